@@ -1,0 +1,6 @@
+def collectivite_courante(request):
+    return {
+        "collectivite": getattr(request, "collectivite", None),
+        "membre": getattr(request, "membre", None),
+        "adhesions": getattr(request, "adhesions", []),
+    }

@@ -1,0 +1,124 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from .enums import Role
+from .models import Collectivite, Utilisateur
+from .throttle import connexion_bloquee, connexion_echec_enregistrer, connexion_reussie
+
+
+def _helper(libelle: str) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", libelle))
+    return helper
+
+
+class ConnexionForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="Adresse e-mail", widget=forms.EmailInput(attrs={"autofocus": True})
+    )
+
+    error_messages = {
+        "invalid_login": "Adresse e-mail ou mot de passe incorrect.",
+        "inactive": "Ce compte est désactivé.",
+        "throttled": (
+            "Trop de tentatives de connexion. Réessayez dans quelques minutes, "
+            "ou réinitialisez votre mot de passe."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = "Mot de passe"
+        self.helper = _helper("Se connecter")
+
+    def _ip(self):
+        return self.request.META.get("REMOTE_ADDR", "") if self.request else ""
+
+    def clean(self):
+        email = self.cleaned_data.get("username", "")
+        if connexion_bloquee(email=email, ip=self._ip()):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            connexion_echec_enregistrer(email=email, ip=self._ip())
+            raise
+        connexion_reussie(email=email, ip=self._ip())
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="Adresse e-mail de la personne invitée")
+    role = forms.ChoiceField(label="Rôle", choices=Role.choices, initial=Role.AGENT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Envoyer l'invitation")
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Rôle", choices=Role.choices)
+
+
+class AccepterInvitationForm(forms.Form):
+    """Création du compte de la personne invitée."""
+
+    prenom = forms.CharField(label="Prénom", max_length=150)
+    nom = forms.CharField(label="Nom", max_length=150)
+    mot_de_passe = forms.CharField(
+        label="Mot de passe",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    mot_de_passe_confirmation = forms.CharField(
+        label="Confirmation du mot de passe",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.helper = _helper("Créer mon compte et rejoindre la collectivité")
+
+    def clean(self):
+        cleaned = super().clean()
+        mdp, confirmation = cleaned.get("mot_de_passe"), cleaned.get("mot_de_passe_confirmation")
+        if mdp and confirmation and mdp != confirmation:
+            self.add_error("mot_de_passe_confirmation", "Les deux mots de passe diffèrent.")
+        elif mdp:
+            utilisateur = Utilisateur(
+                email=self.email,
+                first_name=cleaned.get("prenom", ""),
+                last_name=cleaned.get("nom", ""),
+            )
+            try:
+                password_validation.validate_password(mdp, utilisateur)
+            except forms.ValidationError as erreur:
+                self.add_error("mot_de_passe", erreur)
+        return cleaned
+
+
+class ProfilForm(forms.ModelForm):
+    class Meta:
+        model = Utilisateur
+        fields = ["first_name", "last_name"]
+        labels = {"first_name": "Prénom", "last_name": "Nom"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for champ in self.fields.values():
+            champ.required = True
+        self.helper = _helper("Enregistrer")
+
+
+class EffectifsForm(forms.ModelForm):
+    class Meta:
+        model = Collectivite
+        fields = ["population", "nombre_agents"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Enregistrer")

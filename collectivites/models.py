@@ -1,0 +1,270 @@
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from .enums import Nature, Role
+from .validators import valider_code_officiel
+
+SEUIL_REEN_HABITANTS = 50_000
+ECHEANCE_STRATEGIE_REEN = datetime.date(2025, 1, 1)
+PREMIER_BILAN_REEN = 2025
+
+
+class UtilisateurManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("L'adresse e-mail est obligatoire.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class Utilisateur(AbstractUser):
+    """Une personne, identifiée par son adresse e-mail."""
+
+    username = None
+    email = models.EmailField("adresse e-mail", unique=True)
+
+    objects = UtilisateurManager()
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = "utilisateur"
+        verbose_name_plural = "utilisateurs"
+        ordering = ["last_name", "first_name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="utilisateur_email_unique_insensible"),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = (self.email or "").strip().lower()
+
+
+class CollectiviteQuerySet(models.QuerySet):
+    def for_utilisateur(self, utilisateur):
+        return self.filter(membres__utilisateur=utilisateur, membres__actif=True).distinct()
+
+
+class Collectivite(models.Model):
+    nom = models.CharField("nom", max_length=200)
+    nature = models.CharField("nature", max_length=20, choices=Nature.choices)
+    code_officiel = models.CharField(
+        "code officiel",
+        max_length=9,
+        unique=True,
+        help_text="Code INSEE pour une commune (5 caractères), SIREN pour les autres (9 chiffres).",
+    )
+    population = models.PositiveIntegerField("population (habitants)")
+    nombre_agents = models.PositiveIntegerField(
+        "nombre d'agents", help_text="Sert aux indicateurs rapportés au nombre d'agents."
+    )
+    cree_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    objects = CollectiviteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "collectivité"
+        verbose_name_plural = "collectivités"
+        ordering = ["nom"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nombre_agents__gte=0) & models.Q(population__gte=0),
+                name="collectivite_effectifs_positifs",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nom
+
+    def get_absolute_url(self):
+        return reverse("collectivites:profil_collectivite")
+
+    def clean(self):
+        self.code_officiel = (self.code_officiel or "").strip().upper()
+        if self.nature:
+            try:
+                valider_code_officiel(self.code_officiel, nature=self.nature)
+            except ValidationError as erreur:
+                raise ValidationError({"code_officiel": erreur}) from erreur
+
+    @property
+    def libelle_code(self):
+        return "Code INSEE" if self.nature == Nature.COMMUNE else "SIREN"
+
+    @property
+    def reen_applicable(self) -> bool:
+        """Art. 35 de la loi REEN : communes et EPCI à fiscalité propre de plus de 50 000 hab."""
+        return (
+            self.nature in (Nature.COMMUNE, Nature.EPCI) and self.population > SEUIL_REEN_HABITANTS
+        )
+
+    def echeances_reen(self, aujourdhui: datetime.date | None = None) -> list[dict]:
+        """Échéances légales qui découlent de l'art. 35, pour l'affichage."""
+        if not self.reen_applicable:
+            return []
+        aujourdhui = aujourdhui or timezone.localdate()
+        annee_bilan = max(PREMIER_BILAN_REEN, aujourdhui.year)
+        return [
+            {
+                "libelle": "Adopter la stratégie numérique responsable",
+                "date": ECHEANCE_STRATEGIE_REEN,
+                "depassee": aujourdhui >= ECHEANCE_STRATEGIE_REEN,
+                "detail": "Art. L. 2311-1-1 et D. 2311-15-1 du CGCT (décret n° 2022-1084).",
+            },
+            {
+                "libelle": f"Bilan annuel {annee_bilan} de la stratégie",
+                "date": None,
+                "depassee": False,
+                "detail": (
+                    "À intégrer au rapport sur la situation en matière de développement durable, "
+                    "présenté avant le débat sur le budget, chaque année depuis 2025."
+                ),
+            },
+        ]
+
+
+class MembreQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+    def actifs(self):
+        return self.filter(actif=True)
+
+
+class Membre(models.Model):
+    """Appartenance d'une personne à une collectivité, avec son rôle."""
+
+    collectivite = models.ForeignKey(
+        Collectivite, on_delete=models.CASCADE, related_name="membres", verbose_name="collectivité"
+    )
+    utilisateur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="adhesions",
+        verbose_name="utilisateur",
+    )
+    role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    fonction = models.CharField(
+        "fonction", max_length=200, blank=True, help_text="Par exemple : DSI, achats, formation."
+    )
+    actif = models.BooleanField("actif", default=True)
+    cree_le = models.DateTimeField("membre depuis", auto_now_add=True)
+
+    objects = MembreQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "membre"
+        verbose_name_plural = "membres"
+        ordering = ["collectivite", "utilisateur__last_name", "utilisateur__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collectivite", "utilisateur"], name="membre_unique_par_collectivite"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="membre_role_connu"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.utilisateur} ({self.get_role_display()}, {self.collectivite})"
+
+    @property
+    def est_referent(self):
+        return self.role == Role.REFERENT
+
+    @property
+    def est_elu(self):
+        return self.role == Role.ELU
+
+
+class InvitationQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+    def en_attente(self):
+        return self.filter(acceptee_le__isnull=True, annulee_le__isnull=True).filter(
+            expire_le__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """Invitation à rejoindre une collectivité : lien à usage unique, valable 7 jours."""
+
+    collectivite = models.ForeignKey(
+        Collectivite,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name="collectivité",
+    )
+    email = models.EmailField("adresse e-mail")
+    role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    jeton_empreinte = models.CharField("empreinte du jeton", max_length=64, unique=True)
+    invite_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="invitée par",
+    )
+    cree_le = models.DateTimeField("envoyée le", auto_now_add=True)
+    expire_le = models.DateTimeField("expire le")
+    acceptee_le = models.DateTimeField("acceptée le", null=True, blank=True)
+    annulee_le = models.DateTimeField("annulée le", null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "invitation"
+        verbose_name_plural = "invitations"
+        ordering = ["-cree_le"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="invitation_role_connu"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Invitation de {self.email} à {self.collectivite}"
+
+    @staticmethod
+    def empreinte(jeton: str) -> str:
+        return hashlib.sha256(jeton.encode()).hexdigest()
+
+    @property
+    def expiree(self):
+        return self.expire_le <= timezone.now()
+
+    @property
+    def utilisable(self):
+        return self.acceptee_le is None and self.annulee_le is None and not self.expiree

@@ -1,0 +1,30 @@
+from .enums import Role
+from .models import Invitation, Membre
+
+
+def adhesions_actives(utilisateur) -> list[Membre]:
+    return list(
+        Membre.objects.filter(utilisateur=utilisateur, actif=True)
+        .select_related("collectivite")
+        .order_by("collectivite__nom")
+    )
+
+
+def membres_de(collectivite):
+    return (
+        Membre.objects.for_collectivite(collectivite)
+        .select_related("utilisateur")
+        .order_by(
+            "-actif", "utilisateur__last_name", "utilisateur__first_name", "utilisateur__email"
+        )
+    )
+
+
+def invitations_en_attente(collectivite):
+    return (
+        Invitation.objects.for_collectivite(collectivite).en_attente().select_related("invite_par")
+    )
+
+
+def referents_actifs(collectivite):
+    return Membre.objects.for_collectivite(collectivite).actifs().filter(role=Role.REFERENT)

@@ -1,0 +1,160 @@
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .enums import Role
+from .models import Collectivite, Invitation, Membre, Utilisateur
+from .selectors import referents_actifs
+
+
+@transaction.atomic
+def collectivite_creer(
+    *, nom: str, nature: str, code_officiel: str, population: int, nombre_agents: int
+) -> Collectivite:
+    collectivite = Collectivite(
+        nom=nom,
+        nature=nature,
+        code_officiel=code_officiel,
+        population=population,
+        nombre_agents=nombre_agents,
+    )
+    collectivite.full_clean()
+    collectivite.save()
+    return collectivite
+
+
+@transaction.atomic
+def invitation_creer(
+    *, collectivite: Collectivite, email: str, role: str, invite_par: Utilisateur, url_base: str
+) -> Invitation:
+    """Crée l'invitation et envoie le lien. Le jeton n'est conservé que sous forme d'empreinte."""
+    email = email.strip().lower()
+    if Membre.objects.filter(
+        collectivite=collectivite, utilisateur__email__iexact=email, actif=True
+    ).exists():
+        raise ValidationError({"email": "Cette personne est déjà membre de la collectivité."})
+    # Une nouvelle invitation remplace celles encore en attente pour la même adresse.
+    Invitation.objects.for_collectivite(collectivite).en_attente().filter(email=email).update(
+        annulee_le=timezone.now()
+    )
+    jeton = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        collectivite=collectivite,
+        email=email,
+        role=role,
+        jeton_empreinte=Invitation.empreinte(jeton),
+        invite_par=invite_par,
+        expire_le=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALIDITE_JOURS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    lien = f"{url_base.rstrip('/')}/invitation/{jeton}/"
+    contexte = {"invitation": invitation, "lien": lien, "jours": settings.INVITATION_VALIDITE_JOURS}
+    send_mail(
+        subject=f"Invitation à rejoindre {collectivite} — stratégie numérique responsable",
+        message=render_to_string("collectivites/emails/invitation.txt", contexte),
+        from_email=None,
+        recipient_list=[email],
+    )
+    return invitation
+
+
+def invitation_trouver(jeton: str) -> Invitation | None:
+    if not jeton or len(jeton) > 100:
+        return None
+    return (
+        Invitation.objects.select_related("collectivite")
+        .filter(jeton_empreinte=Invitation.empreinte(jeton))
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accepter(
+    *,
+    invitation: Invitation,
+    utilisateur: Utilisateur | None = None,
+    prenom: str = "",
+    nom: str = "",
+    mot_de_passe: str = "",
+) -> Membre:
+    """Accepte l'invitation : crée le compte si besoin, puis l'adhésion. Usage unique."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.utilisable:
+        raise ValidationError("Cette invitation n'est plus valable : demandez-en une nouvelle.")
+    if utilisateur is None:
+        if Utilisateur.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError("Un compte existe déjà pour cette adresse : connectez-vous.")
+        utilisateur = Utilisateur(email=invitation.email, first_name=prenom, last_name=nom)
+        utilisateur.set_password(mot_de_passe)
+        utilisateur.full_clean()
+        utilisateur.save()
+    elif utilisateur.email.lower() != invitation.email.lower():
+        raise ValidationError("Cette invitation a été envoyée à une autre adresse e-mail.")
+    membre, _ = Membre.objects.get_or_create(
+        collectivite=invitation.collectivite,
+        utilisateur=utilisateur,
+        defaults={"role": invitation.role},
+    )
+    membre.role = invitation.role
+    membre.actif = True
+    membre.full_clean()
+    membre.save()
+    invitation.acceptee_le = timezone.now()
+    invitation.save(update_fields=["acceptee_le"])
+    return membre
+
+
+@transaction.atomic
+def invitation_annuler(*, invitation: Invitation) -> None:
+    if invitation.acceptee_le is None and invitation.annulee_le is None:
+        invitation.annulee_le = timezone.now()
+        invitation.save(update_fields=["annulee_le"])
+
+
+def _verifier_reste_un_referent(membre: Membre, *, nouveau_role: str, actif: bool) -> None:
+    if membre.role != Role.REFERENT or not membre.actif:
+        return
+    if nouveau_role == Role.REFERENT and actif:
+        return
+    if not referents_actifs(membre.collectivite).exclude(pk=membre.pk).exists():
+        raise ValidationError(
+            "La collectivité doit garder au moins un référent actif : "
+            "nommez d'abord un autre référent."
+        )
+
+
+@transaction.atomic
+def membre_changer_role(*, membre: Membre, role: str) -> Membre:
+    membre = Membre.objects.select_for_update().get(pk=membre.pk)
+    _verifier_reste_un_referent(membre, nouveau_role=role, actif=membre.actif)
+    membre.role = role
+    membre.full_clean()
+    membre.save(update_fields=["role"])
+    return membre
+
+
+@transaction.atomic
+def membre_changer_activite(*, membre: Membre, actif: bool) -> Membre:
+    membre = Membre.objects.select_for_update().get(pk=membre.pk)
+    _verifier_reste_un_referent(membre, nouveau_role=membre.role, actif=actif)
+    membre.actif = actif
+    membre.save(update_fields=["actif"])
+    return membre
+
+
+@transaction.atomic
+def collectivite_modifier_effectifs(
+    *, collectivite: Collectivite, population: int, nombre_agents: int
+) -> Collectivite:
+    collectivite.population = population
+    collectivite.nombre_agents = nombre_agents
+    collectivite.full_clean()
+    collectivite.save(update_fields=["population", "nombre_agents"])
+    return collectivite

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "collectivites"
+
+urlpatterns = [
+    path("profil/", views.ProfilView.as_view(), name="profil"),
+    path("collectivite/", views.CollectiviteView.as_view(), name="profil_collectivite"),
+    path("collectivite/changer/", views.ChoisirCollectiviteView.as_view(), name="changer"),
+    path("membres/", views.MembresView.as_view(), name="membres"),
+    path("membres/<int:pk>/role/", views.MembreRoleView.as_view(), name="membre_role"),
+    path("membres/<int:pk>/activite/", views.MembreActiviteView.as_view(), name="membre_activite"),
+    path(
+        "membres/invitations/<int:pk>/annuler/",
+        views.InvitationAnnulerView.as_view(),
+        name="invitation_annuler",
+    ),
+]

@@ -1,0 +1,246 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
+from django.views.generic import TemplateView
+
+from . import perms, services
+from .forms import (
+    AccepterInvitationForm,
+    ConnexionForm,
+    EffectifsForm,
+    InvitationForm,
+    ProfilForm,
+    RoleForm,
+)
+from .middleware import CLE_SESSION
+from .models import Invitation, Membre
+from .selectors import invitations_en_attente, membres_de
+
+MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
+
+
+def _erreurs(erreur: ValidationError) -> str:
+    return " ".join(erreur.messages)
+
+
+class ConnexionView(LoginView):
+    form_class = ConnexionForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class ChoisirCollectiviteView(View):
+    """Change la collectivité courante parmi celles dont l'utilisateur est membre."""
+
+    def post(self, request):
+        try:
+            collectivite_id = int(request.POST.get("collectivite", ""))
+        except ValueError:
+            raise Http404("Collectivité inconnue.") from None
+        membre = next((m for m in request.adhesions if m.collectivite_id == collectivite_id), None)
+        if membre is None:
+            raise Http404("Collectivité inconnue.")
+        request.session[CLE_SESSION] = collectivite_id
+        messages.success(request, f"Vous travaillez maintenant pour : {membre.collectivite}.")
+        suivant = request.POST.get("suivant", "")
+        if not url_has_allowed_host_and_scheme(suivant, allowed_hosts={request.get_host()}):
+            suivant = reverse("tableau_de_bord")
+        return HttpResponseRedirect(suivant)
+
+
+class ProfilView(View):
+    template_name = "collectivites/profil.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ProfilForm(instance=request.user)})
+
+    def post(self, request):
+        form = ProfilForm(request.POST, instance=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Votre profil est enregistré.")
+            return redirect("collectivites:profil")
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class CollectiviteView(perms.MembreRequisMixin, View):
+    template_name = "collectivites/collectivite.html"
+
+    def contexte(self, form=None):
+        peut_modifier = perms.peut_modifier_collectivite(self.membre)
+        if form is None and peut_modifier:
+            form = EffectifsForm(instance=self.collectivite)
+        return {"form": form, "peut_modifier": peut_modifier}
+
+    def get(self, request):
+        return render(request, self.template_name, self.contexte())
+
+    def post(self, request):
+        if not perms.peut_modifier_collectivite(self.membre):
+            raise perms.PermissionDenied
+        form = EffectifsForm(request.POST, instance=self.collectivite)
+        if form.is_valid():
+            services.collectivite_modifier_effectifs(
+                collectivite=self.collectivite,
+                population=form.cleaned_data["population"],
+                nombre_agents=form.cleaned_data["nombre_agents"],
+            )
+            messages.success(request, "Les effectifs de la collectivité sont enregistrés.")
+            return redirect("collectivites:profil_collectivite")
+        self.collectivite.refresh_from_db()
+        return render(request, self.template_name, self.contexte(form), status=400)
+
+
+class MembresView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_gerer_membres)
+    template_name = "collectivites/membres.html"
+
+    def contexte(self, form=None):
+        return {
+            "membres": membres_de(self.collectivite),
+            "invitations": invitations_en_attente(self.collectivite),
+            "form": form or InvitationForm(),
+            "roles": RoleForm.base_fields["role"].choices,
+        }
+
+    def get(self, request):
+        return render(request, self.template_name, self.contexte())
+
+    def post(self, request):
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            try:
+                invitation = services.invitation_creer(
+                    collectivite=self.collectivite,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                    invite_par=request.user,
+                    url_base=request.build_absolute_uri("/"),
+                )
+            except ValidationError as erreur:
+                for champ, liste in erreur.message_dict.items():
+                    form.add_error(champ if champ in form.fields else None, liste)
+            else:
+                messages.success(request, f"Invitation envoyée à {invitation.email}.")
+                return redirect("collectivites:membres")
+        return render(request, self.template_name, self.contexte(form), status=400)
+
+
+class MembreRoleView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_gerer_membres)
+
+    def post(self, request, pk):
+        cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
+        form = RoleForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Choisissez un rôle dans la liste.")
+            return redirect("collectivites:membres")
+        try:
+            services.membre_changer_role(membre=cible, role=form.cleaned_data["role"])
+        except ValidationError as erreur:
+            messages.error(request, _erreurs(erreur))
+        else:
+            messages.success(request, f"Rôle de {cible.utilisateur} modifié.")
+        return redirect("collectivites:membres")
+
+
+class MembreActiviteView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_gerer_membres)
+
+    def post(self, request, pk):
+        cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
+        actif = request.POST.get("actif") == "1"
+        try:
+            services.membre_changer_activite(membre=cible, actif=actif)
+        except ValidationError as erreur:
+            messages.error(request, _erreurs(erreur))
+        else:
+            etat = "réactivé" if actif else "désactivé"
+            messages.success(request, f"Compte de {cible.utilisateur} {etat} pour la collectivité.")
+        return redirect("collectivites:membres")
+
+
+class InvitationAnnulerView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_gerer_membres)
+
+    def post(self, request, pk):
+        invitation = get_object_or_404(
+            Invitation.objects.for_collectivite(self.collectivite), pk=pk
+        )
+        services.invitation_annuler(invitation=invitation)
+        messages.success(request, f"Invitation de {invitation.email} annulée.")
+        return redirect("collectivites:membres")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class AccepterInvitationView(TemplateView):
+    """Lien reçu par e-mail : la personne crée son compte (ou se connecte) et rejoint."""
+
+    template_name = "collectivites/invitation.html"
+
+    def dispatch(self, request, jeton):
+        self.invitation = services.invitation_trouver(jeton)
+        if self.invitation is None:
+            raise Http404("Invitation inconnue.")
+        return super().dispatch(request, jeton)
+
+    def contexte(self, form=None):
+        invitation = self.invitation
+        compte_existant = invitation.utilisable and _compte_existe(invitation.email)
+        if form is None and not compte_existant and invitation.utilisable:
+            form = AccepterInvitationForm(email=invitation.email)
+        return {
+            "invitation": invitation,
+            "erreur": "",
+            "form": form,
+            "compte_existant": compte_existant,
+            "bon_compte": self.request.user.is_authenticated
+            and self.request.user.email.lower() == invitation.email.lower(),
+        }
+
+    def get(self, request, jeton):
+        return render(request, self.template_name, self.contexte())
+
+    def post(self, request, jeton):
+        invitation = self.invitation
+        if not invitation.utilisable:
+            return render(request, self.template_name, self.contexte(), status=410)
+        try:
+            if request.user.is_authenticated and _compte_existe(invitation.email):
+                membre = services.invitation_accepter(
+                    invitation=invitation, utilisateur=request.user
+                )
+            else:
+                form = AccepterInvitationForm(request.POST, email=invitation.email)
+                if not form.is_valid():
+                    return render(request, self.template_name, self.contexte(form), status=400)
+                membre = services.invitation_accepter(
+                    invitation=invitation,
+                    prenom=form.cleaned_data["prenom"],
+                    nom=form.cleaned_data["nom"],
+                    mot_de_passe=form.cleaned_data["mot_de_passe"],
+                )
+                login(
+                    request, membre.utilisateur, backend="django.contrib.auth.backends.ModelBackend"
+                )
+        except ValidationError as erreur:
+            contexte = self.contexte()
+            contexte["erreur"] = _erreurs(erreur)
+            return render(request, self.template_name, contexte, status=400)
+        request.session[CLE_SESSION] = membre.collectivite_id
+        messages.success(request, f"Bienvenue ! Vous avez rejoint {membre.collectivite}.")
+        return redirect("tableau_de_bord")
+
+
+def _compte_existe(email: str) -> bool:
+    from .models import Utilisateur
+
+    return Utilisateur.objects.filter(email__iexact=email).exists()

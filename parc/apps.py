@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ParcConfig(AppConfig):
+    name = "parc"
+    verbose_name = "Parc informatique"

@@ -1,0 +1,68 @@
+"""Où en est la collectivité dans les 5 étapes de l'ANCT : ce qui est fait, ce qui manque."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from collectivites.enums import Role
+from collectivites.models import Membre
+
+from .referentiel.models import EtapeAnct
+
+
+@dataclass
+class Controle:
+    libelle: str
+    fait: bool
+    url: str = ""
+
+
+def _controles_prerequis(collectivite) -> list[Controle]:
+    roles = (
+        Membre.objects.for_collectivite(collectivite)
+        .actifs()
+        .aggregate(
+            referents=Count("pk", filter=Q(role=Role.REFERENT)),
+            agents=Count("pk", filter=Q(role=Role.AGENT)),
+            elus=Count("pk", filter=Q(role=Role.ELU)),
+        )
+    )
+    membres = reverse("collectivites:membres")
+    return [
+        Controle("Un référent numérique responsable est nommé", roles["referents"] > 0, membres),
+        Controle(
+            "Les agents concernés (DSI, achats, formation…) sont associés",
+            roles["agents"] > 0,
+            membres,
+        ),
+        Controle("Un élu suit la démarche", roles["elus"] > 0, membres),
+        Controle(
+            "La population et le nombre d'agents sont renseignés",
+            collectivite.population > 0 and collectivite.nombre_agents > 0,
+            reverse("collectivites:profil_collectivite"),
+        ),
+    ]
+
+
+# Chaque domaine ajoute ici les contrôles de l'étape qu'il sert (numéro d'étape → fonction).
+CONTROLES_PAR_ETAPE = {1: [_controles_prerequis]}
+
+
+def etapes_avancement(collectivite) -> list[dict]:
+    etapes = []
+    for etape in EtapeAnct.objects.all():
+        controles = [
+            controle
+            for fonction in CONTROLES_PAR_ETAPE.get(etape.numero, [])
+            for controle in fonction(collectivite)
+        ]
+        etapes.append(
+            {
+                "etape": etape,
+                "controles": controles,
+                "faits": sum(c.fait for c in controles),
+                "complete": bool(controles) and all(c.fait for c in controles),
+            }
+        )
+    return etapes

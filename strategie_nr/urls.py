@@ -1,0 +1,58 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from collectivites import views as collectivites_views
+
+from . import views
+
+urlpatterns = [
+    path("", views.TableauDeBordView.as_view(), name="tableau_de_bord"),
+    path("connexion/", collectivites_views.ConnexionView.as_view(), name="connexion"),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),
+    path(
+        "mot-de-passe/oublie/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/email_reinitialisation.txt",
+            subject_template_name="registration/sujet_reinitialisation.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "mot-de-passe/oublie/envoye/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "mot-de-passe/nouveau/termine/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "mot-de-passe/changer/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "mot-de-passe/changer/termine/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "invitation/<str:jeton>/",
+        collectivites_views.AccepterInvitationView.as_view(),
+        name="invitation_accepter",
+    ),
+    path("", include("collectivites.urls")),
+    path("referentiel/", include("strategie_nr.referentiel.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "strategie_nr.erreurs.interdit"
+handler404 = "strategie_nr.erreurs.introuvable"
+handler500 = "strategie_nr.erreurs.erreur_serveur"

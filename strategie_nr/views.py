@@ -1,0 +1,16 @@
+from django.views.generic import TemplateView
+
+from collectivites.perms import MembreRequisMixin
+
+from .selectors import etapes_avancement
+
+
+class TableauDeBordView(MembreRequisMixin, TemplateView):
+    template_name = "strategie_nr/tableau_de_bord.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            etapes=etapes_avancement(self.collectivite),
+            echeances=self.collectivite.echeances_reen(),
+            **kwargs,
+        )
