@@ -1,0 +1,28 @@
+"""Registre des indicateurs calculés à partir des données d'une collectivité.
+
+Un domaine (le parc, par exemple) déclare ses indicateurs calculés en appelant `enregistrer`
+depuis le `ready()` de son application ; le domaine des indicateurs les propose ensuite au suivi
+et en calcule les valeurs annuelles.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class IndicateurCalcule:
+    code: str  # stable, préfixé par le domaine : « parc.duree_vie_moyenne »
+    libelle: str
+    unite: str  # nombre, %, kg, t, tCO2e, €, années, oui/non
+    sens: str  # « hausse » si une hausse est bonne, « baisse » sinon
+    axe: int  # numéro de l'axe REEN (1 à 6)
+    fonction: Callable[..., Decimal | None]  # fonction(collectivite=…, annee=…) -> valeur ou None
+    description: str = ""
+
+
+REGISTRE: dict[str, IndicateurCalcule] = {}
+
+
+def enregistrer(indicateur: IndicateurCalcule) -> None:
+    REGISTRE[indicateur.code] = indicateur
