@@ -11,6 +11,8 @@ from .throttle import connexion_bloquee, connexion_echec_enregistrer, connexion_
 
 def _helper(libelle: str) -> FormHelper:
     helper = FormHelper()
+    # Les erreurs viennent du serveur, en français et liées au champ, pas du navigateur.
+    helper.attrs = {"novalidate": ""}
     helper.add_input(Submit("submit", libelle))
     return helper
 

@@ -50,7 +50,7 @@ def test_charger_demo_est_idempotent(settings, client):
 
 def test_reglages_de_production_sans_avertissement():
     env = {
-        **os.environ,
+        **{cle: val for cle, val in os.environ.items() if cle != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.production",
         "SECRET_KEY": "x7!kq2v9-2m3zr5t8w1y4u6i0o-p3l5j7h9g1f3d5s7a9z2x4c6v8b0n2m4q6w8e0",
         "ALLOWED_HOSTS": "strategie.exemple.fr",

@@ -1,0 +1,212 @@
+"""Balayage de toutes les URL du projet : cloisonnement des collectivités et droits des rôles.
+
+Chaque motif d'URL nommé doit figurer dans une des tables ci-dessous ; une URL ajoutée sans y
+être déclarée fait échouer ce test, et une URL déclarée mais mal protégée aussi.
+
+- anonyme : toute URL non publique renvoie vers la connexion (GET et POST) ;
+- membre de l'EPCI : une URL paramétrée par un objet de la commune donne une 404 (GET et POST ;
+  405 pour une méthode que la vue n'accepte pas, quel que soit l'objet), sans rien changer ;
+- élu de la commune : tout POST est refusé (403, ou 405 si la vue n'accepte pas POST), sans rien
+  changer, sauf les quelques actions personnelles listées.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from collectivites.enums import Role
+from collectivites.middleware import CLE_SESSION
+from collectivites.models import Collectivite, Invitation, Membre
+from collectivites.services import invitation_creer
+from strategie_nr.demo import demo_charger
+
+
+@dataclass
+class Donnees:
+    commune: Collectivite
+    epci: Collectivite
+    agent: Membre
+    elu: Membre
+    referent: Membre
+    referent_epci: Membre
+    invitation: Invitation
+
+
+# Nom de l'URL → paramètres, pris parmi les objets de la commune.
+PARAMETRES = {
+    "collectivites:membre_role": lambda d: {"pk": d.agent.pk},
+    "collectivites:membre_activite": lambda d: {"pk": d.agent.pk},
+    "collectivites:invitation_annuler": lambda d: {"pk": d.invitation.pk},
+    "referentiel:axe": lambda d: {"numero": 1},
+    "referentiel:pratique": lambda d: {"code": "a.1"},
+    "invitation_accepter": lambda d: {"jeton": "jeton-inconnu"},
+    "password_reset_confirm": lambda d: {
+        "uidb64": urlsafe_base64_encode(force_bytes(d.agent.utilisateur.pk)),
+        "token": default_token_generator.make_token(d.agent.utilisateur),
+    },
+}
+
+# Pages accessibles sans être connecté.
+PUBLIQUES = {
+    "connexion",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "invitation_accepter",
+}
+
+# Pages sans donnée d'une collectivité dans l'URL : le référentiel commun, les listes et pages
+# de la collectivité courante (un membre de l'EPCI y voit les siennes, testé vue par vue).
+SANS_OBJET_DE_COLLECTIVITE = {
+    "tableau_de_bord",
+    "deconnexion",
+    "password_change",
+    "password_change_done",
+    "collectivites:profil",
+    "collectivites:profil_collectivite",
+    "collectivites:changer",
+    "collectivites:membres",
+    "referentiel:index",
+    "referentiel:axe",
+    "referentiel:pratiques",
+    "referentiel:pratique",
+}
+
+# Ce qu'un élu peut faire en POST : ses propres réglages, pas ceux de la collectivité.
+POST_PERMIS_A_L_ELU = {
+    "deconnexion",
+    "password_change",
+    "collectivites:profil",
+    "collectivites:changer",
+}
+
+
+def motifs_nommes(resolver=None, espace=""):
+    resolver = resolver or get_resolver()
+    for motif in resolver.url_patterns:
+        if isinstance(motif, URLResolver):
+            if motif.namespace == "admin":
+                continue
+            sous_espace = f"{espace}{motif.namespace}:" if motif.namespace else espace
+            yield from motifs_nommes(motif, sous_espace)
+        elif isinstance(motif, URLPattern) and motif.name:
+            yield f"{espace}{motif.name}", motif
+
+
+def accepte(motif, methode: str) -> bool:
+    vue = getattr(motif.callback, "view_class", None)
+    if vue is None:
+        return True
+    return methode in vue.http_method_names and hasattr(vue, methode)
+
+
+def empreinte_base() -> str:
+    """Empreinte de toutes les tables (hors sessions), pour vérifier que rien n'a changé."""
+    condense = hashlib.sha256()
+    for modele in apps.get_models():
+        if modele is Session:
+            continue
+        for ligne in modele.objects.order_by("pk").values_list():
+            condense.update(repr(ligne).encode())
+    return condense.hexdigest()
+
+
+def client_pour(membre) -> Client:
+    client = Client()
+    client.force_login(membre.utilisateur)
+    session = client.session
+    session[CLE_SESSION] = membre.collectivite_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def donnees(db, settings):
+    contexte = demo_charger()
+    commune, epci = contexte["commune"], contexte["epci"]
+    membres = contexte["membres"]
+    referent = membres["referent@demo.test"]
+    invitation = invitation_creer(
+        collectivite=commune,
+        email="invitee@exemple.test",
+        role=Role.AGENT,
+        invite_par=referent.utilisateur,
+        url_base="http://testserver/",
+    )
+    return Donnees(
+        commune=commune,
+        epci=epci,
+        agent=membres["agent@demo.test"],
+        elu=membres["elu@demo.test"],
+        referent=referent,
+        referent_epci=membres["referent@valdemo.test"],
+        invitation=invitation,
+    )
+
+
+def test_chaque_url_est_declaree_dans_le_balayage():
+    inconnues = []
+    for nom, motif in motifs_nommes():
+        if motif.pattern.converters and nom not in PARAMETRES:
+            inconnues.append(f"{nom} : paramètres à déclarer dans PARAMETRES")
+        elif (
+            nom not in PUBLIQUES
+            and nom not in SANS_OBJET_DE_COLLECTIVITE
+            and not motif.pattern.converters
+        ):
+            inconnues.append(f"{nom} : à classer (objet de collectivité ou non)")
+    assert not inconnues, "URL non déclarées dans le balayage :\n" + "\n".join(inconnues)
+
+
+def test_balayage_de_toutes_les_urls(donnees):
+    echecs = []
+    anonyme = Client()
+    client_epci = client_pour(donnees.referent_epci)
+    client_elu = client_pour(donnees.elu)
+    connexion = reverse("connexion")
+
+    for nom, motif in motifs_nommes():
+        kwargs = PARAMETRES[nom](donnees) if nom in PARAMETRES else {}
+        url = reverse(nom, kwargs=kwargs)
+
+        if nom not in PUBLIQUES:
+            for methode in ("get", "post"):
+                reponse = getattr(anonyme, methode)(url)
+                if reponse.status_code != 302 or not reponse.url.startswith(connexion):
+                    echecs.append(f"anonyme {methode.upper()} {url} → {reponse.status_code}")
+
+        if nom not in PUBLIQUES and nom not in SANS_OBJET_DE_COLLECTIVITE:
+            avant = empreinte_base()
+            for methode in ("get", "post"):
+                reponse = getattr(client_epci, methode)(url)
+                # Une méthode que la vue n'accepte pas donne 405 quel que soit l'objet.
+                attendu = 404 if accepte(motif, methode) else 405
+                if reponse.status_code != attendu:
+                    echecs.append(f"EPCI {methode.upper()} {url} → {reponse.status_code}")
+            if empreinte_base() != avant:
+                echecs.append(f"EPCI POST {url} a modifié des données")
+
+        if nom not in PUBLIQUES and nom not in POST_PERMIS_A_L_ELU:
+            avant = empreinte_base()
+            reponse = client_elu.post(url)
+            attendu = 403 if accepte(motif, "post") else 405
+            if reponse.status_code not in (403, attendu):
+                echecs.append(f"élu POST {url} → {reponse.status_code} (attendu {attendu})")
+            if empreinte_base() != avant:
+                echecs.append(f"élu POST {url} a modifié des données")
+
+    assert not echecs, "\n".join(echecs)
+
+
+def test_l_administration_est_reservee_aux_administrateurs(donnees):
+    reponse = client_pour(donnees.referent).get("/admin/")
+    assert reponse.status_code == 302 and reponse.url.startswith("/admin/login/")
