@@ -1,11 +1,10 @@
 """Fixtures communes : le référentiel chargé une fois, deux collectivités et leurs membres."""
 
 import pytest
-from django.test import Client
 
 from collectivites.enums import Role
-from collectivites.middleware import CLE_SESSION
 from collectivites.tests.factories import CollectiviteFactory, MembreFactory
+from collectivites.tests.outils import client_connecte
 
 
 @pytest.fixture(scope="session")
@@ -49,13 +48,4 @@ def referent_epci(epci):
 @pytest.fixture
 def client_de():
     """Un client connecté en tant que ce membre, sur la collectivité de ce membre."""
-
-    def connecter(membre):
-        client = Client()
-        client.force_login(membre.utilisateur)
-        session = client.session
-        session[CLE_SESSION] = membre.collectivite_id
-        session.save()
-        return client
-
-    return connecter
+    return client_connecte

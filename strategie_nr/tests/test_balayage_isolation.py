@@ -23,9 +23,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from collectivites.enums import Role
-from collectivites.middleware import CLE_SESSION
 from collectivites.models import Collectivite, Invitation, Membre
 from collectivites.services import invitation_creer
+from collectivites.tests.outils import client_connecte
 from strategie_nr.demo import demo_charger
 
 
@@ -120,15 +120,6 @@ def empreinte_base() -> str:
     return condense.hexdigest()
 
 
-def client_pour(membre) -> Client:
-    client = Client()
-    client.force_login(membre.utilisateur)
-    session = client.session
-    session[CLE_SESSION] = membre.collectivite_id
-    session.save()
-    return client
-
-
 @pytest.fixture
 def donnees(db, settings):
     contexte = demo_charger()
@@ -170,8 +161,8 @@ def test_chaque_url_est_declaree_dans_le_balayage():
 def test_balayage_de_toutes_les_urls(donnees):
     echecs = []
     anonyme = Client()
-    client_epci = client_pour(donnees.referent_epci)
-    client_elu = client_pour(donnees.elu)
+    client_epci = client_connecte(donnees.referent_epci)
+    client_elu = client_connecte(donnees.elu)
     connexion = reverse("connexion")
 
     for nom, motif in motifs_nommes():
@@ -208,5 +199,5 @@ def test_balayage_de_toutes_les_urls(donnees):
 
 
 def test_l_administration_est_reservee_aux_administrateurs(donnees):
-    reponse = client_pour(donnees.referent).get("/admin/")
+    reponse = client_connecte(donnees.referent).get("/admin/")
     assert reponse.status_code == 302 and reponse.url.startswith("/admin/login/")
