@@ -90,3 +90,24 @@ def test_les_pages_n_appellent_aucune_ressource_externe(client_de, referent):
 def test_aucun_secret_dans_les_reglages_de_production():
     texte = (RACINE / "strategie_nr" / "settings" / "production.py").read_text()
     assert 'SECRET_KEY = env("SECRET_KEY")' in texte
+
+
+def test_collectstatic_de_production(tmp_path):
+    """Les fichiers statiques se collectent avec empreinte et compression, comme en production."""
+    env = {
+        **{cle: val for cle, val in os.environ.items() if cle != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.production",
+        "SECRET_KEY": "cle-de-test-pour-collectstatic-uniquement-0123456789abcdef",
+        "STATIC_ROOT": str(tmp_path),
+    }
+    resultat = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=RACINE,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+    assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css.gz"))
+    assert (tmp_path / "staticfiles.json").exists()

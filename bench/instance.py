@@ -1,0 +1,103 @@
+"""Une instance jetable de l'application, servie par gunicorn, pour les mesures de `bench/`.
+
+Base SQLite dans un dossier temporaire (ou `--postgres` : base `strategie_nr_bench`), référentiel
+et données de démonstration chargés, fichiers statiques collectés, réglages de production (sans
+redirection HTTPS : le banc parle en HTTP sur 127.0.0.1).
+"""
+
+import contextlib
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+RACINE = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def port_libre() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _lancer(args, env):
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=RACINE, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+@contextlib.contextmanager
+def instance(*, postgres: bool = False, workers: int = 2):
+    with tempfile.TemporaryDirectory(prefix="bench-strategie-nr-") as dossier:
+        dossier = Path(dossier)
+        if postgres:
+            base = "postgres://postgres@127.0.0.1:5432/strategie_nr_bench"
+            subprocess.run(
+                [
+                    "dropdb",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "--if-exists",
+                    "strategie_nr_bench",
+                ],
+                check=True,
+            )
+            subprocess.run(
+                ["createdb", "-h", "127.0.0.1", "-U", "postgres", "strategie_nr_bench"], check=True
+            )
+        else:
+            base = f"sqlite:///{dossier / 'bench.sqlite3'}"
+        env = {
+            **os.environ,
+            "DATABASE_URL": base,
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "STATIC_ROOT": str(dossier / "static"),
+            "MEDIA_ROOT": str(dossier / "media"),
+            "SECURE_SSL_REDIRECT": "False",
+            "CACHE_URL": "locmemcache://",
+        }
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        dev = {**env, "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.dev", "DEBUG": "True"}
+        _lancer(["migrate", "--noinput"], dev)
+        _lancer(["charger_referentiel"], dev)
+        _lancer(["charger_demo"], dev)
+        prod = {**env, "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.production"}
+        _lancer(["collectstatic", "--noinput"], prod)
+        port = port_libre()
+        serveur = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "strategie_nr.wsgi",
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=RACINE,
+            env=prod,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(url + "/connexion/", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            yield url
+        finally:
+            serveur.terminate()
+            serveur.wait(timeout=10)
