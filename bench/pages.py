@@ -8,21 +8,16 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from instance import instance  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from strategie_nr.tests.navigateur.chromium import ARGUMENTS, CHROMIUM  # noqa: E402
+
 POIDS_MAX = 300 * 1024
 REQUETES_MAX = 20
 DOM_MAX = 1500
-ARGUMENTS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # (compte, chemin) des pages principales, avec les données de démonstration.
 PAGES = [
@@ -56,7 +51,7 @@ def mesurer(page, chemin):
 def main() -> int:
     echecs = 0
     with instance() as url, sync_playwright() as p:
-        navigateur = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGUMENTS)
+        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS)
         print(f"{'page':<40} {'compte':<22} {'transféré':>10} {'requêtes':>9} {'DOM':>6}")
         for compte, chemin in PAGES:
             contexte = navigateur.new_context(base_url=url)

@@ -48,22 +48,28 @@ def test_charger_demo_est_idempotent(settings, client):
     assert client.login(email="elu@demo.test", password="demo-strategie-nr")
 
 
-def test_reglages_de_production_sans_avertissement():
+def manage_en_production(*arguments, **variables):
+    """Lance manage.py avec les réglages de production, comme sur un serveur."""
     env = {
         **{cle: val for cle, val in os.environ.items() if cle != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.production",
         "SECRET_KEY": "x7!kq2v9-2m3zr5t8w1y4u6i0o-p3l5j7h9g1f3d5s7a9z2x4c6v8b0n2m4q6w8e0",
         "ALLOWED_HOSTS": "strategie.exemple.fr",
         "DATABASE_URL": "sqlite:///:memory:",
+        **variables,
     }
-    resultat = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
         cwd=RACINE,
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_reglages_de_production_sans_avertissement():
+    resultat = manage_en_production("check", "--deploy", "--fail-level", "WARNING")
     assert resultat.returncode == 0, resultat.stdout + resultat.stderr
     assert "no issues" in resultat.stdout
 
@@ -94,20 +100,7 @@ def test_aucun_secret_dans_les_reglages_de_production():
 
 def test_collectstatic_de_production(tmp_path):
     """Les fichiers statiques se collectent avec empreinte et compression, comme en production."""
-    env = {
-        **{cle: val for cle, val in os.environ.items() if cle != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.production",
-        "SECRET_KEY": "cle-de-test-pour-collectstatic-uniquement-0123456789abcdef",
-        "STATIC_ROOT": str(tmp_path),
-    }
-    resultat = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        cwd=RACINE,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    resultat = manage_en_production("collectstatic", "--noinput", STATIC_ROOT=str(tmp_path))
     assert resultat.returncode == 0, resultat.stdout + resultat.stderr
     assert list(tmp_path.glob("vendor/bootstrap/bootstrap.min.*.css.gz"))
     assert (tmp_path / "staticfiles.json").exists()

@@ -1,21 +1,12 @@
 """Navigateur réel (Chromium de Debian piloté par Playwright) contre le serveur de test."""
 
 import os
-import shutil
 
 import pytest
 
 from collectivites.demo import MOT_DE_PASSE
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGUMENTS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .chromium import ARGUMENTS, CHROMIUM
 
 
 @pytest.fixture(scope="session")
