@@ -1,5 +1,6 @@
 """Où en est la collectivité dans les 5 étapes de l'ANCT : ce qui est fait, ce qui manque."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -45,8 +46,14 @@ def _controles_prerequis(collectivite) -> list[Controle]:
     ]
 
 
-# Chaque domaine ajoute ici les contrôles de l'étape qu'il sert (numéro d'étape → fonction).
-CONTROLES_PAR_ETAPE = {1: [_controles_prerequis]}
+# Numéro d'étape → fonctions qui, pour une collectivité, renvoient ses contrôles. Chaque domaine
+# déclare les siens depuis le `ready()` de son application avec `controles_enregistrer`.
+CONTROLES_PAR_ETAPE: dict[int, list[Callable]] = {1: [_controles_prerequis]}
+
+
+def controles_enregistrer(etape: int, fonction: Callable) -> None:
+    if fonction not in CONTROLES_PAR_ETAPE.setdefault(etape, []):
+        CONTROLES_PAR_ETAPE[etape].append(fonction)
 
 
 def etapes_avancement(collectivite) -> list[dict]:

@@ -50,6 +50,12 @@ urlpatterns = [
     ),
     path("", include("collectivites.urls")),
     path("referentiel/", include("strategie_nr.referentiel.urls")),
+    path("parc/", include("parc.urls")),
+    path("diagnostic/", include("strategie_nr.diagnostic.urls")),
+    path("indicateurs/", include("indicateurs.urls")),
+    path("programme/", include("strategie_nr.programme.urls")),
+    path("feuille-de-route/", include("strategie_nr.fiches.urls")),
+    path("documents/", include("strategie_nr.documents.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "strategie_nr",
     "parc",
     "indicateurs",
+    "strategie_nr.diagnostic",
+    "strategie_nr.programme",
+    "strategie_nr.fiches",
+    "strategie_nr.documents",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ Chaque motif d'URL nommé doit figurer dans une des tables ci-dessous ; une URL 
 
 import hashlib
 from dataclasses import dataclass
+from importlib import import_module
 
 import pytest
 from django.apps import apps
@@ -88,6 +89,23 @@ POST_PERMIS_A_L_ELU = {
     "collectivites:profil",
     "collectivites:changer",
 }
+
+
+# Chaque domaine déclare ses URL dans `<application>/tests/balayage.py` (mêmes noms de tables,
+# facultatives) ; elles s'ajoutent à celles-ci.
+for _application in apps.get_app_configs():
+    try:
+        _tables = import_module(f"{_application.name}.tests.balayage")
+    except ModuleNotFoundError as erreur:
+        if erreur.name != f"{_application.name}.tests.balayage" and not (
+            erreur.name and f"{_application.name}.tests.balayage".startswith(erreur.name)
+        ):
+            raise
+        continue
+    PARAMETRES.update(getattr(_tables, "PARAMETRES", {}))
+    PUBLIQUES |= getattr(_tables, "PUBLIQUES", set())
+    SANS_OBJET_DE_COLLECTIVITE |= getattr(_tables, "SANS_OBJET_DE_COLLECTIVITE", set())
+    POST_PERMIS_A_L_ELU |= getattr(_tables, "POST_PERMIS_A_L_ELU", set())
 
 
 def motifs_nommes(resolver=None, espace=""):

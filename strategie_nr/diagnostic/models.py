@@ -1,0 +1,1 @@
+"""Modèles : Diagnostic de maturité."""

@@ -1,0 +1,1 @@
+"""Modèles : Documents pour les élus."""

@@ -1,0 +1,1 @@
+"""Modèles : Fiches actions et feuille de route."""

@@ -1,0 +1,1 @@
+"""Modèles : Programme de travail."""
