@@ -50,6 +50,7 @@ urlpatterns = [
     ),
     path("", include("collectivites.urls")),
     path("referentiel/", include("strategie_nr.referentiel.urls")),
+    path("parc/import/", include("parc.importation.urls")),
     path("parc/", include("parc.urls")),
     path("diagnostic/", include("strategie_nr.diagnostic.urls")),
     path("indicateurs/", include("indicateurs.urls")),

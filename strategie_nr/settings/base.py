@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "collectivites",
     "strategie_nr",
     "parc",
+    "parc.importation",
     "indicateurs",
     "strategie_nr.diagnostic",
     "strategie_nr.programme",

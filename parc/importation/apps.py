@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImportationParcConfig(AppConfig):
+    name = "parc.importation"
+    label = "importation_parc"
+    verbose_name = "Import du parc"

@@ -1,0 +1,1 @@
+"""Modèles : import du parc (fichiers en attente de confirmation, correspondances)."""
