@@ -1,0 +1,312 @@
+"""Lectures de la feuille de route, pour ce domaine et pour les autres (tableau de bord, PDF).
+
+Une fiche se lit toujours sous la forme d'un dictionnaire (`fiche_donnees`) : c'est ce qui est
+figé dans l'instantané d'une version validée, et ce que rendent les pages, les graphiques et le
+PDF. Une version validée se lit depuis son instantané, jamais depuis les lignes en base.
+"""
+
+import datetime
+import hashlib
+import json
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+
+from collectivites.models import Membre
+
+from .enums import (
+    LIBELLES_DIFFICULTE,
+    LIBELLES_PRIORITE,
+    Engagement,
+    Perimetre,
+    StatutVersion,
+    UniteMoyens,
+)
+from .models import (
+    BudgetAnnuel,
+    FicheAction,
+    IndicateurFiche,
+    SousAction,
+    VersionFeuilleDeRoute,
+    statut_affiche,
+)
+
+FORMAT_INSTANTANE = 1
+
+
+def version_courante(collectivite) -> VersionFeuilleDeRoute | None:
+    """La version de travail (brouillon, soumise, renvoyée) sinon la dernière validée."""
+    return (
+        VersionFeuilleDeRoute.objects.for_collectivite(collectivite)
+        .select_related("soumise_par__utilisateur", "validee_par__utilisateur")
+        .order_by("-numero")
+        .first()
+    )
+
+
+def version_validee_recente(collectivite) -> VersionFeuilleDeRoute | None:
+    return (
+        VersionFeuilleDeRoute.objects.for_collectivite(collectivite)
+        .validees()
+        .select_related("validee_par__utilisateur")
+        .order_by("-numero")
+        .first()
+    )
+
+
+def versions(collectivite):
+    return (
+        VersionFeuilleDeRoute.objects.for_collectivite(collectivite)
+        .select_related(
+            "soumise_par__utilisateur", "validee_par__utilisateur", "renvoyee_par__utilisateur"
+        )
+        .order_by("-numero")
+    )
+
+
+def fiches_de_version(version):
+    """Fiches d'une version avec tout ce qu'il faut pour les afficher : 5 requêtes en tout."""
+    return (
+        FicheAction.objects.filter(version=version)
+        .select_related("axe", "dimension", "pratique", "responsable__utilisateur")
+        .prefetch_related(
+            Prefetch("contributeurs", queryset=Membre.objects.select_related("utilisateur")),
+            Prefetch("indicateurs", queryset=IndicateurFiche.objects.order_by("ordre", "pk")),
+            Prefetch("sous_actions", queryset=SousAction.objects.order_by("ordre", "pk")),
+            Prefetch("budgets", queryset=BudgetAnnuel.objects.order_by("annee")),
+        )
+    )
+
+
+def _nom(membre) -> str:
+    return str(membre.utilisateur) if membre else ""
+
+
+def fiche_donnees(fiche: FicheAction) -> dict:
+    """Contenu d'une fiche (celui qui est figé à la validation), avec des types Python."""
+    return {
+        "pk": fiche.pk,
+        "lignee": str(fiche.lignee),
+        "titre": fiche.titre,
+        "axe": fiche.axe.numero,
+        "axe_titre": fiche.axe.titre,
+        "dimension": fiche.dimension.numero if fiche.dimension_id else None,
+        "dimension_titre": fiche.dimension.titre if fiche.dimension_id else "",
+        "pratique": fiche.pratique.code if fiche.pratique_id else "",
+        "levier": fiche.levier,
+        "priorite": fiche.priorite,
+        "difficulte": fiche.difficulte,
+        "resultats_attendus": fiche.resultats_attendus,
+        "debut": fiche.debut,
+        "fin": fiche.fin,
+        "responsable_id": fiche.responsable_id,
+        "responsable": _nom(fiche.responsable),
+        "contributeurs": sorted(_nom(m) for m in fiche.contributeurs.all()),
+        "contributeurs_libres": list(fiche.contributeurs_libres or []),
+        "moyens_humains": fiche.moyens_humains,
+        "moyens_unite": fiche.moyens_unite,
+        "budget": fiche.budget,
+        "ligne_budgetaire": fiche.ligne_budgetaire,
+        "budgets": [{"annee": b.annee, "montant": b.montant} for b in fiche.budgets.all()],
+        "perimetres": [p for p in Perimetre.values if p in (fiche.perimetres or [])],
+        "prerequis": fiche.prerequis,
+        "statut": fiche.statut,
+        "engagement": fiche.engagement,
+        "indicateurs": [
+            {
+                "libelle": i.libelle,
+                "valeur_cible": i.valeur_cible,
+                "annee_cible": i.annee_cible,
+                "indicateur_suivi": getattr(i, "indicateur_suivi_id", None),
+            }
+            for i in fiche.indicateurs.all()
+        ],
+        "sous_actions": [
+            {"quoi": s.quoi, "qui": s.qui, "echeance": s.echeance, "fait": s.fait}
+            for s in fiche.sous_actions.all()
+        ],
+    }
+
+
+def _en_json(valeur):
+    return json.loads(json.dumps(valeur, cls=DjangoJSONEncoder))
+
+
+def instantane_construire(version) -> dict:
+    """Contenu complet d'une version, sérialisable en JSON (sans les identifiants de lignes)."""
+    fiches = []
+    for fiche in fiches_de_version(version):
+        donnees = fiche_donnees(fiche)
+        donnees.pop("pk")
+        fiches.append(donnees)
+    fiches.sort(key=_cle_tri)
+    return _en_json(
+        {
+            "format": FORMAT_INSTANTANE,
+            "collectivite": version.feuille_de_route.collectivite.nom,
+            "numero": version.numero,
+            "fiches": fiches,
+        }
+    )
+
+
+def somme_controle(instantane: dict) -> str:
+    texte = json.dumps(instantane, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(texte.encode("utf-8")).hexdigest()
+
+
+def instantane_intact(version) -> bool:
+    return bool(version.instantane) and somme_controle(version.instantane) == (
+        version.somme_controle
+    )
+
+
+def _date(valeur):
+    return datetime.date.fromisoformat(valeur) if isinstance(valeur, str) else valeur
+
+
+def _decimal(valeur):
+    return Decimal(valeur) if isinstance(valeur, str) else valeur
+
+
+def _typer(donnees: dict) -> dict:
+    """Remet les types Python (dates, décimaux) dans une fiche lue depuis l'instantané."""
+    fiche = dict(donnees)
+    fiche.setdefault("pk", None)
+    fiche["debut"] = _date(fiche["debut"])
+    fiche["fin"] = _date(fiche["fin"])
+    fiche["budget"] = _decimal(fiche["budget"])
+    fiche["moyens_humains"] = _decimal(fiche["moyens_humains"])
+    fiche["budgets"] = [
+        {"annee": b["annee"], "montant": _decimal(b["montant"])} for b in fiche["budgets"]
+    ]
+    fiche["indicateurs"] = [
+        {**i, "valeur_cible": _decimal(i["valeur_cible"])} for i in fiche["indicateurs"]
+    ]
+    fiche["sous_actions"] = [{**s, "echeance": _date(s["echeance"])} for s in fiche["sous_actions"]]
+    return fiche
+
+
+LIBELLES_PERIMETRE = dict(Perimetre.choices)
+
+
+def _completer(fiche: dict, aujourdhui=None) -> dict:
+    """Ajoute ce qui se calcule à l'affichage (libellés, « en retard »)."""
+    code, libelle = statut_affiche(fiche["statut"], fiche["fin"], aujourdhui)
+    fiche["statut_affiche"] = code
+    fiche["statut_libelle"] = libelle
+    fiche["priorite_libelle"] = LIBELLES_PRIORITE[fiche["priorite"]]
+    fiche["difficulte_libelle"] = LIBELLES_DIFFICULTE[fiche["difficulte"]]
+    fiche["engagement_libelle"] = Engagement(fiche["engagement"]).label
+    fiche["moyens_unite_libelle"] = UniteMoyens(fiche["moyens_unite"]).label
+    fiche["perimetres_libelles"] = [LIBELLES_PERIMETRE[p] for p in fiche["perimetres"]]
+    return fiche
+
+
+def _cle_tri(fiche: dict):
+    return (fiche["axe"], -fiche["priorite"], str(fiche["debut"]), fiche["titre"])
+
+
+def fiches_lues(version, aujourdhui=None) -> list[dict]:
+    """Les fiches d'une version : depuis l'instantané si elle est validée, sinon de la base."""
+    if version is None:
+        return []
+    if version.statut == StatutVersion.VALIDEE and version.instantane:
+        fiches = [_typer(f) for f in version.instantane["fiches"]]
+    else:
+        fiches = [fiche_donnees(f) for f in fiches_de_version(version)]
+    fiches.sort(key=_cle_tri)
+    return [_completer(f, aujourdhui) for f in fiches]
+
+
+def fiches_par_axe(fiches: list[dict], axes) -> list[dict]:
+    """[{axe, fiches, nombre}] pour chaque axe du référentiel, dans l'ordre."""
+    par_axe = defaultdict(list)
+    for fiche in fiches:
+        par_axe[fiche["axe"]].append(fiche)
+    return [
+        {"axe": axe, "fiches": par_axe[axe.numero], "nombre": len(par_axe[axe.numero])}
+        for axe in axes
+    ]
+
+
+def budget_consolide(fiches: list[dict]) -> dict:
+    """Budget et moyens humains par année et par axe.
+
+    Renvoie {"annees": [...], "par_axe": {axe: {annee: montant, "total": …, "non_reparti": …}},
+    "par_annee": {annee: montant}, "total": montant, "moyens": {"jh": …, "etp": …},
+    "moyens_par_axe": {axe: {"jh": …, "etp": …}}}. Le budget d'une fiche non réparti par année
+    est compté dans « non réparti ».
+    """
+    annees = sorted({b["annee"] for f in fiches for b in f["budgets"]})
+    par_axe: dict = {}
+    par_annee = {annee: Decimal(0) for annee in annees}
+    moyens = {"jh": Decimal(0), "etp": Decimal(0)}
+    moyens_par_axe: dict = {}
+    total = Decimal(0)
+    for fiche in fiches:
+        ligne = par_axe.setdefault(
+            fiche["axe"], {"annees": {a: Decimal(0) for a in annees}, "total": Decimal(0)}
+        )
+        reparti = Decimal(0)
+        for budget in fiche["budgets"]:
+            ligne["annees"][budget["annee"]] += budget["montant"]
+            par_annee[budget["annee"]] += budget["montant"]
+            reparti += budget["montant"]
+        ligne["total"] += fiche["budget"]
+        ligne["non_reparti"] = ligne.get("non_reparti", Decimal(0)) + max(
+            fiche["budget"] - reparti, Decimal(0)
+        )
+        total += fiche["budget"]
+        if fiche["moyens_humains"] is not None:
+            moyens[fiche["moyens_unite"]] += fiche["moyens_humains"]
+            axe_moyens = moyens_par_axe.setdefault(
+                fiche["axe"], {"jh": Decimal(0), "etp": Decimal(0)}
+            )
+            axe_moyens[fiche["moyens_unite"]] += fiche["moyens_humains"]
+    return {
+        "annees": annees,
+        "par_axe": par_axe,
+        "par_annee": par_annee,
+        "total": total,
+        "non_reparti": sum((ligne["non_reparti"] for ligne in par_axe.values()), Decimal(0)),
+        "moyens": moyens,
+        "moyens_par_axe": moyens_par_axe,
+    }
+
+
+def donnees_matrice(fiches: list[dict]) -> dict[tuple[int, int], list[dict]]:
+    """(priorité, difficulté) → fiches, pour la matrice de priorisation."""
+    cases = defaultdict(list)
+    for fiche in fiches:
+        cases[(fiche["priorite"], fiche["difficulte"])].append(fiche)
+    return dict(cases)
+
+
+def donnees_gantt(fiches: list[dict]) -> dict:
+    """Mois couverts et barres (titre, début, fin, statut) dans l'ordre des fiches."""
+    if not fiches:
+        return {"mois": [], "barres": []}
+    debut = min(f["debut"] for f in fiches)
+    fin = max(f["fin"] for f in fiches)
+    mois = []
+    courant = debut
+    while courant <= fin:
+        mois.append(courant)
+        courant = (courant.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return {
+        "mois": mois,
+        "barres": [
+            {
+                "titre": f["titre"],
+                "axe": f["axe"],
+                "debut": f["debut"],
+                "fin": f["fin"],
+                "statut": f["statut_affiche"],
+                "statut_libelle": f["statut_libelle"],
+            }
+            for f in fiches
+        ],
+    }
