@@ -352,6 +352,32 @@ def statut_affiche(statut: str, fin: datetime.date | None, aujourdhui=None) -> t
     return statut, StatutFiche(statut).label
 
 
+# Champs simples d'une fiche saisis dans le formulaire et acceptés par les services.
+CHAMPS_FICHE = (
+    "axe",
+    "dimension",
+    "pratique",
+    "levier_libre",
+    "action_exemple",
+    "titre",
+    "priorite",
+    "difficulte",
+    "resultats_attendus",
+    "debut",
+    "fin",
+    "responsable",
+    "contributeurs_libres",
+    "moyens_humains",
+    "moyens_unite",
+    "budget",
+    "ligne_budgetaire",
+    "perimetres",
+    "prerequis",
+    "statut",
+    "engagement",
+)
+
+
 class IndicateurFiche(models.Model):
     """Indicateur de performance d'une fiche, avec sa valeur cible."""
 

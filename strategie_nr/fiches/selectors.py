@@ -12,15 +12,19 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.urls import reverse
 
 from collectivites.models import Membre
+from strategie_nr.referentiel.models import Axe, Dimension
+from strategie_nr.selectors import Controle
 
 from .enums import (
     LIBELLES_DIFFICULTE,
     LIBELLES_PRIORITE,
     Engagement,
     Perimetre,
+    StatutFiche,
     StatutVersion,
     UniteMoyens,
 )
@@ -34,6 +38,32 @@ from .models import (
 )
 
 FORMAT_INSTANTANE = 1
+
+LIBELLES_CHAMPS = {
+    "titre": "titre",
+    "axe": "axe",
+    "dimension": "dimension",
+    "levier": "levier",
+    "priorite": "priorité",
+    "difficulte": "difficulté",
+    "resultats_attendus": "résultats attendus",
+    "debut": "démarrage",
+    "fin": "fin",
+    "responsable": "responsable",
+    "contributeurs": "contributeurs",
+    "contributeurs_libres": "autres contributeurs",
+    "moyens_humains": "moyens humains",
+    "moyens_unite": "unité des moyens humains",
+    "budget": "budget",
+    "ligne_budgetaire": "ligne budgétaire",
+    "budgets": "répartition du budget par année",
+    "perimetres": "périmètre",
+    "prerequis": "prérequis",
+    "statut": "statut",
+    "engagement": "niveau d'engagement",
+    "indicateurs": "indicateurs de performance",
+    "sous_actions": "actions à mettre en œuvre",
+}
 
 
 def version_courante(collectivite) -> VersionFeuilleDeRoute | None:
@@ -130,19 +160,15 @@ def fiche_donnees(fiche: FicheAction) -> dict:
     }
 
 
-def _en_json(valeur):
+def en_json(valeur):
     return json.loads(json.dumps(valeur, cls=DjangoJSONEncoder))
 
 
 def instantane_construire(version) -> dict:
-    """Contenu complet d'une version, sérialisable en JSON (sans les identifiants de lignes)."""
-    fiches = []
-    for fiche in fiches_de_version(version):
-        donnees = fiche_donnees(fiche)
-        donnees.pop("pk")
-        fiches.append(donnees)
-    fiches.sort(key=_cle_tri)
-    return _en_json(
+    """Contenu complet d'une version, sérialisable en JSON."""
+    # La clé `pk` (ligne de la fiche dans cette version) ne sert qu'aux liens des pages.
+    fiches = sorted((fiche_donnees(fiche) for fiche in fiches_de_version(version)), key=_cle_tri)
+    return en_json(
         {
             "format": FORMAT_INSTANTANE,
             "collectivite": version.feuille_de_route.collectivite.nom,
@@ -310,3 +336,149 @@ def donnees_gantt(fiches: list[dict]) -> dict:
             for f in fiches
         ],
     }
+
+
+def _valeur_lisible(champ: str, valeur) -> str:
+    if valeur in (None, "", []):
+        return "—"
+    if champ in ("priorite", "difficulte"):
+        return (LIBELLES_PRIORITE if champ == "priorite" else LIBELLES_DIFFICULTE)[valeur]
+    if champ == "statut":
+        return StatutFiche(valeur).label
+    if champ == "engagement":
+        return Engagement(valeur).label
+    if champ == "perimetres":
+        return ", ".join(LIBELLES_PERIMETRE[p] for p in valeur)
+    if champ in ("debut", "fin"):
+        date = _date(valeur)
+        return f"{date.month:02d}/{date.year}"
+    if champ == "budgets":
+        return ", ".join(f"{b['annee']} : {b['montant']} €" for b in valeur)
+    if champ == "indicateurs":
+        return " ; ".join(
+            i["libelle"] + (f" (cible {i['valeur_cible']})" if i["valeur_cible"] else "")
+            for i in valeur
+        )
+    if champ == "sous_actions":
+        return " ; ".join(s["quoi"] + (" (fait)" if s["fait"] else "") for s in valeur)
+    if isinstance(valeur, list):
+        return ", ".join(str(v) for v in valeur)
+    return str(valeur)
+
+
+def versions_comparer(depart, arrivee) -> dict:
+    """Ce qui a changé entre deux versions : fiches ajoutées, retirées, champs modifiés."""
+    avant = {f["lignee"]: en_json(f) for f in fiches_lues(depart)}
+    apres = {f["lignee"]: en_json(f) for f in fiches_lues(arrivee)}
+    modifiees = []
+    for lignee, fiche in apres.items():
+        if lignee not in avant:
+            continue
+        champs = [
+            {
+                "libelle": libelle,
+                "avant": _valeur_lisible(champ, avant[lignee].get(champ)),
+                "apres": _valeur_lisible(champ, fiche.get(champ)),
+            }
+            for champ, libelle in LIBELLES_CHAMPS.items()
+            if avant[lignee].get(champ) != fiche.get(champ)
+        ]
+        if champs:
+            modifiees.append({"titre": fiche["titre"], "champs": champs})
+    return {
+        "ajoutees": [f for lignee, f in apres.items() if lignee not in avant],
+        "retirees": [f for lignee, f in avant.items() if lignee not in apres],
+        "modifiees": modifiees,
+    }
+
+
+def fiches_lues_par_pk(version, pk) -> dict:
+    """Une fiche d'une version de travail, lue comme dans la feuille de route."""
+    return _completer(fiche_donnees(fiches_de_version(version).get(pk=pk)))
+
+
+def lignes_de_fiche(fiche) -> dict:
+    """Valeurs initiales des lignes (indicateurs, actions, budgets) du formulaire."""
+    return {
+        "indicateurs": list(fiche.indicateurs.values("libelle", "valeur_cible", "annee_cible")),
+        "sous_actions": list(fiche.sous_actions.values("quoi", "qui", "echeance", "fait")),
+        "budgets": list(fiche.budgets.values("annee", "montant")),
+    }
+
+
+# Famille du guide de bonnes pratiques → (axe REEN, dimension de maturité) proposés par défaut
+# quand une fiche part d'une pratique ; la personne qui rédige peut les changer.
+AXE_DIMENSION_PAR_FAMILLE = {
+    "a": (4, 1),
+    "b": (4, 6),
+    "c": (2, 2),
+    "d": (1, 3),
+    "e": (1, 3),
+    "f": (2, 4),
+    "g": (3, 4),
+    "h": (2, 4),
+    "i": (2, 5),
+}
+
+
+def _famille(pratique) -> str:
+    return pratique.code.split(".")[0].lower()
+
+
+def axe_de_pratique(pratique) -> int | None:
+    numero = AXE_DIMENSION_PAR_FAMILLE.get(_famille(pratique), (None, None))[0]
+    return Axe.objects.filter(numero=numero).values_list("pk", flat=True).first()
+
+
+def dimension_de_pratique(pratique) -> int | None:
+    numero = AXE_DIMENSION_PAR_FAMILLE.get(_famille(pratique), (None, None))[1]
+    return Dimension.objects.filter(numero=numero).values_list("pk", flat=True).first()
+
+
+def raison_version_figee(version) -> str:
+    if version.statut == StatutVersion.VALIDEE:
+        return (
+            f"La version {version.libelle} est validée : elle est figée. Ouvrez une nouvelle "
+            "version pour la modifier."
+        )
+    if version.statut == StatutVersion.SOUMISE:
+        return (
+            f"La version {version.libelle} est soumise pour validation : elle ne peut plus être "
+            "modifiée, sauf si le référent la renvoie."
+        )
+    return ""
+
+
+def raison_non_modifiable(collectivite) -> str:
+    """Pourquoi on ne peut pas ajouter de fiche maintenant (vide si on peut)."""
+    version = version_courante(collectivite)
+    if version is None or version.statut == StatutVersion.VALIDEE:
+        return ""  # une v1, ou une nouvelle version, sera ouverte à l'enregistrement
+    return raison_version_figee(version)
+
+
+def controles_etape_4(collectivite) -> list:
+    """Étape 4 de l'ANCT : des fiches rédigées, 15 à 20 leviers retenus (une requête)."""
+    version = (
+        VersionFeuilleDeRoute.objects.for_collectivite(collectivite)
+        .annotate(nombre=Count("fiches"))
+        .order_by("-numero")
+        .only("pk")
+        .first()
+    )
+    nombre = version.nombre if version else 0
+    url = reverse("fiches:index")
+    return [
+        Controle("Des fiches actions sont rédigées", nombre > 0, url),
+        Controle(
+            f"15 à 20 leviers sont retenus sur les six axes ({nombre} à ce jour)",
+            15 <= nombre <= 20,
+            url,
+        ),
+    ]
+
+
+def controles_etape_5(collectivite) -> list:
+    """Étape 5 de l'ANCT : la feuille de route est validée en COPIL (une requête)."""
+    validee = VersionFeuilleDeRoute.objects.for_collectivite(collectivite).validees().exists()
+    return [Controle("La feuille de route est validée en COPIL", validee, reverse("fiches:index"))]

@@ -14,6 +14,7 @@ from collectivites.selectors import referents_actifs
 
 from .enums import StatutVersion, TypeEvenement
 from .models import (
+    CHAMPS_FICHE,
     BudgetAnnuel,
     Evenement,
     FeuilleDeRoute,
@@ -23,58 +24,15 @@ from .models import (
     VersionFeuilleDeRoute,
 )
 from .perms import peut_modifier_fiche
-from .selectors import fiche_donnees, fiches_de_version, instantane_construire, somme_controle
-
-# Champs simples d'une fiche que les services acceptent dans `donnees`.
-CHAMPS_FICHE = (
-    "axe",
-    "dimension",
-    "pratique",
-    "levier_libre",
-    "action_exemple",
-    "titre",
-    "priorite",
-    "difficulte",
-    "resultats_attendus",
-    "debut",
-    "fin",
-    "responsable",
-    "contributeurs_libres",
-    "moyens_humains",
-    "moyens_unite",
-    "budget",
-    "ligne_budgetaire",
-    "perimetres",
-    "prerequis",
-    "statut",
-    "engagement",
+from .selectors import (
+    LIBELLES_CHAMPS,
+    en_json,
+    fiche_donnees,
+    fiches_de_version,
+    instantane_construire,
+    raison_version_figee,
+    somme_controle,
 )
-
-LIBELLES_CHAMPS = {
-    "titre": "titre",
-    "axe": "axe",
-    "dimension": "dimension",
-    "levier": "levier",
-    "priorite": "priorité",
-    "difficulte": "difficulté",
-    "resultats_attendus": "résultats attendus",
-    "debut": "démarrage",
-    "fin": "fin",
-    "responsable": "responsable",
-    "contributeurs": "contributeurs",
-    "contributeurs_libres": "autres contributeurs",
-    "moyens_humains": "moyens humains",
-    "moyens_unite": "unité des moyens humains",
-    "budget": "budget",
-    "ligne_budgetaire": "ligne budgétaire",
-    "budgets": "répartition du budget par année",
-    "perimetres": "périmètre",
-    "prerequis": "prérequis",
-    "statut": "statut",
-    "engagement": "niveau d'engagement",
-    "indicateurs": "indicateurs de performance",
-    "sous_actions": "actions à mettre en œuvre",
-}
 
 
 class ConflitEdition(Exception):
@@ -101,16 +59,9 @@ def _journaliser(*, version, type, auteur, fiche=None, details=None) -> Evenemen
 
 
 def _exiger_modifiable(version) -> None:
-    if version.statut == StatutVersion.VALIDEE:
-        raise ValidationError(
-            f"La version {version.libelle} est validée : elle est figée. Créez une nouvelle "
-            "version pour modifier la feuille de route."
-        )
-    if version.statut == StatutVersion.SOUMISE:
-        raise ValidationError(
-            f"La version {version.libelle} est soumise pour validation : elle ne peut plus être "
-            "modifiée, sauf si le référent la renvoie."
-        )
+    raison = raison_version_figee(version)
+    if raison:
+        raise ValidationError(raison)
 
 
 def _version_de_travail(*, collectivite, auteur) -> VersionFeuilleDeRoute:
@@ -211,9 +162,7 @@ def _differences(avant: dict, apres: dict) -> list[str]:
 
 
 def _contenu(fiche) -> dict:
-    from .selectors import _en_json
-
-    return _en_json({k: v for k, v in fiche_donnees(fiche).items() if k != "pk"})
+    return en_json({k: v for k, v in fiche_donnees(fiche).items() if k != "pk"})
 
 
 @transaction.atomic
