@@ -67,8 +67,9 @@ def _exiger_modifiable(version) -> None:
 def _version_de_travail(*, collectivite, auteur) -> VersionFeuilleDeRoute:
     """La version où écrire : la version en cours, sinon une nouvelle (v1, ou copie de la
     dernière validée)."""
-    feuille, _ = FeuilleDeRoute.objects.get_or_create(collectivite=collectivite)
-    version = feuille.versions.select_for_update().order_by("-numero").first()
+    # Verrou sur la feuille : deux premières fiches simultanées n'ouvrent pas deux v1.
+    feuille, _ = FeuilleDeRoute.objects.select_for_update().get_or_create(collectivite=collectivite)
+    version = feuille.versions.order_by("-numero").first()
     if version is None:
         version = VersionFeuilleDeRoute.objects.create(
             feuille_de_route=feuille, numero=1, cree_par=auteur
@@ -271,7 +272,7 @@ def _soumetteur(version) -> list[str]:
 
 def _verrouiller(version) -> VersionFeuilleDeRoute:
     return (
-        VersionFeuilleDeRoute.objects.select_for_update()
+        VersionFeuilleDeRoute.objects.select_for_update(of=("self",))
         .select_related("feuille_de_route__collectivite", "soumise_par__utilisateur")
         .get(pk=version.pk)
     )
