@@ -482,3 +482,24 @@ def controles_etape_5(collectivite) -> list:
     """Étape 5 de l'ANCT : la feuille de route est validée en COPIL (une requête)."""
     validee = VersionFeuilleDeRoute.objects.for_collectivite(collectivite).validees().exists()
     return [Controle("La feuille de route est validée en COPIL", validee, reverse("fiches:index"))]
+
+
+def feuille_de_route_donnees(collectivite, *, validee: bool = False) -> dict:
+    """Tout ce qu'il faut pour présenter une feuille de route (pages, PDF, bilan annuel).
+
+    `validee=True` : la version validée la plus récente (lue depuis son instantané) ; sinon la
+    version courante. Renvoie {"version", "fiches", "par_axe", "budget", "matrice", "gantt"}
+    (`version` vaut None et les listes sont vides s'il n'y a pas encore de feuille de route).
+    Les graphiques s'obtiennent avec `graphiques.matrice_svg(donnees["matrice"])` et
+    `graphiques.gantt_svg(donnees["gantt"])`.
+    """
+    version = (version_validee_recente if validee else version_courante)(collectivite)
+    fiches = fiches_lues(version)
+    return {
+        "version": version,
+        "fiches": fiches,
+        "par_axe": fiches_par_axe(fiches, Axe.objects.all()),
+        "budget": budget_consolide(fiches),
+        "matrice": donnees_matrice(fiches),
+        "gantt": donnees_gantt(fiches),
+    }

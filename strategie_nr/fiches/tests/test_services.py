@@ -248,3 +248,18 @@ def test_une_seule_version_en_cours_en_base(fiche):
         VersionFeuilleDeRoute.objects.create(
             feuille_de_route=fiche.version.feuille_de_route, numero=2
         )
+
+
+def test_selecteur_pour_les_autres_domaines(commune, fiche, agent, referent):
+    from strategie_nr.fiches.selectors import feuille_de_route_donnees
+
+    assert feuille_de_route_donnees(commune, validee=True)["version"] is None
+    courante = feuille_de_route_donnees(commune)
+    assert courante["version"] == fiche.version
+    assert courante["budget"]["total"] == 20000
+    assert [ligne["nombre"] for ligne in courante["par_axe"]] == [1, 0, 0, 0, 0, 0]
+    _valider(fiche.version, referent, agent)
+    validee = feuille_de_route_donnees(commune, validee=True)
+    assert validee["fiches"][0]["responsable"] == str(agent.utilisateur)
+    assert validee["fiches"][0]["indicateurs"][0]["valeur_cible"] == 30
+    assert validee["gantt"]["barres"][0]["debut"] == datetime.date(2025, 4, 1)

@@ -294,3 +294,26 @@ def test_page_d_une_fiche_requetes_bornees(
     client = client_de(referent)
     with django_assert_max_num_queries(16):
         assert client.get(fiche.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("nom", ["fiches:modifier", "fiches:decision", "fiches:creer"])
+def test_formulaires_requetes_bornees(
+    client_de, commune, referent, fiche, nom, django_assert_max_num_queries
+):
+    kwargs = {"pk": fiche.version_id if nom == "fiches:decision" else fiche.pk}
+    url = reverse(nom, kwargs=kwargs if nom != "fiches:creer" else {})
+    client = client_de(referent)
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200
+    MembreFactory.create_batch(20, collectivite=commune)
+    for _ in range(20):
+        FicheActionFactory(version=fiche.version, responsable=referent)
+    fiche_modifier(
+        fiche=fiche,
+        auteur=referent,
+        revision=fiche.revision,
+        donnees={},
+        sous_actions=[{"quoi": f"Étape {n}"} for n in range(20)],
+    )
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200
