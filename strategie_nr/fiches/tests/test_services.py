@@ -263,3 +263,13 @@ def test_selecteur_pour_les_autres_domaines(commune, fiche, agent, referent):
     assert validee["fiches"][0]["responsable"] == str(agent.utilisateur)
     assert validee["fiches"][0]["indicateurs"][0]["valeur_cible"] == 30
     assert validee["gantt"]["barres"][0]["debut"] == datetime.date(2025, 4, 1)
+
+
+def test_la_base_refuse_de_reecrire_une_version_validee(fiche, agent, referent):
+    from django.db import DatabaseError
+
+    version = _valider(fiche.version, referent, agent)
+    with pytest.raises(DatabaseError, match="figée"), transaction.atomic():
+        VersionFeuilleDeRoute.objects.filter(pk=version.pk).update(instantane={"fiches": []})
+    version.refresh_from_db()
+    assert instantane_intact(version)
