@@ -322,6 +322,8 @@ class FicheAction(models.Model):
             and self.responsable.collectivite_id != self.version.feuille_de_route.collectivite_id
         ):
             erreurs["responsable"] = "Le responsable doit être membre de la collectivité."
+        elif self.responsable_id and self.responsable.est_elu:
+            erreurs["responsable"] = "Le responsable est un agent ou le référent, pas un élu."
         if erreurs:
             raise ValidationError(erreurs)
 

@@ -291,13 +291,23 @@ class FicheModifierView(FicheEditionMixin, View):
         )
 
 
-class FicheSupprimerView(MembreRequisMixin, View):
-    permission = staticmethod(peut_contribuer)
+class FicheSupprimerView(MembreRequisMixin, TemplateView):
+    """Confirmation (GET) puis retrait de la fiche de la version de travail (POST)."""
 
-    def post(self, request, pk):
-        fiche = _fiche_de(self.collectivite, pk)
+    permission = staticmethod(peut_contribuer)
+    template_name = "strategie_nr/fiches/fiche_supprimer.html"
+
+    def fiche(self):
+        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
         if not peut_modifier_fiche(self.membre, fiche):
             raise PermissionDenied("Seuls le responsable de la fiche et le référent la retirent.")
+        return fiche
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fiche=self.fiche(), **kwargs)
+
+    def post(self, request, pk):
+        fiche = self.fiche()
         try:
             services.fiche_supprimer(fiche=fiche, auteur=self.membre)
         except ValidationError as erreur:

@@ -273,3 +273,11 @@ def test_la_base_refuse_de_reecrire_une_version_validee(fiche, agent, referent):
         VersionFeuilleDeRoute.objects.filter(pk=version.pk).update(instantane={"fiches": []})
     version.refresh_from_db()
     assert instantane_intact(version)
+
+
+def test_un_elu_n_est_pas_responsable(commune, agent, elu, donnees_fiche):
+    with pytest.raises(ValidationError) as erreur:
+        fiche_creer(
+            collectivite=commune, auteur=agent, donnees=donnees_fiche | {"responsable": elu}
+        )
+    assert "pas un élu" in str(erreur.value)

@@ -317,3 +317,21 @@ def test_formulaires_requetes_bornees(
     )
     with django_assert_max_num_queries(20):
         assert client.get(url).status_code == 200
+
+
+def test_retirer_une_fiche_apres_confirmation(client_de, agent, elu, fiche):
+    url = reverse("fiches:supprimer", args=[fiche.pk])
+    assert client_de(elu).get(url).status_code == 403
+    assert "Retirer la fiche" in page(client_de(agent).get(url))
+    assert FicheAction.objects.filter(pk=fiche.pk).exists()
+    reponse = client_de(agent).post(url)
+    assert reponse.status_code == 302 and reponse.url == reverse("fiches:index")
+    assert not FicheAction.objects.filter(pk=fiche.pk).exists()
+    historique = page(client_de(agent).get(reverse("fiches:historique")))
+    assert "Fiche retirée" in historique
+
+
+def test_retirer_une_fiche_d_une_version_soumise_refuse(client_de, agent, fiche):
+    feuille_de_route_soumettre(version=fiche.version, auteur=agent)
+    client_de(agent).post(reverse("fiches:supprimer", args=[fiche.pk]))
+    assert FicheAction.objects.filter(pk=fiche.pk).exists()
