@@ -70,14 +70,32 @@ def _annee_field(**kwargs):
     )
 
 
+class ChoixMultiplesField(forms.ModelMultipleChoiceField):
+    """Refuse proprement un identifiant hors des entiers de la base (sinon erreur SQLite)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not str(pk).isdigit() or int(pk) >= 2**31:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 def _nom_du_membre(membre) -> str:
     nom = str(membre.utilisateur)
     return f"{nom} ({membre.fonction})" if membre.fonction else nom
 
 
 class FicheForm(forms.ModelForm):
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    action_exemple = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
+    )
+    action_exemple = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
     debut = MoisField(label="Démarrage (mois)", help_text="Par exemple 04/2025.")
     fin = MoisField(label="Fin (mois)", help_text="Par exemple 06/2025.")
     priorite = forms.TypedChoiceField(
@@ -110,6 +128,12 @@ class FicheForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    contributeurs = ChoixMultiplesField(
+        label="Contributeurs",
+        queryset=Membre.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     contributeurs_libres = forms.CharField(
         label="Autres contributeurs",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -123,7 +147,6 @@ class FicheForm(forms.ModelForm):
         widgets = {
             "resultats_attendus": forms.Textarea(attrs={"rows": 3}),
             "prerequis": forms.Textarea(attrs={"rows": 2}),
-            "contributeurs": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, collectivite, **kwargs):
@@ -136,7 +159,6 @@ class FicheForm(forms.ModelForm):
         self.fields["contributeurs"].queryset = membres
         for nom in ("responsable", "contributeurs"):
             self.fields[nom].label_from_instance = _nom_du_membre
-        self.fields["contributeurs"].required = False
         self.fields["axe"].queryset = Axe.objects.all()
         self.fields["axe"].label = "Axe REEN"
         self.fields["dimension"].queryset = Dimension.objects.all()

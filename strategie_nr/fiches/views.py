@@ -203,7 +203,7 @@ class FicheCreerView(FicheEditionMixin, View):
         initial = {"responsable": self.membre.pk}
         action_pk = self.request.GET.get("action", "")
         code = self.request.GET.get("pratique", "")
-        if action_pk.isdigit():
+        if action_pk.isdigit() and len(action_pk) < 10:
             action = ActionExemple.objects.select_related("axe").filter(pk=action_pk).first()
             if action:
                 initial |= {

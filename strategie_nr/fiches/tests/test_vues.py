@@ -118,7 +118,10 @@ def test_creer_depuis_une_action_d_exemple(client_de, agent):
     assert FicheAction.objects.get().action_exemple == action
 
 
-@pytest.mark.parametrize("parametre", ["?pratique=zz.9", "?action=999999", "?action=abc"])
+@pytest.mark.parametrize(
+    "parametre",
+    ["?pratique=zz.9", "?action=999999", "?action=abc", "?action=99999999999999999999999999"],
+)
 def test_creer_avec_un_parametre_inconnu_donne_une_fiche_vierge(client_de, agent, parametre):
     reponse = client_de(agent).get(reverse("fiches:creer") + parametre)
     assert reponse.status_code == 200
@@ -335,3 +338,31 @@ def test_retirer_une_fiche_d_une_version_soumise_refuse(client_de, agent, fiche)
     feuille_de_route_soumettre(version=fiche.version, auteur=agent)
     client_de(agent).post(reverse("fiches:supprimer", args=[fiche.pk]))
     assert FicheAction.objects.filter(pk=fiche.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "champs",
+    [
+        {"responsable": "99999999999999999999999"},
+        {"axe": "99999999999999999999999"},
+        {"action_exemple": "99999999999999999999999"},
+        {"contributeurs": ["99999999999999999999999"]},
+        {"pratique": "abc"},
+    ],
+)
+def test_identifiants_absurdes_sans_erreur_serveur(client_de, agent, champs):
+    reponse = client_de(agent).post(reverse("fiches:creer"), formulaire(agent, **champs))
+    assert reponse.status_code == 400
+    assert not FicheAction.objects.exists()
+
+
+def test_revision_absurde_sans_erreur_serveur(client_de, agent, fiche):
+    url = reverse("fiches:modifier", args=[fiche.pk])
+    reponse = client_de(agent).post(url, formulaire(agent, revision="99999999999999999999999"))
+    assert reponse.status_code == 400
+
+
+@pytest.mark.parametrize("nom", ["fiches:fiche", "fiches:modifier", "fiches:version"])
+def test_identifiant_d_url_absurde_donne_404(client_de, referent, nom):
+    url = reverse(nom, args=[99999999999999999999999])
+    assert client_de(referent).get(url).status_code == 404
