@@ -24,6 +24,10 @@ class NombreFrancaisField(forms.DecimalField):
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
     default_error_messages = {"invalid": "Saisissez un nombre, par exemple 1 234,5."}
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("localize", True)  # valeur initiale affichée à la française
+        super().__init__(*args, **kwargs)
+
     def to_python(self, value):
         if value in self.empty_values:
             return None

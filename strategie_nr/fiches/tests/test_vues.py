@@ -1,4 +1,5 @@
 import datetime
+import re
 from html import unescape
 
 import pytest
@@ -366,3 +367,15 @@ def test_revision_absurde_sans_erreur_serveur(client_de, agent, fiche):
 def test_identifiant_d_url_absurde_donne_404(client_de, referent, nom):
     url = reverse(nom, args=[99999999999999999999999])
     assert client_de(referent).get(url).status_code == 404
+
+
+def test_le_formulaire_affiche_les_nombres_a_la_francaise(client_de, agent, fiche):
+    contenu = page(client_de(agent).get(reverse("fiches:modifier", args=[fiche.pk])))
+    assert re.search(r'value="20[\u00a0\u202f ]000,00"', contenu)
+    # Et les renvoyer tels quels est accepté.
+    donnees = formulaire(agent, budget="20\u202f000,00", revision=fiche.revision)
+    donnees["budgets-0-montant"] = "20\u202f000,00"
+    assert (
+        client_de(agent).post(reverse("fiches:modifier", args=[fiche.pk]), donnees).status_code
+        == 302
+    )
