@@ -80,7 +80,8 @@ def test_pages_de_la_feuille_de_route_accessibles(se_connecter, chemin):
 
 def test_confirmation_du_retrait_accessible(se_connecter, donnees_demo):
     page = se_connecter("referent@demo.test")
-    page.goto(f"/feuille-de-route/fiche/{donnees_demo['fiche_demo'].pk}/")
+    fiche = FicheAction.objects.for_collectivite(donnees_demo["commune"]).order_by("-pk").first()
+    page.goto(f"/feuille-de-route/fiche/{fiche.pk}/")
     page.get_by_role("link", name="Retirer la fiche de la feuille de route").click()
     page.get_by_role("heading", level=1).wait_for()
     verifier(page)
