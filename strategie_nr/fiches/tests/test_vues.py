@@ -379,3 +379,21 @@ def test_le_formulaire_affiche_les_nombres_a_la_francaise(client_de, agent, fich
         client_de(agent).post(reverse("fiches:modifier", args=[fiche.pk]), donnees).status_code
         == 302
     )
+
+
+def test_rediger_apres_validation_annonce_la_nouvelle_version(client_de, agent, referent, fiche):
+    feuille_de_route_soumettre(version=fiche.version, auteur=agent)
+    feuille_de_route_valider(version=fiche.version, auteur=referent, date_copil=COPIL)
+    contenu = page(client_de(agent).get(reverse("fiches:creer")))
+    assert "ouvrira la version v2 en brouillon" in contenu
+    client_de(agent).post(reverse("fiches:creer"), formulaire(agent))
+    assert VersionFeuilleDeRoute.objects.get(numero=2).fiches.count() == 2
+
+
+def test_pas_de_nouvelle_fiche_pendant_la_soumission(client_de, agent, fiche):
+    feuille_de_route_soumettre(version=fiche.version, auteur=agent)
+    reponse = client_de(agent).get(reverse("fiches:creer"), follow=True)
+    assert "est soumise pour validation" in page(reponse)
+    reponse = client_de(agent).post(reverse("fiches:creer"), formulaire(agent))
+    assert reponse.status_code == 400 and "est soumise pour validation" in page(reponse)
+    assert FicheAction.objects.count() == 1
