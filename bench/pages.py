@@ -27,6 +27,8 @@ PAGES = [
     ("referent@demo.test", "/referentiel/axes/2/"),
     ("referent@demo.test", "/referentiel/pratiques/"),
     ("referent@demo.test", "/membres/"),
+    ("referent@demo.test", "/feuille-de-route/"),
+    ("referent@demo.test", "/feuille-de-route/fiche/nouvelle/"),
     ("elu@demo.test", "/"),
 ]
 
