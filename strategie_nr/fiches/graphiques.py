@@ -182,6 +182,12 @@ def gantt_svg(donnees: dict) -> SafeString:
             f'fill="{couleur}"><title>{_texte(barre["titre"])} — '
             f"{_texte(barre['statut_libelle'])}</title></rect>"
         )
+    if donnees.get("aujourdhui") in index:
+        x = marge_g + index[donnees["aujourdhui"]] * colonne + colonne / 2
+        svg.append(
+            f'<line x1="{x}" y1="{entete - 4}" x2="{x}" y2="{hauteur - 10}" stroke="#1f1f1f" '
+            'stroke-width="2" stroke-dasharray="4 3"><title>Mois en cours</title></line>'
+        )
     svg.append("</svg>")
     return mark_safe("".join(svg))
 

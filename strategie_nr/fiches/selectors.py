@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils import timezone
 
 from collectivites.models import Membre
 from strategie_nr.referentiel.models import Axe, Dimension
@@ -311,10 +312,11 @@ def donnees_matrice(fiches: list[dict]) -> dict[tuple[int, int], list[dict]]:
     return dict(cases)
 
 
-def donnees_gantt(fiches: list[dict]) -> dict:
-    """Mois couverts et barres (titre, début, fin, statut) dans l'ordre des fiches."""
+def donnees_gantt(fiches: list[dict], aujourdhui: datetime.date | None = None) -> dict:
+    """Mois couverts, mois courant et barres (titre, début, fin, statut), dans l'ordre."""
+    aujourdhui = (aujourdhui or timezone.localdate()).replace(day=1)
     if not fiches:
-        return {"mois": [], "barres": []}
+        return {"mois": [], "barres": [], "aujourdhui": aujourdhui}
     debut = min(f["debut"] for f in fiches)
     fin = max(f["fin"] for f in fiches)
     mois = []
@@ -324,6 +326,7 @@ def donnees_gantt(fiches: list[dict]) -> dict:
         courant = (courant.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     return {
         "mois": mois,
+        "aujourdhui": aujourdhui,
         "barres": [
             {
                 "titre": f["titre"],

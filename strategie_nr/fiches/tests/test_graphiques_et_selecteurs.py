@@ -69,6 +69,13 @@ def test_gantt_une_barre_par_fiche_a_la_bonne_place():
     )
 
 
+def test_gantt_marque_le_mois_en_cours_s_il_est_dans_la_periode():
+    fiches = [fiche("A", debut=(2025, 1), fin=(2025, 6))]
+    dedans = graphiques.gantt_svg(selectors.donnees_gantt(fiches, datetime.date(2025, 3, 17)))
+    dehors = graphiques.gantt_svg(selectors.donnees_gantt(fiches, datetime.date(2027, 3, 17)))
+    assert "Mois en cours" in dedans and "Mois en cours" not in dehors
+
+
 def test_gantt_sans_fiche():
     assert "Aucune fiche" in graphiques.gantt_svg(selectors.donnees_gantt([]))
 
