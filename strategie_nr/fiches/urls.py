@@ -17,3 +17,12 @@ urlpatterns = [
     path("fiche/<int:pk>/modifier/", views.FicheModifierView.as_view(), name="modifier"),
     path("fiche/<int:pk>/retirer/", views.FicheSupprimerView.as_view(), name="supprimer"),
 ]
+
+# Import d'un plan d'action existant et export XLSX.
+from . import vues_import  # noqa: E402
+
+urlpatterns += [
+    path("importer/", vues_import.ImporterView.as_view(), name="importer"),
+    path("importer/apercu/", vues_import.ApercuImportView.as_view(), name="import_apercu"),
+    path("exporter/", vues_import.ExporterView.as_view(), name="exporter"),
+]

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from collectivites.tests.factories import MembreFactory, UtilisateurFactory
+from strategie_nr.programme.tests.factories import programme_complet
 from strategie_nr.referentiel.models import Pratique
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,7 @@ def test_le_tableau_de_bord_montre_ce_qui_manque(client_de, referent):
     assert "À faire :" in page  # ni agent ni élu encore
     MembreFactory(collectivite=referent.collectivite)
     MembreFactory(collectivite=referent.collectivite, elu=True)
+    programme_complet(referent.collectivite)
     page = unescape(client_de(referent).get(reverse("tableau_de_bord")).content.decode())
     assert "terminée" in page
 

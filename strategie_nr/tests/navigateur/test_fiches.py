@@ -52,19 +52,19 @@ def test_un_agent_redige_le_referent_soumet_puis_valide(se_connecter, page):
 
     se_connecter("referent@demo.test")
     page.goto("/feuille-de-route/")
-    page.get_by_role("button", name="Soumettre la version v1 pour validation").click()
+    page.get_by_role("button", name="Soumettre la version v2 pour validation").click()
     assert page.get_by_text("les référents sont prévenus").is_visible()
     assert any("referent@demo.test" in message.to for message in mail.outbox)
-    page.get_by_role("link", name="Valider ou renvoyer la version v1").click()
+    page.get_by_role("link", name="Valider ou renvoyer la version v2").click()
     verifier(page)
     # Sans date de COPIL : refusé avec un message.
-    page.get_by_role("button", name="Valider la version v1").click()
+    page.get_by_role("button", name="Valider la version v2").click()
     assert page.get_by_text("Indiquez la date du COPIL.").is_visible()
     verifier(page)
     page.get_by_label("Date du COPIL qui a validé la feuille de route").fill("2025-03-14")
-    page.get_by_role("button", name="Valider la version v1").click()
-    assert page.get_by_text("La version v1 est validée : elle est figée.").is_visible()
-    assert page.get_by_role("heading", name="Version v1 : validée").is_visible()
+    page.get_by_role("button", name="Valider la version v2").click()
+    assert page.get_by_text("La version v2 est validée : elle est figée.").is_visible()
+    assert page.get_by_role("heading", name="Version v2 : validée").is_visible()
     verifier(page)
 
 
