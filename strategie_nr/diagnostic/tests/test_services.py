@@ -9,16 +9,6 @@ from strategie_nr.diagnostic.models import Campagne, Question, Reponse, ReponseC
 from strategie_nr.diagnostic.services import Saisie
 
 
-@pytest.fixture
-def campagne(commune, referent):
-    return services.campagne_ouvrir(
-        collectivite=commune,
-        titre="Diagnostic initial",
-        date=datetime.date(2024, 3, 1),
-        auteur=referent.utilisateur,
-    )
-
-
 def _question(numero, ordre):
     return Question.objects.get(dimension__numero=numero, ordre=ordre)
 
