@@ -1,1 +1,51 @@
-"""Modèles : Documents pour les élus."""
+"""Modèles : documents officiels remis aux élus."""
+
+from django.db import models
+
+from collectivites.models import Collectivite
+from strategie_nr.fiches.models import VersionFeuilleDeRoute
+
+
+class DocumentOfficielQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+
+class DocumentOfficiel(models.Model):
+    """Le PDF de la stratégie d'une version validée, produit une fois à la validation.
+
+    Ce sont ces octets que les élus téléchargent ensuite, identiques à chaque fois ; la somme
+    SHA-256 permet de vérifier qu'ils n'ont pas changé.
+    """
+
+    collectivite = models.ForeignKey(
+        Collectivite,
+        on_delete=models.CASCADE,
+        related_name="documents_officiels",
+        verbose_name="collectivité",
+    )
+    version = models.OneToOneField(
+        VersionFeuilleDeRoute,
+        on_delete=models.PROTECT,
+        related_name="document_officiel",
+        verbose_name="version de la feuille de route",
+    )
+    contenu = models.BinaryField("PDF")
+    somme_controle = models.CharField("somme de contrôle SHA-256", max_length=64)
+    taille = models.PositiveIntegerField("taille (octets)")
+    genere_le = models.DateTimeField("généré le", auto_now_add=True)
+
+    objects = DocumentOfficielQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "document officiel"
+        verbose_name_plural = "documents officiels"
+        ordering = ["collectivite", "-version__numero"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(somme_controle=""), name="document_somme_renseignee"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Stratégie {self.version.libelle} — {self.collectivite}"

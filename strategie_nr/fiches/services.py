@@ -356,6 +356,9 @@ def feuille_de_route_valider(
 
 def _apres_validation(version) -> None:
     """Appelé une fois la version validée enregistrée (génération du document officiel)."""
+    from strategie_nr.documents.services import document_officiel_generer
+
+    document_officiel_generer(version=version)
 
 
 @transaction.atomic

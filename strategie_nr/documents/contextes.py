@@ -1,0 +1,278 @@
+"""Sections des documents (stratégie et bilan annuel), branchées sur les sélecteurs des domaines.
+
+Chaque fonction `<section>_contexte(source)` lit son domaine ; celles des domaines qui ne sont
+pas encore là (parc, indicateurs) passent par `fonction_facultative` et disent alors « pas
+encore renseigné ».
+"""
+
+import datetime
+from decimal import Decimal
+
+from strategie_nr.diagnostic.graphiques import radar_svg
+from strategie_nr.diagnostic.models import Campagne
+from strategie_nr.diagnostic.selectors import derniere_campagne_cloturee, resultats_campagne
+from strategie_nr.fiches.enums import StatutFiche
+from strategie_nr.fiches.graphiques import gantt_svg, matrice_svg
+from strategie_nr.fiches.models import statut_affiche
+from strategie_nr.fiches.selectors import (
+    budget_consolide,
+    donnees_gantt,
+    donnees_matrice,
+    fiches_par_axe,
+)
+from strategie_nr.programme.selectors import chiffres_parc, programme_de_travail
+
+from .sections import BILAN, STRATEGIE, Section, Source, fonction_facultative, section_enregistrer
+
+GABARITS = "strategie_nr/documents/sections/"
+
+
+def legal_contexte(source: Source) -> dict:
+    return {"renseigne": True}
+
+
+def programme_contexte(source: Source) -> dict:
+    programme = programme_de_travail(source.collectivite)
+    renseigne = bool(programme.parties_prenantes or programme.bilan or programme.actions_engagees)
+    return {"renseigne": renseigne, "programme": programme}
+
+
+def _resultats_et_radar(campagne, identifiant: str) -> dict:
+    resultats = resultats_campagne(campagne)
+    radar = radar_svg(
+        [ligne.dimension.titre for ligne in resultats.dimensions],
+        [ligne.note for ligne in resultats.dimensions],
+        [ligne.note_precedente for ligne in resultats.dimensions] if resultats.precedente else None,
+        identifiant=identifiant,
+        titre=f"Notes de maturité par dimension — {campagne.titre}",
+    )
+    return {"resultats": resultats, "radar": radar}
+
+
+def diagnostic_contexte(source: Source) -> dict:
+    campagne = derniere_campagne_cloturee(source.collectivite)
+    if campagne is None:
+        return {"renseigne": False}
+    return {"renseigne": True, **_resultats_et_radar(campagne, "radar-strategie")}
+
+
+def parc_contexte(source: Source) -> dict:
+    """Chiffres clés du parc ; graphiques, contrôle AGEC et empreinte quand le parc les donne."""
+    chiffres = chiffres_parc(source.collectivite)
+    graphiques = []
+    fournir = fonction_facultative("parc.graphiques", "graphiques_document")
+    if fournir is not None:
+        graphiques = list(fournir(source.collectivite))
+    agec = fonction_facultative("parc.selectors", "controle_agec")
+    empreinte = fonction_facultative("parc.selectors", "empreinte_parc")
+    return {
+        "renseigne": bool(chiffres),
+        "chiffres": chiffres or [],
+        "graphiques": graphiques,
+        "agec": agec(source.collectivite) if agec else None,
+        "empreinte": empreinte(source.collectivite) if empreinte else None,
+    }
+
+
+def _objectifs(source: Source) -> list:
+    objectifs = fonction_facultative("indicateurs.selectors", "objectifs_avancement")
+    return list(objectifs(source.collectivite)) if objectifs else []
+
+
+def axes_contexte(source: Source) -> dict:
+    objectifs = _objectifs(source)
+    par_axe = fiches_par_axe(source.fiches, source.axes())
+    for ligne in par_axe:
+        ligne["objectifs"] = [
+            o for o in objectifs if getattr(o, "axe_numero", None) == ligne["axe"].numero
+        ]
+    return {
+        "renseigne": bool(source.fiches),
+        "par_axe": par_axe,
+        "objectifs_renseignes": bool(objectifs),
+        "matrice": matrice_svg(donnees_matrice(source.fiches)) if source.fiches else "",
+    }
+
+
+def _indicateurs_des_fiches(fiches: list[dict]) -> list[dict]:
+    return [
+        {"fiche": fiche["titre"], "axe": fiche["axe"], **indicateur}
+        for fiche in fiches
+        for indicateur in fiche["indicateurs"]
+    ]
+
+
+def indicateurs_contexte(source: Source) -> dict:
+    tableau = fonction_facultative("indicateurs.selectors", "indicateurs_suivis_tableau")
+    suivis = list(tableau(source.collectivite)) if tableau else []
+    des_fiches = _indicateurs_des_fiches(source.fiches)
+    return {
+        "renseigne": bool(suivis or des_fiches),
+        "suivis": suivis,
+        "suivis_renseignes": tableau is not None and bool(suivis),
+        "des_fiches": des_fiches,
+    }
+
+
+def calendrier_contexte(source: Source) -> dict:
+    if not source.fiches:
+        return {"renseigne": False}
+    return {"renseigne": True, "gantt": gantt_svg(donnees_gantt(source.fiches, source.aujourdhui))}
+
+
+def budget_contexte(source: Source) -> dict:
+    budget = budget_consolide(source.fiches)
+    lignes = [
+        {
+            "axe": axe,
+            "jh": None,
+            "etp": None,
+            **budget["par_axe"][axe.numero],
+            **budget["moyens_par_axe"].get(axe.numero, {}),
+        }
+        for axe in source.axes()
+        if axe.numero in budget["par_axe"]
+    ]
+    return {"renseigne": bool(source.fiches), "budget": budget, "lignes": lignes}
+
+
+def gouvernance_contexte(source: Source) -> dict:
+    return {"renseigne": True, "version": source.version}
+
+
+# --- Bilan annuel ---------------------------------------------------------------------------
+
+
+def _fin_d_annee(source: Source) -> datetime.date:
+    return min(source.aujourdhui, datetime.date(source.annee, 12, 31))
+
+
+def bilan_indicateurs_contexte(source: Source) -> dict:
+    """Cibles de l'année face aux mesures (quand le domaine des indicateurs les fournit)."""
+    mesures = fonction_facultative("indicateurs.selectors", "bilan_indicateurs")
+    lignes = list(mesures(source.collectivite, source.annee)) if mesures else []
+    cibles = [
+        i for i in _indicateurs_des_fiches(source.fiches) if i.get("annee_cible") == source.annee
+    ]
+    return {
+        "renseigne": bool(lignes or cibles),
+        "lignes": lignes,
+        "mesures_disponibles": mesures is not None,
+        "cibles": cibles,
+        "objectifs": _objectifs(source),
+    }
+
+
+def _dans_l_annee(fiche: dict, annee: int) -> bool:
+    return fiche["debut"].year <= annee <= fiche["fin"].year
+
+
+def bilan_actions_contexte(source: Source) -> dict:
+    """Actions de l'année : réalisées, en cours, en retard (au 31 décembre ou à ce jour)."""
+    date = _fin_d_annee(source)
+    groupes = {"realisee": [], "en_cours": [], "en_retard": [], "autres": []}
+    for fiche in source.fiches:
+        if not _dans_l_annee(fiche, source.annee):
+            continue
+        code, libelle = statut_affiche(fiche["statut"], fiche["fin"], date)
+        cle = code if code in groupes else "autres"
+        groupes[cle].append({**fiche, "statut_bilan": libelle})
+    return {
+        "renseigne": any(groupes.values()),
+        "date": date,
+        "groupes": [
+            ("Réalisées", groupes["realisee"]),
+            ("En cours", groupes["en_cours"]),
+            ("En retard", groupes["en_retard"]),
+            ("À venir, en pause ou abandonnées", groupes["autres"]),
+        ],
+        "realisee": StatutFiche.REALISEE,
+    }
+
+
+def bilan_budget_contexte(source: Source) -> dict:
+    depenses = fonction_facultative("strategie_nr.fiches.selectors", "depenses_de_l_annee")
+    depense = depenses(source.version, source.annee) if depenses and source.version else {}
+    lignes = []
+    for fiche in source.fiches:
+        prevu = sum(
+            (b["montant"] for b in fiche["budgets"] if b["annee"] == source.annee), Decimal(0)
+        )
+        if prevu or fiche.get("lignee") in depense:
+            lignes.append(
+                {"titre": fiche["titre"], "prevu": prevu, "depense": depense.get(fiche["lignee"])}
+            )
+    return {
+        "renseigne": bool(lignes),
+        "lignes": lignes,
+        "total_prevu": sum((ligne["prevu"] for ligne in lignes), Decimal(0)),
+        "depenses_saisies": bool(depense),
+    }
+
+
+def bilan_parc_contexte(source: Source) -> dict:
+    evolution = fonction_facultative("parc.selectors", "parc_evolution")
+    lignes = list(evolution(source.collectivite, source.annee)) if evolution else []
+    return {"renseigne": bool(lignes), "lignes": lignes}
+
+
+def bilan_maturite_contexte(source: Source) -> dict:
+    campagne = (
+        Campagne.objects.for_collectivite(source.collectivite)
+        .cloturees()
+        .filter(cloturee_le__year=source.annee)
+        .order_by("-date", "-pk")
+        .first()
+    )
+    if campagne is None:
+        return {"renseigne": False}
+    return {"renseigne": True, **_resultats_et_radar(campagne, "radar-bilan")}
+
+
+for _section in (
+    Section("legal", "Le cadre légal", legal_contexte, GABARITS + "legal.html"),
+    Section("programme", "Programme de travail", programme_contexte, GABARITS + "programme.html"),
+    Section(
+        "diagnostic", "Diagnostic de maturité", diagnostic_contexte, GABARITS + "diagnostic.html"
+    ),
+    Section("parc", "Le parc informatique", parc_contexte, GABARITS + "parc.html"),
+    Section("axes", "Objectifs et fiches actions par axe", axes_contexte, GABARITS + "axes.html"),
+    Section(
+        "indicateurs", "Indicateurs de suivi", indicateurs_contexte, GABARITS + "indicateurs.html"
+    ),
+    Section("calendrier", "Calendrier", calendrier_contexte, GABARITS + "calendrier.html"),
+    Section("budget", "Budget et moyens", budget_contexte, GABARITS + "budget.html"),
+    Section(
+        "gouvernance", "Gouvernance et suivi", gouvernance_contexte, GABARITS + "gouvernance.html"
+    ),
+):
+    section_enregistrer(STRATEGIE, _section)
+
+for _section in (
+    Section(
+        "bilan_indicateurs",
+        "Objectifs et indicateurs de l'année",
+        bilan_indicateurs_contexte,
+        GABARITS + "bilan_indicateurs.html",
+    ),
+    Section(
+        "bilan_actions",
+        "Avancement des actions",
+        bilan_actions_contexte,
+        GABARITS + "bilan_actions.html",
+    ),
+    Section(
+        "bilan_budget",
+        "Budget prévu et dépensé",
+        bilan_budget_contexte,
+        GABARITS + "bilan_budget.html",
+    ),
+    Section("bilan_parc", "Évolution du parc", bilan_parc_contexte, GABARITS + "bilan_parc.html"),
+    Section(
+        "bilan_maturite",
+        "Évolution de la maturité",
+        bilan_maturite_contexte,
+        GABARITS + "diagnostic.html",
+    ),
+):
+    section_enregistrer(BILAN, _section)

@@ -1,0 +1,23 @@
+"""Ce que partagent les commandes de génération : trouver la collectivité, écrire le fichier."""
+
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from collectivites.models import Collectivite
+
+
+def collectivite_par_code(code: str) -> Collectivite:
+    collectivite = Collectivite.objects.filter(code_officiel=code.strip().upper()).first()
+    if collectivite is None:
+        raise CommandError(f"Aucune collectivité n'a le code INSEE ou SIREN « {code} ».")
+    return collectivite
+
+
+def ecrire(chemin: str, contenu: bytes) -> Path:
+    fichier = Path(chemin)
+    try:
+        fichier.write_bytes(contenu)
+    except OSError as erreur:
+        raise CommandError(f"Impossible d'écrire « {chemin} » : {erreur.strerror}.") from erreur
+    return fichier

@@ -1,0 +1,60 @@
+"""Registre des sections des documents : chaque domaine y branche la sienne.
+
+Une section, c'est un titre, une fonction de contexte et un gabarit. La fonction reçoit la
+`Source` du document (collectivité, version, fiches déjà lues) et renvoie le contexte du
+gabarit ; elle renvoie `{"renseigne": False}` quand le domaine n'a encore rien à dire, et le
+gabarit l'écrit honnêtement (« pas encore renseigné ») au lieu d'inventer.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from strategie_nr.referentiel.models import Axe
+
+
+@dataclass
+class Source:
+    """Ce qu'un document lit une fois pour toutes ses sections."""
+
+    collectivite: object
+    version: object | None
+    fiches: list[dict]
+    aujourdhui: datetime.date
+    annee: int | None = None  # bilan annuel
+    cache: dict = field(default_factory=dict)
+
+    def axes(self) -> list:
+        if "axes" not in self.cache:
+            self.cache["axes"] = list(Axe.objects.order_by("numero"))
+        return self.cache["axes"]
+
+
+@dataclass(frozen=True)
+class Section:
+    cle: str
+    titre: str
+    contexte: Callable[[Source], dict]
+    gabarit: str
+
+
+STRATEGIE: list[Section] = []
+BILAN: list[Section] = []
+
+
+def section_enregistrer(registre: list[Section], section: Section) -> None:
+    """Ajoute (ou remplace, par sa clé) une section dans l'ordre d'enregistrement."""
+    for rang, existante in enumerate(registre):
+        if existante.cle == section.cle:
+            registre[rang] = section
+            return
+    registre.append(section)
+
+
+def fonction_facultative(module: str, nom: str):
+    """La fonction `nom` du module d'un domaine, ou None tant que ce domaine ne la fournit pas."""
+    try:
+        return getattr(import_module(module), nom)
+    except (ImportError, AttributeError):
+        return None
