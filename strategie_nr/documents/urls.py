@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "documents"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.DocumentsView.as_view(), name="index"),
+    path("strategie.pdf", views.StrategieCouranteView.as_view(), name="strategie"),
+    path("strategie/<int:pk>.pdf", views.StrategieVersionView.as_view(), name="version"),
+    path("bilan/<int:annee>.pdf", views.BilanView.as_view(), name="bilan"),
+]

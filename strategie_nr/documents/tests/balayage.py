@@ -1,0 +1,23 @@
+"""URL des documents pour le balayage d'isolation."""
+
+from strategie_nr.fiches.models import VersionFeuilleDeRoute
+
+
+def _version_validee(d):
+    versions = VersionFeuilleDeRoute.objects.for_collectivite(d.commune).validees()
+    return versions.order_by("pk").first().pk
+
+
+PARAMETRES = {
+    "documents:version": lambda d: {"pk": _version_validee(d)},
+    "documents:bilan": lambda d: {"annee": 2025},
+}
+
+# Documents de la collectivité courante : un membre de l'EPCI y obtient les siens.
+SANS_OBJET_DE_COLLECTIVITE = {
+    "documents:index",
+    "documents:strategie",
+    "documents:bilan",
+}
+
+POST_PERMIS_A_L_ELU = set()

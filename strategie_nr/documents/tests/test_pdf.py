@@ -1,0 +1,113 @@
+"""Les PDF relus : contenu, filigrane, document officiel, typographie."""
+
+import datetime
+import hashlib
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+
+from strategie_nr.documents.models import DocumentOfficiel
+from strategie_nr.documents.rendu import bilan_html, pdf_depuis_html, strategie_html
+from strategie_nr.documents.services import document_officiel_generer, document_strategie
+from strategie_nr.documents.templatetags.documents import annee, date_longue, euros, nombre
+from strategie_nr.fiches.models import VersionFeuilleDeRoute
+from strategie_nr.referentiel.models import Axe
+
+from .conftest import texte_pdf
+
+
+def test_typographie_francaise():
+    assert euros(Decimal("1234.50")) == "1\u202f234,5\u00a0€"
+    assert euros(12500) == "12\u202f500\u00a0€"
+    assert euros(None) == "—"
+    assert nombre(Decimal("2.345"), 1) == "2,3"
+    assert annee(2026) == "2026"
+    assert date_longue(datetime.date(2026, 3, 1)) == "1er mars 2026"
+    assert date_longue(datetime.date(2025, 1, 21)) == "21 janvier 2025"
+
+
+def test_projet_de_strategie_relu(commune, fiches_six_axes):
+    version = VersionFeuilleDeRoute.objects.for_collectivite(commune).get(numero=1)
+    contenu, officiel = document_strategie(collectivite=commune, version=version)
+    texte, pages = texte_pdf(contenu)
+    assert contenu.startswith(b"%PDF") and not officiel
+    assert commune.nom in texte
+    for axe in Axe.objects.all():
+        assert " ".join(axe.titre.split()) in texte
+    for fiche in fiches_six_axes:
+        assert fiche.titre in texte
+    assert f"page 1 / {pages}" in texte and f"page {pages} / {pages}" in texte
+    assert pages >= 10  # garde, sommaire, un chapitre par section
+    assert texte.count("PROJET") >= pages  # le filigrane sur chaque page
+    assert "12 500 €" in texte.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "2 025" not in texte.replace("\u202f", " ")
+    assert not DocumentOfficiel.objects.exists()  # un projet n'est jamais enregistré
+
+
+def test_sections_sans_donnees_disent_pas_encore_renseigne(commune):
+    texte, _ = texte_pdf(pdf_depuis_html(strategie_html(collectivite=commune, version=None)))
+    assert "Pas encore renseigné" in texte
+    assert "aucune feuille de route" in texte
+    assert "loi n° 2021-1485" in texte  # le cadre légal est toujours là
+
+
+def test_validation_produit_le_document_officiel_une_fois(commune, version_validee):
+    document = DocumentOfficiel.objects.get(version=version_validee)
+    contenu = bytes(document.contenu)
+    assert document.collectivite == commune
+    assert document.somme_controle == hashlib.sha256(contenu).hexdigest()
+    assert document.taille == len(contenu)
+    texte, pages = texte_pdf(contenu)
+    assert "PROJET" not in texte
+    assert "Validée le" in texte and "1er mars 2025" in texte
+    assert f"page {pages} / {pages}" in texte
+    # Le refaire rend le même enregistrement, sans nouveau rendu.
+    assert document_officiel_generer(version=version_validee).pk == document.pk
+    assert bytes(document_strategie(collectivite=commune, version=version_validee)[0]) == contenu
+
+
+def test_pdf_accessible_titre_langue_balises(commune, version_validee):
+    lecteur = PdfReader(io.BytesIO(bytes(DocumentOfficiel.objects.get().contenu)))
+    catalogue = lecteur.trailer["/Root"]
+    assert catalogue["/Lang"] == "fr"
+    assert "/StructTreeRoot" in catalogue  # PDF balisé (PDF/UA-1)
+    assert catalogue["/MarkInfo"]["/Marked"]
+    assert lecteur.metadata.title == f"Stratégie numérique responsable — {commune.nom}"
+
+
+def test_un_brouillon_ne_peut_pas_avoir_de_document_officiel(commune, fiches_six_axes):
+    version = VersionFeuilleDeRoute.objects.for_collectivite(commune).get(numero=1)
+    with pytest.raises(ValueError):
+        document_officiel_generer(version=version)
+
+
+def test_bilan_annuel_relu(commune, version_validee):
+    html = bilan_html(collectivite=commune, version=version_validee, annee=2025)
+    texte, _ = texte_pdf(pdf_depuis_html(html))
+    plat = texte.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "Bilan 2025 de la stratégie numérique responsable" in texte
+    assert "Action exemplaire de l'axe 1" in texte
+    assert "Indicateur 3" in texte  # cible de l'année
+    assert "Budget prévu pour l'année : 75 000 €" in plat
+    assert "Pas encore renseigné" in texte  # pas de campagne close, pas de parc
+    assert "2 025" not in plat
+
+
+def test_commandes(commune, version_validee, tmp_path):
+    sortie = tmp_path / "strategie.pdf"
+    call_command("generer_strategie", commune.code_officiel, "-o", str(sortie), "--version", "1")
+    assert sortie.read_bytes() == bytes(DocumentOfficiel.objects.get().contenu)
+    bilan = tmp_path / "bilan.pdf"
+    call_command("generer_bilan", commune.code_officiel, "--annee", "2025", "-o", str(bilan))
+    assert bilan.read_bytes().startswith(b"%PDF")
+    with pytest.raises(CommandError, match="Aucune collectivité"):
+        call_command("generer_strategie", "00000", "-o", str(sortie))
+    with pytest.raises(CommandError, match="pas de version 7"):
+        call_command(
+            "generer_strategie", commune.code_officiel, "-o", str(sortie), "--version", "7"
+        )
+    with pytest.raises(CommandError, match="pas plausible"):
+        call_command("generer_bilan", commune.code_officiel, "--annee", "1", "-o", str(bilan))

@@ -1,0 +1,115 @@
+"""Pages et téléchargements : droits, isolation, octets identiques, requêtes bornées."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from collectivites.enums import Role
+from collectivites.tests.factories import MembreFactory
+from strategie_nr.documents.models import DocumentOfficiel
+from strategie_nr.fiches.enums import StatutVersion
+from strategie_nr.fiches.tests.factories import FeuilleDeRouteFactory, VersionFactory
+
+
+def _urls(version):
+    return [
+        reverse("documents:index"),
+        reverse("documents:strategie"),
+        reverse("documents:version", kwargs={"pk": version.pk}),
+        reverse("documents:bilan", kwargs={"annee": 2025}),
+    ]
+
+
+def test_anonyme_renvoye_vers_la_connexion(client, version_validee):
+    for url in _urls(version_validee):
+        reponse = client.get(url)
+        assert reponse.status_code == 302
+        assert reponse.url.startswith(reverse("connexion"))
+
+
+def test_membre_d_une_autre_collectivite_recoit_404(client_de, referent_epci, version_validee):
+    url = reverse("documents:version", kwargs={"pk": version_validee.pk})
+    assert client_de(referent_epci).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.ELU, Role.AGENT, Role.REFERENT])
+def test_chaque_role_telecharge_le_document_officiel_identique(
+    client_de, commune, version_validee, role
+):
+    client = client_de(MembreFactory(collectivite=commune, role=role))
+    url = reverse("documents:version", kwargs={"pk": version_validee.pk})
+    premier, second = client.get(url), client.get(url)
+    assert premier.status_code == 200
+    assert premier["Content-Type"] == "application/pdf"
+    assert "attachment" in premier["Content-Disposition"]
+    assert premier.content.startswith(b"%PDF")
+    assert premier.content == second.content == bytes(DocumentOfficiel.objects.get().contenu)
+    # La stratégie courante est la version validée : le même fichier.
+    assert client.get(reverse("documents:strategie")).content == premier.content
+
+
+def test_un_brouillon_se_telecharge_en_projet(client_de, elu, fiches_six_axes):
+    reponse = client_de(elu).get(reverse("documents:strategie"))
+    assert reponse.status_code == 200
+    assert "projet" in reponse["Content-Disposition"]
+    assert reponse.content.startswith(b"%PDF")
+
+
+def test_version_non_validee_sans_document_officiel(client_de, elu, commune, fiches_six_axes):
+    version = commune.feuille_de_route.versions.get()
+    url = reverse("documents:version", kwargs={"pk": version.pk})
+    assert client_de(elu).get(url).status_code == 404
+
+
+def test_bilan_telecharge_et_annee_hors_plage(client_de, elu, version_validee):
+    client = client_de(elu)
+    reponse = client.get(reverse("documents:bilan", kwargs={"annee": 2025}))
+    assert reponse.status_code == 200 and reponse.content.startswith(b"%PDF")
+    futur = timezone.localdate().year + 1
+    assert client.get(reverse("documents:bilan", kwargs={"annee": futur})).status_code == 404
+    assert client.get(reverse("documents:bilan", kwargs={"annee": 1999})).status_code == 404
+
+
+def test_page_des_documents(client_de, elu, version_validee):
+    reponse = client_de(elu).get(reverse("documents:index"))
+    html = reponse.content.decode()
+    assert reponse.status_code == 200
+    assert html.count("<h1") == 1
+    assert DocumentOfficiel.objects.get().somme_controle in html
+    assert reverse("documents:version", kwargs={"pk": version_validee.pk}) in html
+    assert reverse("documents:bilan", kwargs={"annee": 2025}) in html
+    assert "Bilan 2025" in html and "2 025" not in html.replace("\u202f", " ")
+
+
+def test_nombre_de_requetes_borne(client_de, elu, commune, django_assert_max_num_queries):
+    client = client_de(elu)
+    _versions_validees(commune, 1, 2)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("documents:index")).status_code == 200
+    _versions_validees(commune, 3, 40)
+    with django_assert_max_num_queries(10):
+        reponse = client.get(reverse("documents:index"))
+    assert reponse.content.decode().count("PDF de la version") == 40
+
+
+def _versions_validees(commune, debut, fin):
+    feuille = FeuilleDeRouteFactory(collectivite=commune)
+    for numero in range(debut, fin + 1):
+        version = VersionFactory(
+            feuille_de_route=feuille,
+            numero=numero,
+            statut=StatutVersion.VALIDEE,
+            instantane={"fiches": []},
+            somme_controle="0" * 64,
+            validee_le=timezone.now(),
+            date_copil=datetime.date(2025, 1, 1),
+        )
+        DocumentOfficiel.objects.create(
+            collectivite=commune,
+            version=version,
+            contenu=b"%PDF-1.7",
+            somme_controle=f"{numero:064d}",
+            taille=8,
+        )
