@@ -1,0 +1,28 @@
+"""Documents pour les élus dans un vrai navigateur : un élu télécharge la stratégie en PDF."""
+
+from pathlib import Path
+
+import pytest
+
+from .accessibilite import verifier
+
+pytestmark = pytest.mark.navigateur
+
+
+def test_l_elu_telecharge_la_strategie_validee(se_connecter):
+    page = se_connecter("elu@demo.test")
+    page.get_by_role("link", name="Documents").click()
+    page.get_by_role("heading", level=1, name="Documents pour les élus").wait_for()
+    verifier(page)
+
+    with page.expect_download() as attente:
+        page.get_by_role("link", name="PDF de la version v1").click()
+    telechargement = attente.value
+    contenu = Path(telechargement.path()).read_bytes()
+    assert contenu.startswith(b"%PDF")
+    assert telechargement.suggested_filename.endswith(".pdf")
+
+    # Le projet en cours (v2) se télécharge aussi, rendu à la demande.
+    with page.expect_download() as attente:
+        page.get_by_role("link", name="Télécharger la stratégie (projet) en PDF").click()
+    assert Path(attente.value.path()).read_bytes().startswith(b"%PDF")
