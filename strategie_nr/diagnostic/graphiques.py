@@ -1,0 +1,97 @@
+"""Radar de maturité en SVG, rendu côté serveur : le même pour la page et pour le PDF."""
+
+import math
+from decimal import Decimal
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+TAILLE = 420
+CENTRE = TAILLE / 2
+RAYON = 130
+MAXIMUM = 5
+
+
+def _point(rang: int, nombre: int, valeur: float) -> tuple[float, float]:
+    angle = -math.pi / 2 + 2 * math.pi * rang / nombre
+    distance = RAYON * valeur / MAXIMUM
+    return CENTRE + distance * math.cos(angle), CENTRE + distance * math.sin(angle)
+
+
+def _polygone(valeurs: list, classe: str, couleur: str, tirets: str = "") -> str:
+    nombre = len(valeurs)
+    points = " ".join(
+        f"{x:.1f},{y:.1f}"
+        for x, y in (_point(r, nombre, float(v or 0)) for r, v in enumerate(valeurs))
+    )
+    pointille = f' stroke-dasharray="{tirets}"' if tirets else ""
+    return (
+        f'<polygon class="{classe}" points="{points}" fill="{couleur}" fill-opacity="0.18" '
+        f'stroke="{couleur}" stroke-width="2"{pointille}/>'
+    )
+
+
+def _texte(valeur: Decimal | None) -> str:
+    return "non notée" if valeur is None else f"{valeur:.1f}".replace(".", ",")
+
+
+def radar_svg(
+    libelles: list[str],
+    valeurs: list[Decimal | None],
+    precedentes: list[Decimal | None] | None = None,
+    *,
+    identifiant: str = "radar-maturite",
+    titre: str = "Notes de maturité par dimension",
+) -> SafeString:
+    """Radar sur l'échelle 1–5 ; une dimension non notée est placée au centre et dite telle."""
+    nombre = len(libelles)
+    morceaux = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
+            'style="max-width:{}px" role="img" aria-labelledby="{}-titre {}-desc" '
+            'font-family="DejaVu Sans, sans-serif" font-size="11">',
+            TAILLE,
+            TAILLE,
+            TAILLE,
+            identifiant,
+            identifiant,
+        ),
+        format_html('<title id="{}-titre">{}</title>', identifiant, titre),
+    ]
+    description = "; ".join(
+        f"{libelle} : {_texte(valeur)}"
+        + (f" (précédente : {_texte(precedentes[rang])})" if precedentes is not None else "")
+        for rang, (libelle, valeur) in enumerate(zip(libelles, valeurs, strict=True))
+    )
+    morceaux.append(format_html('<desc id="{}-desc">{}</desc>', identifiant, description))
+    for niveau in range(1, MAXIMUM + 1):
+        anneau = " ".join(
+            f"{x:.1f},{y:.1f}" for x, y in (_point(r, nombre, niveau) for r in range(nombre))
+        )
+        morceaux.append(
+            f'<polygon points="{anneau}" fill="none" stroke="#b0b0b0" stroke-width="1"/>'
+        )
+        x, y = _point(0, nombre, niveau)
+        morceaux.append(f'<text x="{x + 4:.1f}" y="{y + 4:.1f}" fill="#444">{niveau}</text>')
+    for rang, libelle in enumerate(libelles):
+        x, y = _point(rang, nombre, MAXIMUM)
+        morceaux.append(
+            f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}" stroke="#b0b0b0"/>'
+        )
+        lx, ly = _point(rang, nombre, MAXIMUM + 0.9)
+        ancre = "middle" if abs(lx - CENTRE) < 20 else ("start" if lx > CENTRE else "end")
+        mots = libelle.split()
+        lignes = [" ".join(mots[i : i + 3]) for i in range(0, len(mots), 3)]
+        tspans = "".join(
+            f'<tspan x="{lx:.1f}" dy="{0 if i == 0 else 13}">{escape(ligne)}</tspan>'
+            for i, ligne in enumerate(lignes)
+        )
+        morceaux.append(
+            f'<text x="{lx:.1f}" y="{ly - 6 * (len(lignes) - 1):.1f}" text-anchor="{ancre}" '
+            f'fill="#1e1e1e">{tspans}</text>'
+        )
+    if precedentes is not None:
+        morceaux.append(_polygone(precedentes, "precedente", "#6a6a6a", "5 4"))
+    morceaux.append(_polygone(valeurs, "actuelle", "#000091"))
+    morceaux.append("</svg>")
+    return mark_safe("".join(str(m) for m in morceaux))
