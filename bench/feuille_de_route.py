@@ -123,7 +123,7 @@ def main() -> int:
 
         reference = obtenir("/referentiel/axes/2/")
         print(f"{'fiches':>6} {'mesure':<42} {'médiane':>10} {'requêtes':>9} {'× réf.':>7}")
-        deja = FicheAction.objects.count()
+        deja = FicheAction.objects.exclude(version__statut="validee").count()
         for nombre in args.fiches:
             ajouter_fiches(contexte, nombre - deja)
             deja = nombre

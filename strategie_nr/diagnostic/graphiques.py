@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-TAILLE = 420
-CENTRE = TAILLE / 2
+LARGEUR, HAUTEUR = 620, 400
+CENTRE_X, CENTRE_Y = LARGEUR / 2, HAUTEUR / 2 + 6
 RAYON = 130
 MAXIMUM = 5
 
@@ -15,14 +15,15 @@ MAXIMUM = 5
 def _point(rang: int, nombre: int, valeur: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * rang / nombre
     distance = RAYON * valeur / MAXIMUM
-    return CENTRE + distance * math.cos(angle), CENTRE + distance * math.sin(angle)
+    return CENTRE_X + distance * math.cos(angle), CENTRE_Y + distance * math.sin(angle)
 
 
 def _polygone(valeurs: list, classe: str, couleur: str, tirets: str = "") -> str:
+    """Relie les dimensions notées ; une dimension sans note n'a pas de sommet."""
     nombre = len(valeurs)
     points = " ".join(
         f"{x:.1f},{y:.1f}"
-        for x, y in (_point(r, nombre, float(v or 0)) for r, v in enumerate(valeurs))
+        for x, y in (_point(r, nombre, float(v)) for r, v in enumerate(valeurs) if v is not None)
     )
     pointille = f' stroke-dasharray="{tirets}"' if tirets else ""
     return (
@@ -43,16 +44,16 @@ def radar_svg(
     identifiant: str = "radar-maturite",
     titre: str = "Notes de maturité par dimension",
 ) -> SafeString:
-    """Radar sur l'échelle 1–5 ; une dimension non notée est placée au centre et dite telle."""
+    """Radar sur l'échelle 1–5 ; une dimension non notée n'a pas de sommet et est dite telle."""
     nombre = len(libelles)
     morceaux = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
             'style="max-width:{}px" role="img" aria-labelledby="{}-titre {}-desc" '
             'font-family="DejaVu Sans, sans-serif" font-size="11">',
-            TAILLE,
-            TAILLE,
-            TAILLE,
+            LARGEUR,
+            HAUTEUR,
+            LARGEUR,
             identifiant,
             identifiant,
         ),
@@ -76,10 +77,10 @@ def radar_svg(
     for rang, libelle in enumerate(libelles):
         x, y = _point(rang, nombre, MAXIMUM)
         morceaux.append(
-            f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}" stroke="#b0b0b0"/>'
+            f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x:.1f}" y2="{y:.1f}" stroke="#b0b0b0"/>'
         )
-        lx, ly = _point(rang, nombre, MAXIMUM + 0.9)
-        ancre = "middle" if abs(lx - CENTRE) < 20 else ("start" if lx > CENTRE else "end")
+        lx, ly = _point(rang, nombre, MAXIMUM + 0.6)
+        ancre = "middle" if abs(lx - CENTRE_X) < 20 else ("start" if lx > CENTRE_X else "end")
         mots = libelle.split()
         lignes = [" ".join(mots[i : i + 3]) for i in range(0, len(mots), 3)]
         tspans = "".join(

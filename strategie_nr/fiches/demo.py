@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from strategie_nr.referentiel.models import Axe, Dimension, Pratique
+from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Pratique
 
 from .enums import StatutVersion
 from .models import FeuilleDeRoute, FicheAction, VersionFeuilleDeRoute
@@ -39,7 +39,8 @@ def _fiche(axe, titre, responsable, debut, fin, budget, **autres) -> dict:
 
 
 # Chaque fiche : axe, titre, responsable (e-mail d'un membre de démo), démarrage et fin
-# (année, mois), budget en euros ; puis le reste du modèle de fiche de l'ANCT.
+# (année, mois), budget en euros ; puis le reste du modèle de fiche de l'ANCT. `exemple` : rang
+# de l'action d'exemple de l'axe (traduction opérationnelle du décret) dont la fiche s'inspire.
 FICHES = [
     # Axe 1 — commande publique durable
     _fiche(
@@ -49,6 +50,7 @@ FICHES = [
         (2025, 2),
         (2026, 12),
         60000,
+        exemple=1,
         pratique="e.1",
         dimension=3,
         priorite=3,
@@ -77,6 +79,7 @@ FICHES = [
         (2025, 3),
         (2025, 12),
         0,
+        exemple=6,
         pratique="e.2",
         dimension=3,
         priorite=3,
@@ -96,6 +99,7 @@ FICHES = [
         (2025, 9),
         (2026, 6),
         5000,
+        exemple=7,
         priorite=2,
         difficulte=2,
         levier="Mutualiser les clausiers et les commandes à l'échelle du territoire",
@@ -143,6 +147,7 @@ FICHES = [
         (2025, 1),
         (2025, 12),
         0,
+        exemple=5,
         pratique="i.2",
         dimension=5,
         priorite=3,
@@ -166,6 +171,7 @@ FICHES = [
         (2025, 4),
         (2026, 3),
         15000,
+        exemple=8,
         priorite=2,
         difficulte=2,
         levier="Développer une filière de réparation sur le territoire",
@@ -188,6 +194,7 @@ FICHES = [
         (2025, 1),
         (2025, 6),
         0,
+        exemple=11,
         pratique="i.4",
         dimension=5,
         priorite=2,
@@ -208,6 +215,7 @@ FICHES = [
         (2025, 3),
         (2025, 11),
         8000,
+        exemple=4,
         pratique="g.3",
         dimension=4,
         priorite=2,
@@ -230,6 +238,7 @@ FICHES = [
         (2025, 6),
         (2026, 6),
         0,
+        exemple=3,
         pratique="h.1",
         dimension=3,
         priorite=2,
@@ -249,6 +258,7 @@ FICHES = [
         (2025, 9),
         (2027, 6),
         85000,
+        exemple=6,
         pratique="h.5",
         dimension=4,
         priorite=2,
@@ -297,6 +307,7 @@ FICHES = [
         (2025, 4),
         (2026, 4),
         6000,
+        exemple=2,
         dimension=6,
         priorite=2,
         difficulte=1,
@@ -318,6 +329,7 @@ FICHES = [
         (2025, 10),
         (2026, 6),
         3000,
+        exemple=8,
         pratique="b.1",
         dimension=1,
         priorite=2,
@@ -340,6 +352,7 @@ FICHES = [
         (2025, 3),
         (2026, 12),
         9000,
+        exemple=2,
         dimension=6,
         priorite=2,
         difficulte=1,
@@ -361,6 +374,7 @@ FICHES = [
         (2025, 6),
         (2027, 6),
         24000,
+        exemple=4,
         dimension=7,
         priorite=1,
         difficulte=2,
@@ -382,6 +396,7 @@ FICHES = [
         (2025, 9),
         (2025, 12),
         7000,
+        exemple=5,
         dimension=6,
         priorite=1,
         difficulte=1,
@@ -403,6 +418,7 @@ FICHES = [
         (2025, 5),
         (2026, 12),
         10000,
+        exemple=4,
         pratique="f.4",
         dimension=1,
         priorite=1,
@@ -427,6 +443,7 @@ FICHES = [
         (2025, 1),
         (2025, 9),
         0,
+        exemple=3,
         pratique="a.8",
         dimension=1,
         priorite=2,
@@ -489,6 +506,7 @@ def _arguments(fiche: dict, membres: dict, references: dict) -> dict:
         "axe": references["axes"][fiche["axe"]],
         "dimension": references["dimensions"].get(fiche.get("dimension")),
         "pratique": references["pratiques"].get(fiche.get("pratique")),
+        "action_exemple": references["exemples"].get((fiche["axe"], fiche.get("exemple"))),
         "levier_libre": fiche.get("levier", ""),
         "titre": fiche["titre"],
         "priorite": fiche.get("priorite", 2),
@@ -530,6 +548,9 @@ def _references() -> dict:
         "axes": {axe.numero: axe for axe in Axe.objects.all()},
         "dimensions": {d.numero: d for d in Dimension.objects.all()},
         "pratiques": {p.code: p for p in Pratique.objects.all()},
+        "exemples": {
+            (a.axe.numero, a.ordre): a for a in ActionExemple.objects.select_related("axe")
+        },
     }
 
 

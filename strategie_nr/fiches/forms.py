@@ -244,7 +244,25 @@ class LigneForm(forms.Form):
 
 class IndicateurForm(LigneForm):
     obligatoire = "libelle"
+    indicateur_suivi_id = forms.TypedChoiceField(
+        label="Indicateur suivi", required=False, coerce=int, empty_value=None
+    )
     libelle = forms.CharField(label="Indicateur", max_length=300, required=False)
+
+    def __init__(self, *args, suivis=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.suivis = dict(suivis)
+        self.fields["indicateur_suivi_id"].choices = [("", "— aucun —"), *suivis]
+
+    def clean(self):
+        donnees = super().clean()
+        suivi = donnees.get("indicateur_suivi_id")
+        if suivi and not donnees.get("libelle"):
+            # Choisir un indicateur suivi suffit : son libellé devient celui de la ligne.
+            donnees["libelle"] = self.suivis[suivi]
+            self.errors.pop("libelle", None)
+        return donnees
+
     valeur_cible = NombreFrancaisField(
         label="Valeur cible", max_digits=14, decimal_places=2, required=False
     )
@@ -290,10 +308,26 @@ FORMSETS = {
 }
 
 
-def formsets_construire(data=None, initial=None) -> dict:
+def formsets_construire(data=None, initial=None, *, collectivite=None) -> dict:
+    """Les lignes de la fiche ; celles des indicateurs proposent les indicateurs suivis."""
+    from indicateurs.models import IndicateurSuivi
+
     initial = initial or {}
+    suivis = []
+    if collectivite is not None:
+        suivis = [
+            (pk, libelle[:120])
+            for pk, libelle in IndicateurSuivi.objects.for_collectivite(collectivite)
+            .order_by("definition__axe__numero", "definition__libelle")
+            .values_list("pk", "definition__libelle")
+        ]
     return {
-        nom: classe(data, prefix=prefixe, initial=initial.get(nom))
+        nom: classe(
+            data,
+            prefix=prefixe,
+            initial=initial.get(nom),
+            form_kwargs={"suivis": suivis} if nom == "indicateurs" else {},
+        )
         for nom, (classe, prefixe) in FORMSETS.items()
     }
 

@@ -582,13 +582,13 @@ def _analyser_ligne(numero, cellules, colonnes, convertisseurs, ref, titres_vus)
     debut, fin = ligne.valeurs.get("debut"), ligne.valeurs.get("fin")
     if debut and fin and fin < debut:
         ligne.erreurs.append(
-            f"colonne « Fin » : « {_mois_lisible(fin)} » précède le démarrage "
-            f"({_mois_lisible(debut)})"
+            f"colonne « Fin » : « {mois_lisible(fin)} » précède le démarrage "
+            f"({mois_lisible(debut)})"
         )
     return ligne
 
 
-def _mois_lisible(iso: str) -> str:
+def mois_lisible(iso: str) -> str:
     date = datetime.date.fromisoformat(iso)
     return f"{date.month:02d}/{date.year}"
 

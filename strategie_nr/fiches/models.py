@@ -387,6 +387,14 @@ class IndicateurFiche(models.Model):
         FicheAction, on_delete=models.CASCADE, related_name="indicateurs", verbose_name="fiche"
     )
     libelle = models.CharField("indicateur", max_length=300)
+    indicateur_suivi = models.ForeignKey(
+        "indicateurs.IndicateurSuivi",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicateurs_fiches",
+        verbose_name="indicateur suivi",
+    )
     valeur_cible = models.DecimalField(
         "valeur cible", max_digits=14, decimal_places=2, null=True, blank=True
     )

@@ -403,7 +403,11 @@ def fiches_lues_par_pk(version, pk) -> dict:
 def lignes_de_fiche(fiche) -> dict:
     """Valeurs initiales des lignes (indicateurs, actions, budgets) du formulaire."""
     return {
-        "indicateurs": list(fiche.indicateurs.values("libelle", "valeur_cible", "annee_cible")),
+        "indicateurs": list(
+            fiche.indicateurs.values(
+                "indicateur_suivi_id", "libelle", "valeur_cible", "annee_cible"
+            )
+        ),
         "sous_actions": list(fiche.sous_actions.values("quoi", "qui", "echeance", "fait")),
         "budgets": list(fiche.budgets.values("annee", "montant")),
     }

@@ -173,7 +173,7 @@ class FicheEditionMixin(MembreRequisMixin):
 
     def lire(self, fiche=None):
         form = FicheForm(self.request.POST, collectivite=self.collectivite, instance=fiche)
-        formsets = formsets_construire(self.request.POST)
+        formsets = formsets_construire(self.request.POST, collectivite=self.collectivite)
         # Tout est validé, pour montrer toutes les erreurs d'un coup.
         lignes_valides = [f.is_valid() for f in formsets.values()]
         valide = form.is_valid() & all(lignes_valides)
@@ -231,7 +231,7 @@ class FicheCreerView(FicheEditionMixin, View):
             messages.error(request, erreur)
             return redirect("fiches:index")
         form = FicheForm(initial=self.initial(), collectivite=self.collectivite)
-        return self.rendre(form, formsets_construire())
+        return self.rendre(form, formsets_construire(collectivite=self.collectivite))
 
     def post(self, request, *args, **kwargs):
         form, formsets, valide = self.lire()
@@ -264,7 +264,11 @@ class FicheModifierView(FicheEditionMixin, View):
             return redirect(fiche)
         initial = selectors.lignes_de_fiche(fiche)
         form = FicheForm(instance=fiche, collectivite=self.collectivite)
-        return self.rendre(form, formsets_construire(initial=initial), fiche=fiche)
+        return self.rendre(
+            form,
+            formsets_construire(initial=initial, collectivite=self.collectivite),
+            fiche=fiche,
+        )
 
     def post(self, request, *args, **kwargs):
         fiche = self.fiche()

@@ -1,5 +1,7 @@
 """Import d'un plan d'action existant (aperçu puis confirmation) et export XLSX."""
 
+from decimal import Decimal
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -21,6 +23,7 @@ from .importation import (
     TAILLE_MAX,
     FichierRefuse,
     feuille_de_route_exporter,
+    mois_lisible,
     plan_action_analyser,
     plan_action_importer,
 )
@@ -54,9 +57,11 @@ def _resume(valeurs: dict, noms: dict[int, str]) -> dict:
     return {
         "axe": valeurs["axe"],
         "responsable": noms.get(valeurs["responsable"], ""),
-        "debut": valeurs["debut"][:7],
-        "fin": valeurs["fin"][:7],
-        "budget": valeurs.get("budget", "0"),
+        "debut": mois_lisible(valeurs["debut"]),
+        "fin": mois_lisible(valeurs["fin"]),
+        "budget": f"{Decimal(valeurs.get('budget', '0')):,.2f}".replace(",", "\u202f").replace(
+            ".", ","
+        ),
         "statut": StatutFiche(valeurs.get("statut", StatutFiche.A_VENIR)).label,
     }
 

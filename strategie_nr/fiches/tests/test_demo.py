@@ -21,6 +21,11 @@ def test_une_v1_validee_et_une_v2_en_brouillon():
     assert all(f["budget"] is not None and f["responsable"] for f in fiches)
     assert all(f["debut"].year >= 2024 and f["fin"].year <= 2027 for f in fiches)
     assert any(f["sous_actions"] for f in fiches) and all(f["indicateurs"] for f in fiches)
+    inspirees = FicheAction.objects.filter(version=v1, action_exemple__isnull=False)
+    assert all(
+        f.action_exemple.axe_id == f.axe_id for f in inspirees.select_related("action_exemple")
+    )
+    assert inspirees.count() >= 12
 
     assert (v2.numero, v2.statut) == (2, StatutVersion.BROUILLON)
     statuts = {f["statut_affiche"] for f in fiches_lues(v2)}

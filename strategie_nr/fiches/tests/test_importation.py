@@ -311,3 +311,19 @@ def test_aller_retour_export_puis_import():
 
     importee = VersionFeuilleDeRoute.objects.for_collectivite(autre).get()
     assert contenu_de(fiches_lues(importee)) == contenu_de(fiches_lues(v2))
+
+
+def test_le_fichier_d_exemple_s_importe_dans_la_demo():
+    """Un tableur réel : Windows-1252, titre au-dessus des en-têtes, autres noms de colonnes."""
+    from pathlib import Path
+
+    from strategie_nr.demo import demo_charger
+
+    contexte = demo_charger()
+    commune = contexte["commune"]
+    chemin = Path(__file__).resolve().parent.parent / "exemples" / "plan_action.csv"
+    analyse = analyser(commune, chemin.read_bytes(), nom=chemin.name)
+    assert [ligne.erreurs for ligne in analyse.lignes] == [[]] * 4
+    assert analyse.lignes[0].numero == 4
+    assert analyse.lignes[2].valeurs["budget"] == "4500.00"
+    assert analyse.lignes[3].valeurs["priorite"] == 1

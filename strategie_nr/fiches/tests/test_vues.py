@@ -397,3 +397,29 @@ def test_pas_de_nouvelle_fiche_pendant_la_soumission(client_de, agent, fiche):
     reponse = client_de(agent).post(reverse("fiches:creer"), formulaire(agent))
     assert reponse.status_code == 400 and "est soumise pour validation" in page(reponse)
     assert FicheAction.objects.count() == 1
+
+
+def test_indicateur_de_performance_relie_a_un_indicateur_suivi(client_de, agent, epci):
+    from indicateurs.models import DefinitionIndicateur, IndicateurSuivi
+
+    definition = DefinitionIndicateur.objects.get(cle="axe-2-1")
+    suivi = IndicateurSuivi.objects.create(
+        collectivite=agent.collectivite, definition=definition, responsable=agent
+    )
+    ailleurs = IndicateurSuivi.objects.create(collectivite=epci, definition=definition)
+    client = client_de(agent)
+    assert f'<option value="{suivi.pk}">' in page(client.get(reverse("fiches:creer")))
+    # Un indicateur d'une autre collectivité n'est pas un choix possible.
+    donnees = formulaire(agent, **{"indicateurs-0-indicateur_suivi_id": str(ailleurs.pk)})
+    reponse = client.post(reverse("fiches:creer"), donnees)
+    assert reponse.status_code == 400 and not FicheAction.objects.exists()
+    # Choisir l'indicateur suivi suffit : son libellé est repris.
+    donnees = formulaire(
+        agent,
+        **{"indicateurs-0-indicateur_suivi_id": str(suivi.pk), "indicateurs-0-libelle": ""},
+    )
+    assert client.post(reverse("fiches:creer"), donnees).status_code == 302
+    ligne = FicheAction.objects.get().indicateurs.get()
+    assert (ligne.indicateur_suivi, ligne.libelle) == (suivi, definition.libelle)
+    fiche_page = page(client.get(ligne.fiche.get_absolute_url()))
+    assert reverse("indicateurs:suivi", args=[suivi.pk]) in fiche_page
