@@ -1,13 +1,15 @@
 """Sections des documents (stratégie et bilan annuel), branchées sur les sélecteurs des domaines.
 
 Chaque fonction `<section>_contexte(source)` lit son domaine ; celles des domaines qui ne sont
-pas encore là (parc, indicateurs) passent par `fonction_facultative` et disent alors « pas
+pas encore là (le parc) passent par `fonction_facultative` et disent alors « pas
 encore renseigné ».
 """
 
 import datetime
 from decimal import Decimal
 
+from indicateurs.enums import Sens
+from indicateurs.selectors import indicateurs_suivis_tableau, objectifs_avancement
 from strategie_nr.diagnostic.graphiques import radar_svg
 from strategie_nr.diagnostic.models import Campagne
 from strategie_nr.diagnostic.selectors import derniere_campagne_cloturee, resultats_campagne
@@ -74,20 +76,56 @@ def parc_contexte(source: Source) -> dict:
     }
 
 
-def _objectifs(source: Source) -> list:
-    objectifs = fonction_facultative("indicateurs.selectors", "objectifs_avancement")
-    return list(objectifs(source.collectivite)) if objectifs else []
+def _tableau(source: Source) -> dict:
+    """Le tableau des indicateurs suivis, calculé une fois par document."""
+    if "tableau" not in source.cache:
+        source.cache["tableau"] = indicateurs_suivis_tableau(
+            source.collectivite, annee_courante=source.annee or source.aujourdhui.year
+        )
+    return source.cache["tableau"]
+
+
+def _annee(valeur) -> str:
+    return str(int(valeur)) if valeur else ""
+
+
+def _objectif(ligne) -> dict:
+    """Un objectif en mots : énoncé, cible, avancement et dernière valeur retenue."""
+    objectif = ligne.objectif
+    cible = ""
+    if objectif.valeur_cible is not None and ligne.ligne is not None:
+        cible = ligne.ligne.afficher(objectif.valeur_cible)
+    return {
+        "axe": objectif.axe_id,
+        "enonce": objectif.enonce.rstrip(". "),
+        "cible": cible,
+        "annee_cible": _annee(objectif.annee_cible),
+        "avancement": ligne.avancement_libelle,
+        "valeur": ligne.ligne.afficher(ligne.valeur) if ligne.ligne and ligne.valeur else "",
+        "annee": _annee(ligne.annee),
+    }
+
+
+def _objectifs(source: Source) -> list[dict]:
+    if "objectifs" not in source.cache:
+        source.cache["objectifs"] = [
+            _objectif(ligne)
+            for ligne in objectifs_avancement(
+                source.collectivite,
+                tableau=_tableau(source),
+                annee_courante=source.annee or source.aujourdhui.year,
+            )
+        ]
+    return source.cache["objectifs"]
 
 
 def axes_contexte(source: Source) -> dict:
     objectifs = _objectifs(source)
     par_axe = fiches_par_axe(source.fiches, source.axes())
     for ligne in par_axe:
-        ligne["objectifs"] = [
-            o for o in objectifs if getattr(o, "axe_numero", None) == ligne["axe"].numero
-        ]
+        ligne["objectifs"] = [o for o in objectifs if o["axe"] == ligne["axe"].pk]
     return {
-        "renseigne": bool(source.fiches),
+        "renseigne": bool(source.fiches or objectifs),
         "par_axe": par_axe,
         "objectifs_renseignes": bool(objectifs),
         "matrice": matrice_svg(donnees_matrice(source.fiches)) if source.fiches else "",
@@ -102,14 +140,31 @@ def _indicateurs_des_fiches(fiches: list[dict]) -> list[dict]:
     ]
 
 
+def _suivi(ligne) -> dict:
+    suivi, derniere = ligne.suivi, ligne.derniere()
+    return {
+        "libelle": ligne.definition.libelle,
+        "axe": ligne.definition.axe.numero,
+        "calcule": ligne.calcule,
+        "base": (
+            f"{ligne.afficher(suivi.valeur_base)} ({_annee(suivi.annee_base)})"
+            if suivi.annee_base and suivi.valeur_base is not None
+            else "—"
+        ),
+        "cibles": " ; ".join(
+            f"{_annee(annee)} : {ligne.afficher(valeur)}" for annee, valeur in ligne.cibles.items()
+        )
+        or "—",
+        "derniere": f"{ligne.afficher(derniere[1])} ({_annee(derniere[0])})" if derniere else "—",
+    }
+
+
 def indicateurs_contexte(source: Source) -> dict:
-    tableau = fonction_facultative("indicateurs.selectors", "indicateurs_suivis_tableau")
-    suivis = list(tableau(source.collectivite)) if tableau else []
+    suivis = [_suivi(ligne) for ligne in _tableau(source)["lignes"]]
     des_fiches = _indicateurs_des_fiches(source.fiches)
     return {
         "renseigne": bool(suivis or des_fiches),
         "suivis": suivis,
-        "suivis_renseignes": tableau is not None and bool(suivis),
         "des_fiches": des_fiches,
     }
 
@@ -147,19 +202,39 @@ def _fin_d_annee(source: Source) -> datetime.date:
     return min(source.aujourdhui, datetime.date(source.annee, 12, 31))
 
 
+def _atteint(ligne, cible, mesure) -> str:
+    if cible is None:
+        return "sans cible"
+    if mesure is None:
+        return "non mesuré"
+    atteint = mesure >= cible if ligne.definition.sens == Sens.HAUSSE else mesure <= cible
+    return "oui" if atteint else "non"
+
+
 def bilan_indicateurs_contexte(source: Source) -> dict:
-    """Cibles de l'année face aux mesures (quand le domaine des indicateurs les fournit)."""
-    mesures = fonction_facultative("indicateurs.selectors", "bilan_indicateurs")
-    lignes = list(mesures(source.collectivite, source.annee)) if mesures else []
+    """Pour l'année : chaque indicateur qui a une cible ou une mesure, cible contre mesure."""
+    lignes = []
+    for ligne in _tableau(source)["lignes"]:
+        cible, mesure = ligne.cibles.get(source.annee), ligne.valeur(source.annee)
+        if cible is None and mesure is None:
+            continue
+        lignes.append(
+            {
+                "libelle": ligne.definition.libelle,
+                "cible": ligne.afficher(cible),
+                "mesure": ligne.afficher(mesure),
+                "atteint": _atteint(ligne, cible, mesure),
+            }
+        )
     cibles = [
         i for i in _indicateurs_des_fiches(source.fiches) if i.get("annee_cible") == source.annee
     ]
+    objectifs = [o for o in _objectifs(source) if o["annee_cible"] in ("", str(source.annee))]
     return {
-        "renseigne": bool(lignes or cibles),
+        "renseigne": bool(lignes or cibles or objectifs),
         "lignes": lignes,
-        "mesures_disponibles": mesures is not None,
         "cibles": cibles,
-        "objectifs": _objectifs(source),
+        "objectifs": objectifs,
     }
 
 

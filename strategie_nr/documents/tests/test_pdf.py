@@ -111,3 +111,39 @@ def test_commandes(commune, version_validee, tmp_path):
         )
     with pytest.raises(CommandError, match="pas plausible"):
         call_command("generer_bilan", commune.code_officiel, "--annee", "1", "-o", str(bilan))
+
+
+def test_indicateurs_et_objectifs_dans_la_strategie_et_le_bilan(commune, agent, version_validee):
+    from indicateurs.models import (
+        Cible,
+        DefinitionIndicateur,
+        IndicateurSuivi,
+        Objectif,
+        Valeur,
+    )
+
+    definition = DefinitionIndicateur.objects.get(cle="axe-2-2")  # dons de matériels
+    suivi = IndicateurSuivi.objects.create(
+        collectivite=commune,
+        definition=definition,
+        responsable=agent,
+        annee_base=2024,
+        valeur_base=40,
+    )
+    Cible.objects.create(suivi=suivi, annee=2025, valeur=150)
+    Valeur.objects.create(suivi=suivi, annee=2025, valeur=1121)
+    Objectif.objects.create(
+        collectivite=commune,
+        axe=definition.axe,
+        enonce="Donner 150 matériels par an.",
+        suivi=suivi,
+        annee_cible=2025,
+        valeur_cible=150,
+    )
+    texte, _ = texte_pdf(pdf_depuis_html(strategie_html(collectivite=commune, version=None)))
+    plat = texte.replace("\u202f", " ")
+    assert "Donner 150 matériels par an — cible 150 en 2025 — atteint" in plat
+    assert "40 (2024)" in plat and "1 121 (2025)" in plat
+    html = bilan_html(collectivite=commune, version=version_validee, annee=2025)
+    plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ")
+    assert "Nombre de dons de matériels en externe 150 1 121 oui" in plat
