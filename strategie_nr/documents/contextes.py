@@ -8,6 +8,8 @@ encore renseigné ».
 import datetime
 from decimal import Decimal
 
+from django.db.models import Q
+
 from indicateurs.enums import Sens
 from indicateurs.selectors import indicateurs_suivis_tableau, objectifs_avancement
 from strategie_nr.diagnostic.graphiques import radar_svg
@@ -295,7 +297,7 @@ def bilan_maturite_contexte(source: Source) -> dict:
     campagne = (
         Campagne.objects.for_collectivite(source.collectivite)
         .cloturees()
-        .filter(cloturee_le__year=source.annee)
+        .filter(Q(cloturee_le__year=source.annee) | Q(date__year=source.annee))
         .order_by("-date", "-pk")
         .first()
     )

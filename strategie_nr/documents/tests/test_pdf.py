@@ -147,3 +147,25 @@ def test_indicateurs_et_objectifs_dans_la_strategie_et_le_bilan(commune, agent, 
     html = bilan_html(collectivite=commune, version=version_validee, annee=2025)
     plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ")
     assert "Nombre de dons de matériels en externe 150 1 121 oui" in plat
+
+
+def test_maturite_dans_la_strategie_et_le_bilan_de_l_annee(commune, agent, referent):
+    from strategie_nr.diagnostic import services
+    from strategie_nr.diagnostic.models import Question
+
+    campagne = services.campagne_ouvrir(
+        collectivite=commune,
+        titre="Diagnostic de printemps",
+        date=datetime.date(2025, 3, 1),
+        auteur=referent.utilisateur,
+    )
+    saisies = [services.Saisie(q, 3, False) for q in Question.objects.all()]
+    services.reponses_enregistrer(campagne=campagne, membre=agent, saisies=saisies)
+    services.campagne_cloturer(campagne=campagne, auteur=referent.utilisateur)
+    texte, _ = texte_pdf(pdf_depuis_html(strategie_html(collectivite=commune, version=None)))
+    assert "Campagne « Diagnostic de printemps » du 1er mars 2025" in texte
+    assert "Note globale 3,0" in texte
+    bilan = texte_pdf(pdf_depuis_html(bilan_html(collectivite=commune, version=None, annee=2025)))
+    assert "Diagnostic de printemps" in bilan[0]
+    sans = texte_pdf(pdf_depuis_html(bilan_html(collectivite=commune, version=None, annee=2024)))
+    assert "Diagnostic de printemps" not in sans[0]
