@@ -76,6 +76,24 @@ def test_pdf_accessible_titre_langue_balises(commune, version_validee):
     assert "/StructTreeRoot" in catalogue  # PDF balisé (PDF/UA-1)
     assert catalogue["/MarkInfo"]["/Marked"]
     assert lecteur.metadata.title == f"Stratégie numérique responsable — {commune.nom}"
+    alternatives = [
+        alt for role, alt in _balises(catalogue["/StructTreeRoot"]) if role == "/Figure"
+    ]
+    assert any(alt.startswith("Matrice de priorisation") for alt in alternatives)
+    assert any(alt.startswith("Calendrier des fiches actions") for alt in alternatives)
+
+
+def _balises(noeud):
+    """(rôle, texte de remplacement) de chaque élément de l'arbre de structure du PDF."""
+    noeud = noeud.get_object() if hasattr(noeud, "get_object") else noeud
+    if isinstance(noeud, list):
+        for enfant in noeud:
+            yield from _balises(enfant)
+    elif isinstance(noeud, dict):
+        if "/S" in noeud:
+            yield noeud["/S"], str(noeud.get("/Alt", ""))
+        if "/K" in noeud:
+            yield from _balises(noeud["/K"])
 
 
 def test_un_brouillon_ne_peut_pas_avoir_de_document_officiel(commune, fiches_six_axes):
