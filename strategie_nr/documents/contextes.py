@@ -1,8 +1,8 @@
 """Sections des documents (stratégie et bilan annuel), branchées sur les sélecteurs des domaines.
 
 Chaque fonction `<section>_contexte(source)` lit son domaine ; celles des domaines qui ne sont
-pas encore là (le parc) passent par `fonction_facultative` et disent alors « pas
-encore renseigné ».
+pas encore là passent par `fonction_facultative` ; une section sans données dit « pas encore
+renseigné ».
 """
 
 import datetime
@@ -11,7 +11,10 @@ from decimal import Decimal
 from django.db.models import Q
 
 from indicateurs.enums import Sens
+from indicateurs.nombres import afficher
 from indicateurs.selectors import indicateurs_suivis_tableau, objectifs_avancement
+from parc.graphiques import barres_svg, parts_svg
+from parc.selectors import parc_synthese
 from strategie_nr.diagnostic.graphiques import radar_svg
 from strategie_nr.diagnostic.models import Campagne
 from strategie_nr.diagnostic.selectors import derniere_campagne_cloturee, resultats_campagne
@@ -24,7 +27,7 @@ from strategie_nr.fiches.selectors import (
     donnees_matrice,
     fiches_par_axe,
 )
-from strategie_nr.programme.selectors import chiffres_parc, programme_de_travail
+from strategie_nr.programme.selectors import programme_de_travail
 
 from .sections import BILAN, STRATEGIE, Section, Source, fonction_facultative, section_enregistrer
 
@@ -60,21 +63,70 @@ def diagnostic_contexte(source: Source) -> dict:
     return {"renseigne": True, **_resultats_et_radar(campagne, "radar-strategie")}
 
 
-def parc_contexte(source: Source) -> dict:
-    """Chiffres clés du parc ; graphiques, contrôle AGEC et empreinte quand le parc les donne."""
-    chiffres = chiffres_parc(source.collectivite)
-    graphiques = []
-    fournir = fonction_facultative("parc.graphiques", "graphiques_document")
-    if fournir is not None:
-        graphiques = list(fournir(source.collectivite))
-    agec = fonction_facultative("parc.selectors", "controle_agec")
-    empreinte = fonction_facultative("parc.selectors", "empreinte_parc")
+def _parc(source: Source, annee: int):
+    cle = f"parc-{annee}"
+    if cle not in source.cache:
+        source.cache[cle] = parc_synthese(source.collectivite, annee)
+    return source.cache[cle]
+
+
+def _controle_agec(synthese) -> dict:
+    """Le contrôle des 20 % sur la dernière année qui a des achats avec un prix."""
+    seuil = synthese.agec["seuil"]
+    mesurees = [(a, achats) for a, achats in synthese.achats if achats["part_montant"] is not None]
+    if not mesurees:
+        return {"annee": "", "part": None, "seuil": afficher(seuil, "pourcentage", 0)}
+    annee, achats = mesurees[-1]
     return {
-        "renseigne": bool(chiffres),
-        "chiffres": chiffres or [],
-        "graphiques": graphiques,
-        "agec": agec(source.collectivite) if agec else None,
-        "empreinte": empreinte(source.collectivite) if empreinte else None,
+        "annee": str(annee),
+        "part": afficher(achats["part_montant"], "pourcentage", 1),
+        "seuil": afficher(seuil, "pourcentage", 0),
+        "respecte": achats["part_montant"] >= seuil,
+        "montant": achats["montant"],
+        "m_recond": achats["m_recond"],
+    }
+
+
+def parc_contexte(source: Source) -> dict:
+    """Chiffres clés, graphiques, contrôle AGEC et empreinte avec sa version de facteurs."""
+    annee = source.aujourdhui.year
+    synthese = _parc(source, annee)
+    if synthese.vide:
+        return {"renseigne": False}
+    agec = synthese.agec
+    empreinte = synthese.empreinte
+    return {
+        "renseigne": True,
+        "annee": str(annee),
+        "chiffres": synthese.chiffres_cles(),
+        "graphiques": [
+            (
+                titre := f"Équipements par type, fin {annee}",
+                barres_svg(synthese.par_type, identifiant="pdf-parc-types", titre=titre),
+            ),
+            (
+                titre := f"Âge des équipements, fin {annee}",
+                barres_svg(synthese.pyramide, identifiant="pdf-parc-ages", titre=titre),
+            ),
+            (
+                titre := "Part des achats en reconditionné (montant), par année",
+                parts_svg(
+                    [(a, achats["part_montant"]) for a, achats in synthese.achats],
+                    seuil=agec["seuil"],
+                    identifiant="pdf-parc-achats",
+                    titre=titre,
+                ),
+            ),
+        ],
+        "agec": _controle_agec(synthese),
+        "empreinte": {
+            "total": afficher(empreinte.total_t, "tco2e", 1),
+            "par_agent": afficher(synthese.empreinte_par_agent_kg, "nombre", 1)
+            if synthese.empreinte_par_agent_kg is not None
+            else None,
+            "versions": ", ".join(empreinte.versions) or "—",
+            "non_disponibles": [(str(t), q) for t, q in empreinte.non_disponibles],
+        },
     }
 
 
@@ -288,9 +340,42 @@ def bilan_budget_contexte(source: Source) -> dict:
 
 
 def bilan_parc_contexte(source: Source) -> dict:
-    evolution = fonction_facultative("parc.selectors", "parc_evolution")
-    lignes = list(evolution(source.collectivite, source.annee)) if evolution else []
-    return {"renseigne": bool(lignes), "lignes": lignes}
+    """Le parc fin de l'année précédente et fin de l'année du bilan."""
+    avant, apres = _parc(source, source.annee - 1), _parc(source, source.annee)
+    if avant.vide and apres.vide:
+        return {"renseigne": False}
+    lignes = [
+        (
+            "Équipements présents",
+            afficher(Decimal(avant.quantite), "nombre"),
+            afficher(Decimal(apres.quantite), "nombre"),
+        ),
+        (
+            "Empreinte carbone estimée (par an)",
+            afficher(avant.empreinte.total_t, "tco2e", 1),
+            afficher(apres.empreinte.total_t, "tco2e", 1),
+        ),
+        (
+            "Part des achats en reconditionné (montant)",
+            afficher(avant.agec["part_montant"], "pourcentage", 1),
+            afficher(apres.agec["part_montant"], "pourcentage", 1),
+        ),
+    ]
+    valeurs_avant = {code: (valeur, unite) for code, _l, valeur, unite in avant.indicateurs}
+    for code, libelle, valeur, unite in apres.indicateurs:
+        ancienne = valeurs_avant.get(code, (None, unite))[0]
+        if valeur is not None or ancienne is not None:
+            precision = 0 if unite == "nombre" else 1
+            lignes.append(
+                (libelle, afficher(ancienne, unite, precision), afficher(valeur, unite, precision))
+            )
+    return {
+        "renseigne": True,
+        "lignes": lignes,
+        "avant": str(source.annee - 1),
+        "apres": str(source.annee),
+        "versions": ", ".join(apres.empreinte.versions) or "—",
+    }
 
 
 def bilan_maturite_contexte(source: Source) -> dict:

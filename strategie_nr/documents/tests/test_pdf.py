@@ -187,3 +187,30 @@ def test_maturite_dans_la_strategie_et_le_bilan_de_l_annee(commune, agent, refer
     assert "Diagnostic de printemps" in bilan[0]
     sans = texte_pdf(pdf_depuis_html(bilan_html(collectivite=commune, version=None, annee=2024)))
     assert "Diagnostic de printemps" not in sans[0]
+
+
+def test_parc_dans_la_strategie_et_le_bilan(commune):
+    from parc.enums import Origine
+    from parc.tests.factories import EquipementFactory
+
+    annee = datetime.date.today().year
+    EquipementFactory(
+        collectivite=commune, quantite=8, annee_acquisition=annee - 1, prix_achat_ht=1000
+    )
+    EquipementFactory(
+        collectivite=commune,
+        quantite=2,
+        annee_acquisition=annee - 1,
+        prix_achat_ht=500,
+        origine=Origine.RECONDITIONNE,
+    )
+    texte, _ = texte_pdf(pdf_depuis_html(strategie_html(collectivite=commune, version=None)))
+    plat = texte.replace("\u202f", " ").replace("\u00a0", " ")
+    assert f"Équipements par type, fin {annee}" in plat
+    assert "1 000 € d'achats en reconditionné sur 9 000 €, soit 11,1 %" in plat
+    assert "n'est pas respecté" in plat
+    assert "ADEME" in plat  # version des facteurs d'empreinte
+    html = bilan_html(collectivite=commune, version=None, annee=annee)
+    plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ")
+    assert f"Fin {annee - 1} Fin {annee}" in plat
+    assert "Équipements présents 10 10" in plat
