@@ -190,7 +190,7 @@ def convertir_date(valeur) -> DateLue:
     if isinstance(valeur, datetime.date):
         return DateLue(_date(valeur.year, valeur.month, valeur.day))
     if isinstance(valeur, int | float) and not isinstance(valeur, bool):
-        if valeur == int(valeur) and ANNEE_MIN <= valeur <= ANNEE_MAX:
+        if float(valeur).is_integer() and ANNEE_MIN <= valeur <= ANNEE_MAX:
             return DateLue(_date(int(valeur), 1, 1), annee_seule=True)
         if _SERIE_EXCEL_MIN <= valeur <= _SERIE_EXCEL_MAX:
             jour = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(valeur))
@@ -217,7 +217,7 @@ def convertir_date(valeur) -> DateLue:
 
 def convertir_texte(longueur: int) -> Callable[[object], str]:
     def convertir(valeur) -> str:
-        if isinstance(valeur, float) and valeur == int(valeur):
+        if isinstance(valeur, float) and valeur.is_integer():
             valeur = int(valeur)  # « 12345.0 » d'un classeur : un numéro, pas un nombre
         texte = " ".join(str(valeur).split())
         if len(texte) > longueur:
@@ -391,6 +391,9 @@ def _index_entetes(champs: Iterable[Champ]) -> dict[str, str]:
 
 
 ENTETES = _index_entetes(CHAMPS)
+# Groupes de GLPI dont les colonnes sont les nôtres ; « Système d'exploitation - Nom » n'est pas
+# le nom de l'équipement.
+GROUPES_GLPI = {normaliser("Informations financières et administratives"), normaliser("Gestion")}
 
 
 def champ_de_l_entete(entete) -> str | None:
@@ -406,7 +409,9 @@ def champ_de_l_entete(entete) -> str | None:
     if cle in ENTETES:
         return ENTETES[cle]
     if " - " in texte:
-        return ENTETES.get(normaliser(texte.rsplit(" - ", 1)[1]))
+        groupe, nom = texte.split(" - ", 1)
+        if normaliser(groupe) in GROUPES_GLPI:
+            return ENTETES.get(normaliser(nom))
     return None
 
 

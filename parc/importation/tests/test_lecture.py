@@ -146,10 +146,14 @@ def test_entetes_reconnus_par_le_nom_sans_accents_casse_ni_espaces():
 
 def test_prefixe_de_groupe_glpi():
     colonnes = reconnaitre_colonnes(
-        ["Nom", "Informations financières et administratives - Date d'achat", "Lieu - Nom"]
+        [
+            "Système d'exploitation - Nom",
+            "Informations financières et administratives - Date d'achat",
+            "Informations financières et administratives - Valeur",
+        ]
     )
-    assert [champ for _, champ, _ in colonnes.reconnues] == ["nom", "date_acquisition"]
-    assert colonnes.ignorees == ["Lieu - Nom (en double)"]
+    assert [champ for _, champ, _ in colonnes.reconnues] == ["date_acquisition", "prix_achat_ht"]
+    assert colonnes.ignorees == ["Système d'exploitation - Nom"]
 
 
 def test_colonnes_dans_un_autre_ordre_et_colonnes_inconnues_signalees():
