@@ -21,11 +21,24 @@ class DepotForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, taille_depassee: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.taille_depassee = taille_depassee
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("submit", "Voir l'aperçu"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.taille_depassee:
+            # Le fichier trop gros a été abandonné à la réception : il n'est pas « manquant ».
+            self.errors.pop("fichier", None)
+            self.add_error(
+                "fichier",
+                f"Le fichier dépasse la taille maximale de {self.taille_depassee // (1024 * 1024)}"
+                " Mo. Découpez-le en plusieurs fichiers, ou retirez les colonnes inutiles.",
+            )
+        return cleaned
 
 
 class CorrespondancesForm(forms.Form):

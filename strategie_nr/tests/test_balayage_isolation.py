@@ -134,6 +134,8 @@ def empreinte_base() -> str:
         if modele is Session:
             continue
         for ligne in modele.objects.order_by("pk").values_list():
+            # PostgreSQL rend les champs binaires en memoryview, dont le repr change à chaque fois.
+            ligne = tuple(bytes(v) if isinstance(v, memoryview) else v for v in ligne)
             condense.update(repr(ligne).encode())
     return condense.hexdigest()
 
