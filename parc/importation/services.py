@@ -218,7 +218,7 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain) -> A
         types = dict(TypeEquipement.objects.values_list("code", "pk"))
         cles = ecriture.cles_existantes(collectivite)
         inconnues = defaultdict(lambda: defaultdict(int))
-        vus = {"numero_serie": {}, "numero_inventaire": {}}
+        vus = {"numero_serie": {}, "numero_inventaire": {}, "equipement": {}}
         for ligne in lire_lignes(tableau, colonnes, choix):
             analyse.lignes_lues += 1
             erreurs = list(ligne.erreurs)
@@ -310,7 +310,14 @@ def _retrouver(numero: int, valeurs: dict, entetes: dict, cles: dict, vus: dict)
             f"numéro d'inventaire « {extrait(valeurs['numero_inventaire'])} » désignent deux "
             "équipements différents du parc."
         )
-    return (trouves[0] if trouves else None), erreurs
+    pk = trouves[0] if trouves else None
+    if pk is not None and not erreurs:
+        if (deja := vus["equipement"].get(pk)) is not None:
+            erreurs.append(
+                f"Ligne {numero} : désigne le même équipement du parc que la ligne {deja}."
+            )
+        vus["equipement"][pk] = numero
+    return pk, erreurs
 
 
 def _vers_champs(valeurs: dict, types: dict) -> dict:
