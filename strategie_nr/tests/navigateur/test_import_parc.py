@@ -7,7 +7,7 @@ from parc.importation.tests.outils import requiert_equipement
 
 from .accessibilite import verifier
 
-pytestmark = [pytest.mark.navigateur, requiert_equipement]
+pytestmark = pytest.mark.navigateur
 
 
 def deposer(page, nom, contenu: bytes, type_mime="text/csv"):
@@ -18,18 +18,26 @@ def deposer(page, nom, contenu: bytes, type_mime="text/csv"):
     page.get_by_role("heading", level=1).wait_for()
 
 
-def test_un_agent_importe_l_export_glpi(se_connecter):
-    from parc.models import Equipement
-
+def test_page_d_import_et_fichier_refuse(se_connecter):
     page = se_connecter("agent@demo.test")
-    avant = Equipement.objects.count()
     page.goto("/parc/import/")
     verifier(page)
 
     # Un fichier qui n'est pas un tableau : message clair lié au champ, page accessible.
     deposer(page, "photo.csv", b"\x89PNG\r\n\x1a\n" + bytes(300))
     assert page.get_by_text("Le fichier semble binaire").is_visible()
+    champ = page.get_by_label("Fichier d'inventaire (CSV ou XLSX)")
+    assert champ.get_attribute("aria-invalid") == "true"
     verifier(page)
+
+
+@requiert_equipement
+def test_un_agent_importe_l_export_glpi(se_connecter):
+    from parc.models import Equipement
+
+    page = se_connecter("agent@demo.test")
+    avant = Equipement.objects.count()
+    page.goto("/parc/import/")
 
     deposer(page, "export_glpi.csv", (DOSSIER_EXEMPLES / "export_glpi.csv").read_bytes())
     assert page.get_by_role("heading", level=1).inner_text() == (
@@ -45,6 +53,7 @@ def test_un_agent_importe_l_export_glpi(se_connecter):
     assert Equipement.objects.count() == avant + 40
 
 
+@requiert_equipement
 def test_apercu_avec_erreurs_et_correspondances(se_connecter):
     page = se_connecter("referent@demo.test")
     page.goto("/parc/import/")
