@@ -140,7 +140,7 @@ def mesurer(base: str, fichier: Path, mesure: str) -> dict:
         del contenu
         debut = time.perf_counter()
         Equipement.objects.bulk_create(
-            (ecriture.nouvel_equipement(collectivite, champs) for champs in lignes),
+            (Equipement(collectivite=collectivite, **champs) for champs in lignes),
             batch_size=ecriture.TAILLE_LOT,
         )
         duree = time.perf_counter() - debut

@@ -28,6 +28,17 @@ PAGES = [
     ("referent@demo.test", "/referentiel/pratiques/"),
     ("referent@demo.test", "/membres/"),
     ("agent@demo.test", "/parc/import/"),
+    ("referent@demo.test", "/programme/"),
+    ("referent@demo.test", "/programme/parties-prenantes/"),
+    ("referent@demo.test", "/diagnostic/"),
+    ("referent@demo.test", "/diagnostic/campagne/1/"),
+    ("agent@demo.test", "/diagnostic/campagne/2/repondre/"),
+    ("referent@demo.test", "/diagnostic/campagne/2/consolider/"),
+    ("referent@demo.test", "/indicateurs/"),
+    ("agent@demo.test", "/indicateurs/3/"),
+    ("agent@demo.test", "/indicateurs/3/valeur/"),
+    ("referent@demo.test", "/feuille-de-route/"),
+    ("referent@demo.test", "/feuille-de-route/fiche/nouvelle/"),
     ("elu@demo.test", "/"),
 ]
 

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class IndicateursConfig(AppConfig):
     name = "indicateurs"
     verbose_name = "Indicateurs et objectifs"
+
+    def ready(self):
+        from strategie_nr.selectors import controles_enregistrer
+
+        from .controles import controles_objectifs, controles_suivi
+
+        controles_enregistrer(4, controles_objectifs)
+        controles_enregistrer(5, controles_suivi)

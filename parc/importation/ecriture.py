@@ -1,11 +1,14 @@
-"""Écriture des lignes importées dans le parc, par lots, via le service du parc."""
+"""Écriture des lignes importées dans le parc, par lots, via le service d'enregistrement en
+masse du parc (qui tient l'historique de chaque équipement)."""
 
-from django.apps import apps
-from django.db import connection
+from django.utils import timezone
+
+from parc.enums import AVEC_BENEFICIAIRE
+from parc.models import Equipement, TypeEquipement
+from parc.services import equipements_enregistrer_en_masse, instantane
 
 from .lecture import DateLue
 
-STATUT_REFORME = "reforme"
 TAILLE_LOT = 2_000
 
 # Clé de lecture → champ de l'équipement (le type et les dates sont traités à part).
@@ -22,67 +25,43 @@ CHAMPS_EQUIPEMENT = {
     "site": "site",
     "mutualise": "mutualise",
     "poids_kg": "poids_kg",
-    "destination_fin": "destination_fin",
+    "destination_fin": "destination",
     "beneficiaire": "beneficiaire",
 }
+# Ce qu'il faut savoir d'un équipement existant pour vérifier une mise à jour avant d'écrire.
+ETAT = ["statut", "destination", "date_fin_usage", "date_acquisition", "annee_acquisition"]
 
 
 def champs_de_date(cle: str, date: DateLue) -> dict:
-    if cle == "date_acquisition":
-        return {"date_acquisition": date.date}
     if cle == "date_fin_usage":
         return {"date_fin_usage": date.date}
-    return {}
+    if date.annee_seule:
+        return {"annee_acquisition": date.date.year}
+    return {"date_acquisition": date.date, "annee_acquisition": date.date.year}
 
 
-def equipement():
-    return apps.get_model("parc", "Equipement")
-
-
-def cles_existantes(collectivite) -> dict[str, dict[str, int]]:
-    """N° de série et d'inventaire des équipements de la collectivité → pk (une requête)."""
-    Equipement = equipement()
-    cles = {"numero_serie": {}, "numero_inventaire": {}}
-    for pk, serie, inventaire in Equipement.objects.for_collectivite(collectivite).values_list(
-        "pk", "numero_serie", "numero_inventaire"
-    ):
+def cles_existantes(collectivite) -> dict:
+    """N° de série et d'inventaire → pk, et l'état de chaque équipement (une requête)."""
+    cles = {"numero_serie": {}, "numero_inventaire": {}, "etats": {}}
+    for pk, serie, inventaire, *etat in Equipement.objects.for_collectivite(
+        collectivite
+    ).values_list("pk", "numero_serie", "numero_inventaire", *ETAT):
         if serie:
             cles["numero_serie"][serie] = pk
         if inventaire:
             cles["numero_inventaire"][inventaire] = pk
+        cles["etats"][pk] = dict(zip(ETAT, etat, strict=True))
     return cles
 
 
-def _mettre_a_jour(equipements: list, noms: list[str]) -> None:
-    """Un UPDATE par équipement, envoyés d'un bloc (`executemany`).
-
-    `bulk_update` de Django construit un CASE par champ en Python : dix fois plus lent ici.
-    Les valeurs passent par `get_db_prep_save` de chaque champ, comme avec l'ORM.
-    """
-    Equipement = equipement()
-    champs = [Equipement._meta.get_field(nom) for nom in noms]
-    nom_sql = connection.ops.quote_name
-    requete = (
-        f"UPDATE {nom_sql(Equipement._meta.db_table)} SET "
-        + ", ".join(f"{nom_sql(champ.column)} = %s" for champ in champs)
-        + f" WHERE {nom_sql(Equipement._meta.pk.column)} = %s"
-    )
-    parametres = [
-        [champ.get_db_prep_save(getattr(e, champ.attname), connection) for champ in champs] + [e.pk]
-        for e in equipements
-    ]
-    with connection.cursor() as curseur:
-        if connection.vendor == "postgresql":
-            # Mille UPDATE par aller-retour vers le serveur, au lieu d'un.
-            from psycopg2.extras import execute_batch
-
-            execute_batch(curseur.cursor, requete, parametres, page_size=1_000)
-        else:
-            curseur.executemany(requete, parametres)
-
-
-def nouvel_equipement(collectivite, champs: dict):
-    return equipement()(collectivite=collectivite, **champs)
+def _completer(equipement: Equipement) -> None:
+    """Les règles que le parc applique à chaque enregistrement (voir `parc.services`)."""
+    if equipement.date_acquisition and (
+        equipement.date_acquisition.year != equipement.annee_acquisition
+    ):
+        equipement.date_acquisition = None  # une autre année seule remplace la date
+    if equipement.destination not in AVEC_BENEFICIAIRE:
+        equipement.beneficiaire = ""
 
 
 class Ecrivain:
@@ -91,10 +70,13 @@ class Ecrivain:
     def __init__(self, *, collectivite, auteur):
         self.collectivite = collectivite
         self.auteur = auteur
+        self.types = TypeEquipement.objects.in_bulk()
         self.a_creer: list[dict] = []
         self.a_modifier: dict[int, dict] = {}
 
     def ajouter(self, numero: int, champs: dict, pk: int | None) -> None:
+        if "type_id" in champs:
+            champs["type"] = self.types[champs.pop("type_id")]
         if pk is None:
             self.a_creer.append(champs)
         else:
@@ -103,29 +85,42 @@ class Ecrivain:
             self.vider()
 
     def vider(self) -> None:
-        Equipement = equipement()
-        if self.a_creer:
-            Equipement.objects.bulk_create(
-                [nouvel_equipement(self.collectivite, champs) for champs in self.a_creer]
-            )
+        a_creer = []
+        for champs in self.a_creer:
+            equipement = Equipement(collectivite=self.collectivite, **champs)
+            _completer(equipement)
+            a_creer.append(equipement)
+        a_modifier = []
         if self.a_modifier:
-            equipements = Equipement.objects.for_collectivite(self.collectivite).in_bulk(
-                list(self.a_modifier)
+            existants = (
+                Equipement.objects.for_collectivite(self.collectivite)
+                .select_related("type")
+                .in_bulk(list(self.a_modifier))
             )
-            modifies, noms = [], set()
+            aujourdhui = timezone.localdate()
             for pk, champs in self.a_modifier.items():
-                existant = equipements[pk]
-                changes = [
-                    nom for nom, valeur in champs.items() if getattr(existant, nom) != valeur
-                ]
+                equipement = existants[pk]
+                changes = {
+                    nom: valeur
+                    for nom, valeur in champs.items()
+                    if getattr(equipement, nom) != valeur
+                }
                 if not changes:
                     continue  # réimport du même fichier : rien à écrire
-                for nom in changes:
-                    setattr(existant, nom, champs[nom])
-                modifies.append(existant)
-                noms.update(changes)
-            if modifies:
-                _mettre_a_jour(modifies, sorted(noms))
+                avant, statut_avant = instantane(equipement), equipement.statut
+                for nom, valeur in changes.items():
+                    setattr(equipement, nom, valeur)
+                _completer(equipement)
+                if equipement.statut != statut_avant:
+                    equipement.statut_depuis = aujourdhui
+                a_modifier.append((equipement, avant))
+        if a_creer or a_modifier:
+            equipements_enregistrer_en_masse(
+                collectivite=self.collectivite,
+                auteur=self.auteur,
+                a_creer=a_creer,
+                a_modifier=a_modifier,
+            )
         self.a_creer, self.a_modifier = [], {}
 
     def terminer(self) -> None:

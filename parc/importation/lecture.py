@@ -148,7 +148,7 @@ def _decimal_positif(chiffres: int, limite: int):
 
 
 convertir_montant = _decimal_positif(2, 100_000_000)
-convertir_poids = _decimal_positif(3, 100_000)
+convertir_poids = _decimal_positif(2, 100_000)
 
 
 @dataclass(frozen=True)
@@ -306,9 +306,6 @@ CHAMPS = [
         ),
         convertir_texte(100),
     ),
-    Champ(
-        "nom", "Nom", _liste("Nom de l'équipement | Nom d'hôte | Hostname"), convertir_texte(150)
-    ),
     Champ("quantite", "Quantité", _liste("Qté | Qte | Nombre | Nb"), convertir_quantite),
     Champ(
         "date_acquisition",
@@ -364,12 +361,6 @@ CHAMPS = [
         "Bénéficiaire",
         _liste("Bénéficiaire du don | Donné à"),
         convertir_texte(200),
-    ),
-    Champ(
-        "commentaire",
-        "Commentaire",
-        _liste("Commentaires | Remarque | Notes"),
-        convertir_texte(2000),
     ),
 ]
 CHAMPS_PAR_CLE = {champ.cle: champ for champ in CHAMPS}
@@ -503,7 +494,8 @@ SYNONYMES = {
         "cession": "cession | cédé | cession à une personne publique | cession gratuite",
         "deee": "deee | d3e | éco-organisme | recyclage | recyclé | ecosystem | ecologic",
         "autre_filiere": "autre filière | autre filière agréée | autre",
-        "reprise_fournisseur": "reprise fournisseur | reprise | rachat fournisseur",
+        "reprise": "reprise fournisseur | reprise | rachat fournisseur"
+        " | reprise par le fournisseur",
     },
 }
 
@@ -809,7 +801,7 @@ def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[
                     )
                     continue
                 brute = brute.strip()
-                if len(brute) > TAILLE_CELLULE_MAX and champ.cle != "commentaire":
+                if len(brute) > TAILLE_CELLULE_MAX:
                     ligne.erreurs.append(
                         message_erreur(
                             numero, entete, brute, f"dépasse {TAILLE_CELLULE_MAX} caractères"

@@ -1,5 +1,6 @@
 """Lectures pour l'import : listes de valeurs, correspondances, équipements déjà connus."""
 
+from parc.enums import Destination, Origine, Statut
 from parc.models import TypeEquipement
 
 from .lecture import CHAMPS, Choix
@@ -7,9 +8,7 @@ from .models import ChampCorrespondance, CorrespondanceImport, ImportEnAttente
 
 
 def statuts() -> dict[str, str]:
-    from parc.enums import StatutEquipement
-
-    return dict(StatutEquipement.choices)
+    return dict(Statut.choices)
 
 
 def listes_de_correspondance() -> dict[str, dict[str, str]]:
@@ -22,14 +21,12 @@ def listes_de_correspondance() -> dict[str, dict[str, str]]:
 
 def choix_pour(collectivite, listes: dict | None = None) -> Choix:
     """Synonymes courants, libellés de l'application et correspondances de la collectivité."""
-    from parc.enums import DestinationFinUsage, OrigineEquipement
-
     listes = listes or listes_de_correspondance()
     choix = Choix.avec_synonymes(
         {
             **listes,
-            "origine": dict(OrigineEquipement.choices),
-            "destination_fin": dict(DestinationFinUsage.choices),
+            "origine": dict(Origine.choices),
+            "destination_fin": dict(Destination.choices),
         }
     )
     for champ, cle, valeur in CorrespondanceImport.objects.for_collectivite(

@@ -10,7 +10,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from parc.models import TypeEquipement
+from parc.enums import Statut
+from parc.models import ANNEE_MIN, TypeEquipement
 
 from . import ecriture, selectors
 from .lecture import (
@@ -30,7 +31,6 @@ from .models import ChampCorrespondance, CorrespondanceImport, ImportEnAttente
 DOSSIER_EXEMPLES = Path(__file__).resolve().parent / "exemples"
 DUREE_ATTENTE = timedelta(hours=24)
 ERREURS_MONTREES = 50
-TAILLE_LOT = 2_000
 
 
 class ImportAnnule(Exception):
@@ -236,11 +236,13 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain) -> A
                     f"Ligne {ligne.numero}, colonne « {entetes['type']} » : le type est vide, "
                     "il est obligatoire."
                 )
-            erreurs += _verifier_coherence(ligne.numero, valeurs, entetes)
             pk = None
             if not erreurs:
                 pk, conflits = _retrouver(ligne.numero, valeurs, entetes, cles, vus)
                 erreurs += conflits
+            if not erreurs:
+                etat = cles["etats"].get(pk) if pk is not None else None
+                erreurs += _verifier_coherence(ligne.numero, valeurs, entetes, etat)
             analyse.avertissements += ligne.avertissements[:ERREURS_MONTREES]
             if erreurs:
                 analyse.rejetees += 1
@@ -264,25 +266,69 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain) -> A
     return analyse
 
 
-def _verifier_coherence(numero: int, valeurs: dict, entetes: dict) -> list[str]:
-    """Les règles que la base impose aussi, dites ligne par ligne avant d'écrire."""
+def _entete(entetes: dict, cle: str) -> str:
+    return entetes.get(cle) or CHAMPS_PAR_CLE[cle].libelle
+
+
+def _verifier_coherence(numero: int, valeurs: dict, entetes: dict, etat: dict | None) -> list[str]:
+    """Les règles du parc (modèle et base), dites ligne par ligne avant d'écrire.
+
+    `etat` : l'équipement existant que la ligne met à jour ; les cellules vides le gardent.
+    """
+    etat = etat or {}
     erreurs = []
     acquisition, fin = valeurs.get("date_acquisition"), valeurs.get("date_fin_usage")
-    if acquisition and fin and fin.date < acquisition.date:
+    if acquisition and acquisition.date.year < ANNEE_MIN:
         erreurs.append(
-            f"Ligne {numero}, colonne « {entetes['date_fin_usage']} » : la fin d'usage "
-            f"({fin.date:%d/%m/%Y}) précède l'acquisition ({acquisition.date:%d/%m/%Y})."
+            f"Ligne {numero}, colonne « {_entete(entetes, 'date_acquisition')} » : l'année "
+            f"{acquisition.date.year} est antérieure à {ANNEE_MIN}."
         )
-    reforme = valeurs.get("statut") == ecriture.STATUT_REFORME
-    if valeurs.get("destination_fin") and not reforme:
+    debut = (
+        (acquisition.date.year if acquisition.annee_seule else acquisition.date)
+        if acquisition
+        else etat.get("date_acquisition") or etat.get("annee_acquisition")
+    )
+    date_fin = fin.date if fin else etat.get("date_fin_usage")
+    if (
+        debut
+        and date_fin
+        and (date_fin.year < debut if isinstance(debut, int) else date_fin < debut)
+    ):
         erreurs.append(
-            f"Ligne {numero}, colonne « {entetes['destination_fin']} » : une destination de fin "
-            "d'usage n'est possible que pour un équipement au statut « Réformé »."
+            f"Ligne {numero}, colonne « {_entete(entetes, 'date_fin_usage')} » : la fin d'usage "
+            f"({date_fin:%d/%m/%Y}) précède l'acquisition "
+            f"({debut if isinstance(debut, int) else f'{debut:%d/%m/%Y}'})."
         )
+    statut = valeurs.get("statut") or etat.get("statut") or Statut.EN_SERVICE
+    destination = valeurs.get("destination_fin") or etat.get("destination")
+    if statut == Statut.REFORME:
+        if not (destination and date_fin):
+            erreurs.append(
+                f"Ligne {numero}, colonne « {_entete(entetes, 'statut')} » : un équipement réformé "
+                "a une date de fin d'usage et une destination (colonnes « "
+                f"{_entete(entetes, 'date_fin_usage')} » et « "
+                f"{_entete(entetes, 'destination_fin')} »)."
+            )
+    else:
+        for cle in ("destination_fin", "date_fin_usage"):
+            if valeurs.get(cle):
+                erreurs.append(
+                    f"Ligne {numero}, colonne « {_entete(entetes, cle)} » : une fin d'usage "
+                    "n'est possible que pour un équipement au statut « Réformé »."
+                )
+        if (
+            not valeurs.get("destination_fin")
+            and not valeurs.get("date_fin_usage")
+            and (etat.get("destination") or etat.get("date_fin_usage"))
+        ):
+            erreurs.append(
+                f"Ligne {numero}, colonne « {_entete(entetes, 'statut')} » : cet équipement est "
+                "réformé (fin d'usage enregistrée) ; l'import ne peut pas le remettre en service."
+            )
     if valeurs.get("numero_serie") and valeurs.get("quantite", 1) > 1:
         erreurs.append(
-            f"Ligne {numero}, colonne « {entetes['quantite']} » : une ligne avec un numéro de "
-            "série désigne un seul équipement (quantité 1)."
+            f"Ligne {numero}, colonne « {_entete(entetes, 'quantite')} » : une ligne avec un "
+            "numéro de série désigne un seul équipement (quantité 1)."
         )
     return erreurs
 

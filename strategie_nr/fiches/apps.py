@@ -5,3 +5,11 @@ class FichesConfig(AppConfig):
     name = "strategie_nr.fiches"
     label = "fiches"
     verbose_name = "Fiches actions et feuille de route"
+
+    def ready(self):
+        from strategie_nr.selectors import controles_enregistrer
+
+        from .selectors import controles_etape_4, controles_etape_5
+
+        controles_enregistrer(4, controles_etape_4)
+        controles_enregistrer(5, controles_etape_5)

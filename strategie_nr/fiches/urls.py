@@ -1,5 +1,28 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "fiches"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.FeuilleDeRouteView.as_view(), name="index"),
+    path("version/<int:pk>/", views.VersionView.as_view(), name="version"),
+    path("version/<int:pk>/soumettre/", views.SoumettreView.as_view(), name="soumettre"),
+    path("version/<int:pk>/decision/", views.DecisionView.as_view(), name="decision"),
+    path("nouvelle-version/", views.NouvelleVersionView.as_view(), name="nouvelle_version"),
+    path("comparer/", views.ComparerView.as_view(), name="comparer"),
+    path("historique/", views.HistoriqueView.as_view(), name="historique"),
+    path("fiche/nouvelle/", views.FicheCreerView.as_view(), name="creer"),
+    path("fiche/<int:pk>/", views.FicheView.as_view(), name="fiche"),
+    path("fiche/<int:pk>/modifier/", views.FicheModifierView.as_view(), name="modifier"),
+    path("fiche/<int:pk>/retirer/", views.FicheSupprimerView.as_view(), name="supprimer"),
+]
+
+# Import d'un plan d'action existant et export XLSX.
+from . import vues_import  # noqa: E402
+
+urlpatterns += [
+    path("importer/", vues_import.ImporterView.as_view(), name="importer"),
+    path("importer/apercu/", vues_import.ApercuImportView.as_view(), name="import_apercu"),
+    path("exporter/", vues_import.ExporterView.as_view(), name="exporter"),
+]

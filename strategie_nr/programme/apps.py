@@ -5,3 +5,10 @@ class ProgrammeConfig(AppConfig):
     name = "strategie_nr.programme"
     label = "programme"
     verbose_name = "Programme de travail"
+
+    def ready(self):
+        from strategie_nr.selectors import controles_enregistrer
+
+        from .selectors import controles_prerequis_programme
+
+        controles_enregistrer(1, controles_prerequis_programme)

@@ -159,6 +159,14 @@ def referentiel_charger(*, mettre_a_jour: bool = False) -> Bilan:
     from parc.services import types_equipement_charger
 
     types_equipement_charger(enregistrer=_enregistrer, bilan=bilan, **opts)
+
+    from strategie_nr.diagnostic.services import questions_charger
+
+    questions_charger(enregistrer=_enregistrer, bilan=bilan, **opts)
+
+    from indicateurs.services import definitions_charger
+
+    definitions_charger(enregistrer=_enregistrer, bilan=bilan, **opts)
     return bilan
 
 

@@ -3,18 +3,7 @@
 import csv
 import io
 
-import pytest
-
 from parc.importation.services import DOSSIER_EXEMPLES
-
-try:
-    from parc.models import Equipement
-except ImportError:  # le modèle de l'inventaire arrive avec le domaine du parc
-    Equipement = None
-
-requiert_equipement = pytest.mark.skipif(
-    Equipement is None, reason="Le modèle Equipement du parc n'existe pas encore."
-)
 
 ENTETES_GLPI = [
     "Nom",

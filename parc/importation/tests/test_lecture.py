@@ -80,12 +80,11 @@ def test_csv_glpi_dans_tous_les_encodages_et_separateurs(encodage, separateur):
     )
     tableau, colonnes, lignes = lire("export.csv", texte.encode(encodage))
     assert tableau.format == "CSV"
-    assert not colonnes.ignorees
+    assert colonnes.ignorees == ["Nom"]  # le nom d'hôte de GLPI n'est pas gardé
     [ligne] = lignes
     assert ligne.valide, ligne.erreurs
     assert ligne.numero == 2
     assert ligne.valeurs == {
-        "nom": "PC-Mairie-001",
         "statut": "en_service",
         "marque": "Dell",
         "modele": "Latitude 5420",
@@ -108,10 +107,10 @@ def test_windows_1252_garde_les_accents_et_l_euro():
 
 
 def test_champs_entre_guillemets_avec_separateur_et_retour_a_la_ligne():
-    texte = 'Type;Modèle;Commentaire\nPortable;"Latitude; 5420";"deux\nlignes"\nÉcran;P2422H;\n'
+    texte = 'Type;Modèle;Site\nPortable;"Latitude; 5420";"deux\nlignes"\nÉcran;P2422H;\n'
     _, _, lignes = lire("a.csv", texte.encode())
     assert [ligne.valeurs.get("modele") for ligne in lignes] == ["Latitude; 5420", "P2422H"]
-    assert lignes[0].valeurs["commentaire"] == "deux lignes"
+    assert lignes[0].valeurs["site"] == "deux lignes"
 
 
 # --- En-têtes -----------------------------------------------------------------------------------

@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 
 from collectivites.tests.factories import CollectiviteFactory, UtilisateurFactory
 from parc.importation.services import import_analyser, import_executer
+from parc.models import Equipement
 
-from .outils import ENTETES_GLPI, Equipement, csv_glpi, ligne_glpi, requiert_equipement
-
-pytestmark = requiert_equipement
+from .outils import ENTETES_GLPI, csv_glpi, ligne_glpi
 
 REGLAGES = settings(
     max_examples=40,

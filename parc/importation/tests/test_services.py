@@ -4,10 +4,11 @@ import pytest
 
 from collectivites.tests.factories import UtilisateurFactory
 from parc.importation.services import import_analyser, import_executer
+from parc.models import Equipement
 
-from .outils import Equipement, csv_glpi, ligne_glpi, requiert_equipement
+from .outils import csv_glpi, ligne_glpi
 
-pytestmark = [pytest.mark.django_db, requiert_equipement]
+pytestmark = pytest.mark.django_db
 
 
 def importer(commune, donnees, **options):
@@ -80,10 +81,10 @@ def test_coherence_des_lignes(commune):
     assert analyse.erreurs == [
         "Ligne 2, colonne « Quantité » : une ligne avec un numéro de série désigne un seul "
         "équipement (quantité 1).",
-        "Ligne 3, colonne « Destination » : une destination de fin d'usage n'est possible que "
-        "pour un équipement au statut « Réformé ».",
+        "Ligne 3, colonne « Destination » : une fin d'usage n'est possible que pour un "
+        "équipement au statut « Réformé ».",
         "Ligne 4, colonne « Date de fin d'usage » : la fin d'usage (01/01/2019) précède "
-        "l'acquisition (01/01/2020).",
+        "l'acquisition (2020).",
         "Ligne 6, colonne « Type » : le type est vide, il est obligatoire.",
     ]
     assert analyse.a_creer == 1

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from parc.importation import lecture, services
 from parc.importation.models import CorrespondanceImport, ImportEnAttente
+from parc.models import Equipement
 
-from .outils import Equipement, csv_glpi, exemple, ligne_glpi, requiert_equipement
+from .outils import csv_glpi, exemple, ligne_glpi
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,6 @@ def test_anonyme_renvoye_a_la_connexion(client, en_attente):
             assert reponse.status_code == 302 and reponse.url.startswith(reverse("connexion"))
 
 
-@requiert_equipement
 def test_elu_ne_peut_pas_importer(client_de, elu, en_attente):
     client = client_de(elu)
     assert client.get(DEPOT).status_code == 403
@@ -80,7 +80,6 @@ def test_membre_d_une_autre_collectivite_recoit_une_404(client_de, referent_epci
     assert not CorrespondanceImport.objects.exists()
 
 
-@requiert_equipement
 @pytest.mark.parametrize("role", ["agent", "referent"])
 def test_agents_et_referents_importent(request, client_de, role):
     membre = request.getfixturevalue(role)
@@ -92,7 +91,8 @@ def test_agents_et_referents_importent(request, client_de, role):
     page = texte(client.get(reponse.url))
     assert 'Équipements à créer</dt><dd class="col-sm-8" id="a-creer">40<' in page
     assert (
-        "Colonnes ignorées (non reconnues) : « Entité », « Système d'exploitation - Nom »" in page
+        "Colonnes ignorées (non reconnues) : « Nom », « Entité », « Système d'exploitation - Nom »"
+        in page
     )
     reponse = client.post(reverse("import_parc:confirmer", args=[en_attente.pk]))
     assert reponse.status_code == 302
@@ -162,7 +162,6 @@ def test_un_nouveau_depot_remplace_le_precedent(client_de, agent, en_attente):
 # --- Aperçu, tout ou rien -----------------------------------------------------------------------
 
 
-@requiert_equipement
 def test_apercu_avec_erreurs_puis_tout_ou_rien(client_de, agent):
     client = client_de(agent)
     lignes = [
@@ -191,7 +190,6 @@ def test_apercu_avec_erreurs_puis_tout_ou_rien(client_de, agent):
     ]
 
 
-@requiert_equipement
 def test_reimporter_le_meme_fichier_met_a_jour_sans_doublon(client_de, agent):
     client = client_de(agent)
     for _ in range(2):
@@ -203,7 +201,6 @@ def test_reimporter_le_meme_fichier_met_a_jour_sans_doublon(client_de, agent):
     assert 'id="a-creer">0<' in page and 'id="a-mettre-a-jour">40<' in page
 
 
-@requiert_equipement
 def test_correspondances_demandees_une_fois_et_retenues(client_de, agent, referent):
     client = client_de(agent)
     fichier = csv_glpi(
@@ -232,7 +229,6 @@ def test_correspondances_demandees_une_fois_et_retenues(client_de, agent, refere
     assert 'id="a-creer">1<' in texte(client_de(referent).get(reponse.url))
 
 
-@requiert_equipement
 def test_correspondances_d_une_collectivite_ne_servent_pas_a_une_autre(
     client_de, agent, referent_epci
 ):
@@ -268,7 +264,6 @@ def test_exemples_telechargeables(client_de, agent):
 # --- Nombre de requêtes -------------------------------------------------------------------------
 
 
-@requiert_equipement
 def test_requetes_bornees_quelle_que_soit_la_taille(
     client_de, agent, django_assert_max_num_queries
 ):

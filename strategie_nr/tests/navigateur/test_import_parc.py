@@ -3,7 +3,6 @@
 import pytest
 
 from parc.importation.services import DOSSIER_EXEMPLES
-from parc.importation.tests.outils import requiert_equipement
 
 from .accessibilite import verifier
 
@@ -31,7 +30,6 @@ def test_page_d_import_et_fichier_refuse(se_connecter):
     verifier(page)
 
 
-@requiert_equipement
 def test_un_agent_importe_l_export_glpi(se_connecter):
     from parc.models import Equipement
 
@@ -53,7 +51,6 @@ def test_un_agent_importe_l_export_glpi(se_connecter):
     assert Equipement.objects.count() == avant + 40
 
 
-@requiert_equipement
 def test_apercu_avec_erreurs_et_correspondances(se_connecter):
     page = se_connecter("referent@demo.test")
     page.goto("/parc/import/")

@@ -1,0 +1,121 @@
+"""Export de tous les indicateurs suivis : CSV (tableur français), XLSX et JSON.
+
+Une ligne par indicateur et par année, colonnes décrites dans le README.
+"""
+
+import csv
+import io
+import json
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from strategie_nr.tableurs import classeur_xlsx, neutraliser
+
+from .selectors import indicateurs_suivis_tableau
+
+COLONNES = [
+    ("axe", "Axe"),
+    ("indicateur", "Indicateur"),
+    ("unite", "Unité"),
+    ("sens", "Sens"),
+    ("obtention", "Obtention"),
+    ("responsable", "Responsable"),
+    ("annee_reference", "Année de référence"),
+    ("valeur_reference", "Valeur de référence"),
+    ("annee", "Année"),
+    ("cible", "Cible"),
+    ("valeur", "Valeur mesurée"),
+    ("valeur_figee", "Valeur figée"),
+    ("source", "Source"),
+    ("commentaire", "Commentaire"),
+]
+
+
+def lignes(collectivite) -> list[dict]:
+    tableau = indicateurs_suivis_tableau(collectivite)
+    resultat = []
+    for ligne in tableau["lignes"]:
+        suivi, definition = ligne.suivi, ligne.definition
+        for annee in tableau["annees"]:
+            cible, valeur = ligne.cibles.get(annee), ligne.valeur(annee)
+            if cible is None and valeur is None:
+                continue
+            saisie = ligne.valeurs.get(annee)
+            resultat.append(
+                {
+                    "axe": definition.axe.numero,
+                    "indicateur": definition.libelle,
+                    "unite": definition.get_unite_display(),
+                    "sens": definition.sens,
+                    "obtention": definition.mode,
+                    "responsable": suivi.responsable.utilisateur.email if suivi.responsable else "",
+                    "annee_reference": suivi.annee_base,
+                    "valeur_reference": suivi.valeur_base,
+                    "annee": annee,
+                    "cible": cible,
+                    "valeur": valeur,
+                    "valeur_figee": bool(saisie and saisie.figee),
+                    "source": saisie.source if saisie else "",
+                    "commentaire": saisie.commentaire if saisie else "",
+                }
+            )
+    return resultat
+
+
+def _francais(valeur) -> str:
+    if valeur is None:
+        return ""
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if hasattr(valeur, "normalize"):
+        return f"{valeur.normalize():f}".replace(".", ",")
+    return str(valeur)
+
+
+def reponse(collectivite, format: str) -> HttpResponse:
+    donnees = lignes(collectivite)
+    nom = f"indicateurs-{slugify(collectivite.nom)}-{timezone.localdate():%Y-%m-%d}"
+    if format == "csv":
+        sortie = io.StringIO()
+        sortie.write("\ufeff")  # pour qu'Excel lise l'UTF-8
+        ecrivain = csv.writer(sortie, delimiter=";")
+        ecrivain.writerow([libelle for _, libelle in COLONNES])
+        for ligne in donnees:
+            ecrivain.writerow([neutraliser(_francais(ligne[cle])) for cle, _ in COLONNES])
+        contenu, type_ = sortie.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
+    elif format == "xlsx":
+        contenu = classeur_xlsx(
+            [
+                (
+                    "Indicateurs",
+                    [libelle for _, libelle in COLONNES],
+                    [
+                        [
+                            float(v) if hasattr(v, "normalize") else v
+                            for v in (ligne[cle] for cle, _ in COLONNES)
+                        ]
+                        for ligne in donnees
+                    ],
+                )
+            ]
+        )
+        type_ = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif format == "json":
+        document = {
+            "collectivite": {"nom": collectivite.nom, "code": collectivite.code_officiel},
+            "genere_le": timezone.now().isoformat(),
+            "colonnes": dict(COLONNES),
+            "lignes": [
+                {cle: (str(v) if hasattr(v, "normalize") else v) for cle, v in ligne.items()}
+                for ligne in donnees
+            ],
+        }
+        contenu = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+        type_ = "application/json"
+    else:
+        raise Http404("Format d'export inconnu : csv, xlsx ou json.")
+    reponse = HttpResponse(contenu, content_type=type_)
+    reponse["Content-Disposition"] = f'attachment; filename="{nom}.{format}"'
+    return reponse

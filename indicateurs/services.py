@@ -1,0 +1,275 @@
+"""Écritures des indicateurs : référentiel, suivi, cibles, valeurs, objectifs, historique."""
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from strategie_nr.referentiel.models import Axe, IndicateurExemple, Pratique
+
+from .calculs import REGISTRE
+from .enums import Mode, Sens, Unite
+from .models import (
+    Cible,
+    DefinitionIndicateur,
+    EvenementIndicateur,
+    IndicateurSuivi,
+    Objectif,
+    Valeur,
+)
+from .nombres import afficher
+
+# Famille du guide MiNumEco → axe REEN le plus proche (les pratiques n'ont pas d'axe).
+AXE_DES_FAMILLES = {"a": 4, "b": 4, "c": 2, "d": 1, "e": 1, "f": 2, "g": 3, "h": 3, "i": 2}
+UNITES_REGISTRE = {
+    "nombre": Unite.NOMBRE,
+    "%": Unite.POURCENTAGE,
+    "kg": Unite.KG,
+    "t": Unite.TONNE,
+    "tCO2e": Unite.TCO2E,
+    "€": Unite.EUROS,
+    "années": Unite.ANNEES,
+    "oui/non": Unite.OUI_NON,
+}
+
+
+def _sans_accents(texte: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", texte.lower()) if unicodedata.category(c) != "Mn"
+    )
+
+
+def unite_devinee(libelle: str) -> str:
+    """L'unité la plus probable d'un indicateur d'exemple, d'après son libellé."""
+    texte = _sans_accents(libelle)
+    if "oui / non" in texte or "oui/non" in texte:
+        return Unite.OUI_NON
+    if re.search(r"(^|\W)(%|taux|part|pourcentage)(\W|$)", texte):
+        return Unite.POURCENTAGE
+    if "tco2" in texte or "empreinte" in texte or "emission" in texte:
+        return Unite.TCO2E
+    if re.search(r"(^|\W)(poids|kg)(\W|$)", texte):
+        return Unite.KG
+    if re.search(r"(budget|cout|montant|depense)", texte):
+        return Unite.EUROS
+    if "duree de vie" in texte:
+        return Unite.ANNEES
+    return Unite.NOMBRE
+
+
+def sens_devine(libelle: str) -> str:
+    texte = _sans_accents(libelle)
+    baisse = (
+        "consommation",
+        "emission",
+        "empreinte",
+        "volume",
+        "impression",
+        "nombre d'equipements par",
+        "stock",
+    )
+    if any(mot in texte for mot in baisse) and "economie" not in texte:
+        return Sens.BAISSE
+    return Sens.HAUSSE
+
+
+def definitions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> None:
+    """Référentiel des indicateurs : exemples des axes, des pratiques, indicateurs calculés."""
+    axes = {axe.numero: axe for axe in Axe.objects.all()}
+
+    def definir(cle, axe, libelle, unite, sens, mode=Mode.SAISI, code="", origine=""):
+        enregistrer(
+            DefinitionIndicateur,
+            bilan,
+            cle=cle,
+            defaults={
+                "axe": axe,
+                "libelle": libelle[:400],
+                "unite": unite,
+                "sens": sens,
+                "precision": 1 if unite in (Unite.POURCENTAGE, Unite.ANNEES, Unite.TCO2E) else 0,
+                "mode": mode,
+                "code_calcul": code,
+                "origine": origine,
+            },
+            mettre_a_jour=mettre_a_jour,
+        )
+
+    for exemple in IndicateurExemple.objects.select_related("axe"):
+        libelle = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", exemple.texte)
+        definir(
+            f"axe-{exemple.axe.numero}-{exemple.ordre}",
+            exemple.axe,
+            libelle,
+            unite_devinee(libelle),
+            sens_devine(libelle),
+            origine=f"Indicateur d'exemple de l'axe {exemple.axe.numero}",
+        )
+    for pratique in Pratique.objects.select_related("famille"):
+        axe = axes[AXE_DES_FAMILLES[pratique.code.split(".")[0]]]
+        for rang, libelle in enumerate(pratique.indicateurs, start=1):
+            definir(
+                f"pratique-{pratique.code}-{rang}",
+                axe,
+                libelle,
+                unite_devinee(libelle),
+                sens_devine(libelle),
+                origine=f"Pratique {pratique.code} du guide MiNumEco",
+            )
+    for indicateur in REGISTRE.values():
+        definir(
+            indicateur.code,
+            axes[indicateur.axe],
+            indicateur.libelle,
+            UNITES_REGISTRE[indicateur.unite],
+            Sens.HAUSSE if indicateur.sens == "hausse" else Sens.BAISSE,
+            mode=Mode.CALCULE,
+            code=indicateur.code,
+            origine="Calculé à partir du parc informatique",
+        )
+
+
+def _tracer(suivi, auteur, description: str) -> None:
+    EvenementIndicateur.objects.create(suivi=suivi, auteur=auteur, description=description)
+
+
+def _texte(suivi, valeur) -> str:
+    return afficher(valeur, suivi.definition.unite, suivi.definition.precision)
+
+
+@transaction.atomic
+def definition_creer(*, collectivite, axe, libelle, unite, sens, precision) -> DefinitionIndicateur:
+    definition = DefinitionIndicateur(
+        collectivite=collectivite,
+        axe=axe,
+        libelle=libelle,
+        unite=unite,
+        sens=sens,
+        precision=precision,
+        origine="Indicateur propre à la collectivité",
+    )
+    definition.full_clean()
+    definition.save()
+    return definition
+
+
+@transaction.atomic
+def suivi_creer(*, collectivite, definition, responsable, annee_base, valeur_base, auteur):
+    if definition.collectivite_id not in (None, collectivite.pk):
+        raise ValidationError("Cet indicateur n'est pas disponible pour votre collectivité.")
+    if IndicateurSuivi.objects.filter(collectivite=collectivite, definition=definition).exists():
+        raise ValidationError({"definition": "Cet indicateur est déjà suivi."})
+    suivi = IndicateurSuivi(
+        collectivite=collectivite,
+        definition=definition,
+        responsable=responsable,
+        annee_base=annee_base,
+        valeur_base=valeur_base,
+    )
+    suivi.full_clean()
+    suivi.save()
+    _tracer(suivi, auteur, f"Suivi commencé ; responsable : {responsable}.")
+    return suivi
+
+
+@transaction.atomic
+def suivi_modifier(*, suivi, auteur, responsable, annee_base, valeur_base) -> IndicateurSuivi:
+    changements = []
+    if responsable != suivi.responsable:
+        changements.append(f"responsable : {suivi.responsable or '—'} → {responsable}")
+    if (annee_base, valeur_base) != (suivi.annee_base, suivi.valeur_base):
+        avant = f"{suivi.annee_base or '—'} : {_texte(suivi, suivi.valeur_base)}"
+        apres = f"{annee_base or '—'} : {_texte(suivi, valeur_base)}"
+        changements.append(f"référence {avant} → {apres}")
+    suivi.responsable, suivi.annee_base, suivi.valeur_base = responsable, annee_base, valeur_base
+    suivi.full_clean()
+    suivi.save()
+    if changements:
+        _tracer(suivi, auteur, "Modifié : " + " ; ".join(changements) + ".")
+    return suivi
+
+
+@transaction.atomic
+def cibles_enregistrer(*, suivi, auteur, cibles: dict[int, Decimal | None]) -> None:
+    existantes = {c.annee: c for c in suivi.cibles.all()}
+    changements = []
+    for annee, valeur in sorted(cibles.items()):
+        cible = existantes.get(annee)
+        if valeur is None:
+            if cible is not None:
+                cible.delete()
+                changements.append(f"{annee} : {_texte(suivi, cible.valeur)} → supprimée")
+            continue
+        if cible is None:
+            Cible.objects.create(suivi=suivi, annee=annee, valeur=valeur)
+            changements.append(f"{annee} : {_texte(suivi, valeur)}")
+        elif cible.valeur != valeur:
+            changements.append(f"{annee} : {_texte(suivi, cible.valeur)} → {_texte(suivi, valeur)}")
+            cible.valeur = valeur
+            cible.save(update_fields=["valeur"])
+    if changements:
+        _tracer(suivi, auteur, "Cibles : " + " ; ".join(changements) + ".")
+
+
+@transaction.atomic
+def valeur_enregistrer(*, suivi, auteur, annee, valeur, source="", commentaire="") -> Valeur:
+    if suivi.definition.mode == Mode.CALCULE:
+        raise ValidationError(
+            "Cet indicateur se calcule à partir du parc : corrigez le parc, ou figez l'année."
+        )
+    existante = Valeur.objects.filter(suivi=suivi, annee=annee).first()
+    avant = existante.valeur if existante else None
+    objet = existante or Valeur(suivi=suivi, annee=annee)
+    objet.valeur, objet.source, objet.commentaire = valeur, source.strip(), commentaire.strip()
+    objet.saisie_par = auteur
+    objet.full_clean()
+    objet.save()
+    if avant is None:
+        _tracer(suivi, auteur, f"Valeur {annee} saisie : {_texte(suivi, valeur)}.")
+    elif avant != valeur:
+        _tracer(
+            suivi,
+            auteur,
+            f"Valeur {annee} : {_texte(suivi, avant)} → {_texte(suivi, valeur)}.",
+        )
+    return objet
+
+
+@transaction.atomic
+def annee_figer(*, suivi, auteur, annee: int) -> Valeur:
+    """Fige la valeur calculée d'une année close : une correction du parc ne la réécrit plus."""
+    if suivi.definition.mode != Mode.CALCULE:
+        raise ValidationError("Seul un indicateur calculé se fige.")
+    if annee >= timezone.localdate().year:
+        raise ValidationError("Seule une année close peut être figée.")
+    indicateur = REGISTRE.get(suivi.definition.code_calcul)
+    if indicateur is None:
+        raise ValidationError("Le calcul de cet indicateur n'est pas disponible.")
+    valeur = indicateur.fonction(collectivite=suivi.collectivite, annee=annee)
+    if valeur is None:
+        raise ValidationError(f"Aucune valeur calculée pour {annee} : rien à figer.")
+    objet, _ = Valeur.objects.update_or_create(
+        suivi=suivi,
+        annee=annee,
+        defaults={
+            "valeur": valeur,
+            "figee": True,
+            "source": "Calcul à partir du parc, figé le "
+            + timezone.localdate().strftime("%d/%m/%Y"),
+            "saisie_par": auteur,
+        },
+    )
+    _tracer(suivi, auteur, f"Valeur {annee} figée : {_texte(suivi, valeur)}.")
+    return objet
+
+
+@transaction.atomic
+def objectif_enregistrer(*, objectif: Objectif) -> Objectif:
+    if objectif.suivi_id and objectif.suivi.collectivite_id != objectif.collectivite_id:
+        raise ValidationError({"suivi": "Cet indicateur n'est pas suivi par votre collectivité."})
+    objectif.full_clean()
+    objectif.save()
+    return objectif

@@ -1,0 +1,51 @@
+from decimal import Decimal
+
+import pytest
+
+from indicateurs import calculs
+from indicateurs.enums import Mode, Unite
+from indicateurs.models import DefinitionIndicateur, IndicateurSuivi
+from strategie_nr.referentiel.models import Axe
+
+
+@pytest.fixture
+def definition(db):
+    return DefinitionIndicateur.objects.get(cle="axe-2-2")  # Nombre de dons de matériels
+
+
+@pytest.fixture
+def suivi(commune, agent, definition):
+    return IndicateurSuivi.objects.create(
+        collectivite=commune, definition=definition, responsable=agent
+    )
+
+
+@pytest.fixture
+def parc_factice(monkeypatch):
+    """Un indicateur calculé factice, dont on règle les valeurs par année."""
+    valeurs: dict[int, Decimal] = {}
+    indicateur = calculs.IndicateurCalcule(
+        code="test.dons",
+        libelle="Équipements donnés (calcul de test)",
+        unite="nombre",
+        sens="hausse",
+        axe=2,
+        fonction=lambda *, collectivite, annee: valeurs.get(annee),
+    )
+    monkeypatch.setitem(calculs.REGISTRE, indicateur.code, indicateur)
+    return valeurs
+
+
+@pytest.fixture
+def suivi_calcule(commune, agent, parc_factice):
+    definition = DefinitionIndicateur.objects.create(
+        cle="test.dons",
+        axe=Axe.objects.get(numero=2),
+        libelle="Équipements donnés (calcul de test)",
+        unite=Unite.NOMBRE,
+        mode=Mode.CALCULE,
+        code_calcul="test.dons",
+    )
+    return IndicateurSuivi.objects.create(
+        collectivite=commune, definition=definition, responsable=agent
+    )

@@ -1,0 +1,333 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from collectivites.perms import MembreRequisMixin
+
+from . import exports, selectors, services
+from .enums import Mode
+from .forms import CiblesForm, DefinitionForm, ObjectifForm, SuiviForm, SuivreForm, ValeurForm
+from .graphiques import courbe_svg
+from .models import IndicateurSuivi, Objectif
+from .nombres import saisie
+from .perms import peut_modifier_suivi, peut_piloter, peut_voir
+
+
+def _erreurs(form, erreur: ValidationError) -> None:
+    if hasattr(erreur, "error_dict"):
+        for champ, liste in erreur.message_dict.items():
+            form.add_error(champ if champ in form.fields else None, liste)
+    else:
+        form.add_error(None, erreur.messages)
+
+
+def graphique(ligne, annees, identifiant) -> str:
+    return courbe_svg(
+        annees=annees,
+        mesures=ligne.mesures(),
+        cibles=ligne.cibles,
+        unite=ligne.definition.unite,
+        precision=ligne.definition.precision,
+        identifiant=identifiant,
+        titre=f"{ligne.definition.libelle} : valeurs mesurées et cibles",
+    )
+
+
+class IndexView(MembreRequisMixin, TemplateView):
+    template_name = "indicateurs/index.html"
+    permission = staticmethod(peut_voir)
+
+    def get_context_data(self, **kwargs):
+        tableau = selectors.indicateurs_suivis_tableau(self.collectivite)
+        for ligne in tableau["lignes"]:
+            ligne.graphique = graphique(ligne, tableau["annees"], f"graphique-{ligne.suivi.pk}")
+            ligne.peut_modifier = peut_modifier_suivi(self.membre, ligne.suivi)
+        return super().get_context_data(
+            tableau=tableau,
+            objectifs=selectors.objectifs_avancement(self.collectivite, tableau=tableau),
+            peut_piloter=peut_piloter(self.membre),
+            **kwargs,
+        )
+
+
+class FormulaireView(MembreRequisMixin, TemplateView):
+    template_name = "indicateurs/formulaire.html"
+    titre = ""
+
+    def formulaire(self, donnees=None):
+        raise NotImplementedError
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(
+            form=form or self.formulaire(), titre=self.titre, retour=self.retour(), **kwargs
+        )
+
+    def retour(self) -> str:
+        return reverse("indicateurs:index")
+
+    def post(self, request, *args, **kwargs):
+        form = self.formulaire(request.POST)
+        if form.is_valid():
+            try:
+                cible = self.enregistrer(form)
+            except ValidationError as erreur:
+                _erreurs(form, erreur)
+            else:
+                return redirect(cible)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class SuivreView(FormulaireView):
+    permission = staticmethod(peut_piloter)
+    titre = "Suivre un indicateur"
+
+    def formulaire(self, donnees=None):
+        return SuivreForm(donnees, collectivite=self.collectivite)
+
+    def enregistrer(self, form):
+        donnees = form.cleaned_data
+        suivi = services.suivi_creer(
+            collectivite=self.collectivite,
+            definition=donnees["definition"],
+            responsable=donnees["responsable"],
+            annee_base=donnees["annee_base"],
+            valeur_base=donnees["valeur_base_nombre"],
+            auteur=self.request.user,
+        )
+        messages.success(self.request, "L'indicateur est suivi. Fixez maintenant ses cibles.")
+        return reverse("indicateurs:cibles", kwargs={"pk": suivi.pk})
+
+
+class DefinitionCreerView(FormulaireView):
+    permission = staticmethod(peut_piloter)
+    titre = "Créer un indicateur propre à la collectivité"
+
+    def formulaire(self, donnees=None):
+        return DefinitionForm(donnees, collectivite=self.collectivite)
+
+    def enregistrer(self, form):
+        donnees = form.cleaned_data
+        definition = services.definition_creer(
+            collectivite=self.collectivite,
+            axe=donnees["axe"],
+            libelle=donnees["libelle"],
+            unite=donnees["unite"],
+            sens=donnees["sens"],
+            precision=donnees["precision"],
+        )
+        suivi = services.suivi_creer(
+            collectivite=self.collectivite,
+            definition=definition,
+            responsable=donnees["responsable"],
+            annee_base=donnees["annee_base"],
+            valeur_base=donnees["valeur_base_nombre"],
+            auteur=self.request.user,
+        )
+        messages.success(self.request, "L'indicateur est créé et suivi.")
+        return reverse("indicateurs:cibles", kwargs={"pk": suivi.pk})
+
+
+class SuiviMixin:
+    """Un indicateur suivi de la collectivité (404 sinon) que le membre peut modifier (403)."""
+
+    ecriture = True
+
+    def suivi(self) -> IndicateurSuivi:
+        if not hasattr(self, "_suivi"):
+            self._suivi = get_object_or_404(
+                IndicateurSuivi.objects.for_collectivite(self.collectivite).select_related(
+                    "definition__axe", "responsable__utilisateur"
+                ),
+                pk=self.kwargs["pk"],
+            )
+            if self.ecriture and not peut_modifier_suivi(self.membre, self._suivi):
+                raise PermissionDenied(
+                    "Seuls le responsable de l'indicateur et le référent le modifient."
+                )
+        return self._suivi
+
+    def retour(self) -> str:
+        return self.suivi().get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(suivi=self.suivi(), **kwargs)
+
+
+class SuiviView(SuiviMixin, MembreRequisMixin, TemplateView):
+    template_name = "indicateurs/suivi.html"
+    permission = staticmethod(peut_voir)
+    ecriture = False
+
+    def get_context_data(self, **kwargs):
+        suivi = self.suivi()
+        detail = selectors.indicateur_suivi_detail(suivi)
+        ligne = detail["ligne"]
+        annee_courante = timezone.localdate().year
+        return super().get_context_data(
+            ligne=ligne,
+            annees=detail["annees"],
+            graphique=graphique(ligne, detail["annees"], "graphique-indicateur"),
+            lignes_annees=[
+                {
+                    "annee": annee,
+                    "cible": ligne.cibles.get(annee),
+                    "valeur": ligne.valeur(annee),
+                    "saisie": ligne.valeurs.get(annee),
+                    "ecart_fige": ligne.ecart_fige(annee),
+                    "recalcul": ligne.calculees.get(annee),
+                    "figeable": ligne.calcule
+                    and annee < annee_courante
+                    and annee in ligne.calculees
+                    and ligne.calculees[annee] is not None
+                    and not (annee in ligne.valeurs and ligne.ecart_fige(annee) is None),
+                }
+                for annee in detail["annees"]
+            ],
+            evenements=suivi.evenements.select_related("auteur")[:50],
+            objectifs=suivi.objectifs.all(),
+            peut_modifier=peut_modifier_suivi(self.membre, suivi),
+            **kwargs,
+        )
+
+
+class SuiviModifierView(SuiviMixin, FormulaireView):
+    permission = staticmethod(peut_voir)
+    titre = "Responsable et situation de référence"
+
+    def formulaire(self, donnees=None):
+        return SuiviForm(
+            donnees, suivi=self.suivi(), peut_changer_responsable=peut_piloter(self.membre)
+        )
+
+    def enregistrer(self, form):
+        donnees = form.cleaned_data
+        services.suivi_modifier(
+            suivi=self.suivi(),
+            auteur=self.request.user,
+            responsable=donnees["responsable"],
+            annee_base=donnees["annee_base"],
+            valeur_base=donnees["valeur_base_nombre"],
+        )
+        messages.success(self.request, "Modifications enregistrées.")
+        return self.suivi().get_absolute_url()
+
+
+class CiblesView(SuiviMixin, FormulaireView):
+    permission = staticmethod(peut_voir)
+    titre = "Cibles annuelles"
+
+    def formulaire(self, donnees=None):
+        suivi = self.suivi()
+        return CiblesForm(
+            donnees, suivi=suivi, cibles={c.annee: c.valeur for c in suivi.cibles.all()}
+        )
+
+    def enregistrer(self, form):
+        services.cibles_enregistrer(
+            suivi=self.suivi(), auteur=self.request.user, cibles=form.cleaned_data["cibles"]
+        )
+        messages.success(self.request, "Cibles enregistrées.")
+        return self.suivi().get_absolute_url()
+
+
+class ValeurView(SuiviMixin, FormulaireView):
+    permission = staticmethod(peut_voir)
+    titre = "Saisir une valeur mesurée"
+
+    def suivi(self):
+        suivi = super().suivi()
+        if suivi.definition.mode == Mode.CALCULE:
+            raise PermissionDenied("Cet indicateur se calcule à partir du parc.")
+        return suivi
+
+    def formulaire(self, donnees=None):
+        annee = self.request.GET.get("annee", "")
+        initial = {"annee": annee if annee.isdigit() else timezone.localdate().year - 1}
+        existante = self.suivi().valeurs.filter(annee=initial["annee"]).first()
+        if existante:
+            initial.update(
+                valeur=saisie(existante.valeur, self.suivi().definition.unite),
+                source=existante.source,
+                commentaire=existante.commentaire,
+            )
+        return ValeurForm(donnees, suivi=self.suivi(), initial=initial)
+
+    def enregistrer(self, form):
+        donnees = form.cleaned_data
+        services.valeur_enregistrer(
+            suivi=self.suivi(),
+            auteur=self.request.user,
+            annee=donnees["annee"],
+            valeur=donnees["valeur_nombre"],
+            source=donnees["source"],
+            commentaire=donnees["commentaire"],
+        )
+        messages.success(self.request, f"Valeur {donnees['annee']} enregistrée.")
+        return self.suivi().get_absolute_url()
+
+
+class FigerView(SuiviMixin, MembreRequisMixin, View):
+    permission = staticmethod(peut_voir)
+
+    def post(self, request, pk):
+        suivi = self.suivi()
+        annee = request.POST.get("annee", "")
+        try:
+            if not annee.isdigit():
+                raise ValidationError("Année invalide.")
+            services.annee_figer(suivi=suivi, auteur=request.user, annee=int(annee))
+        except ValidationError as erreur:
+            messages.error(request, " ".join(erreur.messages))
+        else:
+            messages.success(request, f"La valeur {annee} est figée.")
+        return redirect(suivi)
+
+
+class ObjectifMixin:
+    permission = staticmethod(peut_piloter)
+
+    def objectif(self) -> Objectif | None:
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(
+            Objectif.objects.for_collectivite(self.collectivite), pk=self.kwargs["pk"]
+        )
+
+    def retour(self) -> str:
+        return reverse("indicateurs:index") + "#objectifs"
+
+
+class ObjectifView(ObjectifMixin, FormulaireView):
+    titre = "Objectif"
+
+    def formulaire(self, donnees=None):
+        objectif = self.objectif() or Objectif(collectivite=self.collectivite)
+        return ObjectifForm(donnees, instance=objectif, collectivite=self.collectivite)
+
+    def enregistrer(self, form):
+        services.objectif_enregistrer(objectif=form.save(commit=False))
+        messages.success(self.request, "Objectif enregistré.")
+        return self.retour()
+
+
+class ObjectifSupprimerView(ObjectifMixin, MembreRequisMixin, TemplateView):
+    template_name = "indicateurs/objectif_supprimer.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(objectif=self.objectif(), **kwargs)
+
+    def post(self, request, pk):
+        self.objectif().delete()
+        messages.success(request, "Objectif supprimé.")
+        return redirect(self.retour())
+
+
+class ExportView(MembreRequisMixin, View):
+    permission = staticmethod(peut_voir)
+
+    def get(self, request, format):
+        return exports.reponse(self.collectivite, format)

@@ -1,0 +1,161 @@
+"""Écritures du diagnostic : campagnes, réponses individuelles, consolidation."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from strategie_nr.referentiel.models import Dimension, Pratique
+
+from . import scores
+from .models import Campagne, Question, Reponse, ReponseConsolidee
+
+FICHIER_QUESTIONS = Path(__file__).resolve().parent / "questions.json"
+
+
+def questions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> None:
+    """Charge la grille de questions (appelé par `referentiel_charger`, idempotent)."""
+    with FICHIER_QUESTIONS.open(encoding="utf-8") as fichier:
+        donnees = json.load(fichier)
+    dimensions = {d.numero: d for d in Dimension.objects.all()}
+    pratiques = {p.code: p for p in Pratique.objects.all()}
+    for bloc in donnees["dimensions"]:
+        for ordre, question in enumerate(bloc["questions"], start=1):
+            objet = enregistrer(
+                Question,
+                bilan,
+                dimension=dimensions[bloc["numero"]],
+                ordre=ordre,
+                defaults={"intitule": question["intitule"], "aide": question["aide"]},
+                mettre_a_jour=mettre_a_jour,
+            )
+            if mettre_a_jour or not objet.pratiques.exists():
+                objet.pratiques.set([pratiques[code] for code in question["pratiques"]])
+
+
+@transaction.atomic
+def campagne_ouvrir(*, collectivite, titre: str, date, auteur) -> Campagne:
+    campagne = Campagne(collectivite=collectivite, titre=titre, date=date, ouverte_par=auteur)
+    campagne.full_clean()
+    campagne.save()
+    return campagne
+
+
+@transaction.atomic
+def campagne_cloturer(*, campagne: Campagne, auteur) -> Campagne:
+    campagne = Campagne.objects.select_for_update().get(pk=campagne.pk)
+    if not campagne.ouverte:
+        raise ValidationError("Cette campagne est déjà close.")
+    campagne.cloturee_le = timezone.now()
+    campagne.cloturee_par = auteur
+    campagne.save(update_fields=["cloturee_le", "cloturee_par"])
+    return campagne
+
+
+@dataclass
+class Saisie:
+    """Ce qu'un formulaire a reçu pour une question : niveau 1–5, « non concerné » ou rien."""
+
+    question: Question
+    niveau: int | None
+    non_concerne: bool
+    commentaire: str = ""
+    raison: str = ""
+
+
+def _exiger_ouverte(campagne: Campagne) -> None:
+    if not campagne.ouverte:
+        raise ValidationError("Cette campagne est close : ses réponses ne changent plus.")
+
+
+@transaction.atomic
+def reponses_enregistrer(*, campagne: Campagne, membre, saisies: list[Saisie]) -> int:
+    """Enregistre les réponses d'un membre (toutes ou une partie) ; renvoie le nombre modifié."""
+    campagne = Campagne.objects.select_for_update().get(pk=campagne.pk)
+    _exiger_ouverte(campagne)
+    existantes = {
+        r.question_id: r for r in Reponse.objects.filter(campagne=campagne, membre=membre)
+    }
+    a_creer, a_modifier = [], []
+    for saisie in saisies:
+        reponse = existantes.get(saisie.question.pk)
+        valeurs = (saisie.niveau, saisie.non_concerne, saisie.commentaire.strip())
+        if reponse is None:
+            if valeurs == (None, False, ""):
+                continue
+            reponse = Reponse(campagne=campagne, question=saisie.question, membre=membre)
+            a_creer.append(reponse)
+        elif (reponse.niveau, reponse.non_concerne, reponse.commentaire) == valeurs:
+            continue
+        else:
+            a_modifier.append(reponse)
+        reponse.niveau, reponse.non_concerne, reponse.commentaire = valeurs
+        reponse.modifiee_le = timezone.now()
+        reponse.full_clean(exclude=["campagne", "question", "membre"])
+    Reponse.objects.bulk_create(a_creer)
+    Reponse.objects.bulk_update(
+        a_modifier, ["niveau", "non_concerne", "commentaire", "modifiee_le"]
+    )
+    return len(a_creer) + len(a_modifier)
+
+
+def ecart_sans_raison(saisie: Saisie, moyenne) -> bool:
+    """Le référent s'écarte de la moyenne des réponses sans dire pourquoi."""
+    propose = scores.niveau_propose(moyenne)
+    if propose is None:
+        return False
+    retenu = None if saisie.non_concerne else saisie.niveau
+    return retenu != propose and not saisie.raison.strip()
+
+
+@transaction.atomic
+def consolidation_enregistrer(
+    *, campagne: Campagne, auteur, saisies: list[Saisie], moyennes: dict
+) -> int:
+    """Fixe les réponses consolidées ; un écart à la moyenne exige une raison."""
+    campagne = Campagne.objects.select_for_update().get(pk=campagne.pk)
+    _exiger_ouverte(campagne)
+    erreurs = [
+        f"Question {s.question.code} : indiquez la raison de l'écart avec la moyenne."
+        for s in saisies
+        if ecart_sans_raison(s, moyennes.get(s.question.pk))
+    ]
+    if erreurs:
+        raise ValidationError(erreurs)
+    existantes = {r.question_id: r for r in ReponseConsolidee.objects.filter(campagne=campagne)}
+    a_creer, a_modifier = [], []
+    for saisie in saisies:
+        if saisie.niveau is None and not saisie.non_concerne:
+            continue
+        consolidee = existantes.get(saisie.question.pk)
+        if consolidee is None:
+            consolidee = ReponseConsolidee(campagne=campagne, question=saisie.question)
+            a_creer.append(consolidee)
+        else:
+            a_modifier.append(consolidee)
+        consolidee.niveau = None if saisie.non_concerne else saisie.niveau
+        consolidee.non_concerne = saisie.non_concerne
+        consolidee.commentaire = saisie.commentaire.strip()
+        consolidee.raison = saisie.raison.strip()
+        moyenne = moyennes.get(saisie.question.pk)
+        consolidee.moyenne_individuelle = None if moyenne is None else round(moyenne, 2)
+        consolidee.consolidee_par = auteur
+        consolidee.modifiee_le = timezone.now()
+        consolidee.full_clean(exclude=["campagne", "question"])
+    ReponseConsolidee.objects.bulk_create(a_creer)
+    ReponseConsolidee.objects.bulk_update(
+        a_modifier,
+        [
+            "niveau",
+            "non_concerne",
+            "commentaire",
+            "raison",
+            "moyenne_individuelle",
+            "consolidee_par",
+            "modifiee_le",
+        ],
+    )
+    return len(a_creer) + len(a_modifier)

@@ -1,0 +1,456 @@
+"""Écritures : fiches actions et cycle de vie des versions de la feuille de route."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from collectivites.perms import peut_contribuer, peut_valider_feuille_de_route
+from collectivites.selectors import referents_actifs
+
+from .enums import StatutVersion, TypeEvenement
+from .models import (
+    CHAMPS_FICHE,
+    BudgetAnnuel,
+    Evenement,
+    FeuilleDeRoute,
+    FicheAction,
+    IndicateurFiche,
+    SousAction,
+    VersionFeuilleDeRoute,
+)
+from .perms import peut_modifier_fiche
+from .selectors import (
+    LIBELLES_CHAMPS,
+    en_json,
+    fiche_donnees,
+    fiches_de_version,
+    instantane_construire,
+    raison_version_figee,
+    somme_controle,
+)
+
+
+class ConflitEdition(Exception):
+    """La fiche a été enregistrée par quelqu'un d'autre depuis son ouverture."""
+
+    message = (
+        "Cette fiche a été modifiée par une autre personne depuis que vous l'avez ouverte. "
+        "Vos changements n'ont pas été enregistrés : ils sont toujours dans le formulaire. "
+        "Ouvrez la fiche dans un autre onglet pour voir la version enregistrée, puis reportez-y "
+        "vos changements."
+    )
+
+
+def _journaliser(*, version, type, auteur, fiche=None, details=None) -> Evenement:
+    return Evenement.objects.create(
+        collectivite_id=version.feuille_de_route.collectivite_id,
+        version=version,
+        lignee=fiche.lignee if fiche else None,
+        titre_fiche=fiche.titre if fiche else "",
+        type=type,
+        auteur=auteur,
+        details=details or [],
+    )
+
+
+def _exiger_modifiable(version) -> None:
+    raison = raison_version_figee(version)
+    if raison:
+        raise ValidationError(raison)
+
+
+def _version_de_travail(*, collectivite, auteur) -> VersionFeuilleDeRoute:
+    """La version où écrire : la version en cours, sinon une nouvelle (v1, ou copie de la
+    dernière validée)."""
+    # Verrou sur la feuille : deux premières fiches simultanées n'ouvrent pas deux v1.
+    feuille, _ = FeuilleDeRoute.objects.select_for_update().get_or_create(collectivite=collectivite)
+    version = feuille.versions.order_by("-numero").first()
+    if version is None:
+        version = VersionFeuilleDeRoute.objects.create(
+            feuille_de_route=feuille, numero=1, cree_par=auteur
+        )
+        _journaliser(version=version, type=TypeEvenement.VERSION_CREEE, auteur=auteur)
+        return version
+    if version.statut == StatutVersion.VALIDEE:
+        return feuille_de_route_nouvelle_version(collectivite=collectivite, auteur=auteur)
+    _exiger_modifiable(version)
+    return version
+
+
+def _verifier_budgets(donnees: dict, budgets: list[dict]) -> None:
+    annees = [b["annee"] for b in budgets]
+    if len(annees) != len(set(annees)):
+        raise ValidationError({"budgets": "Chaque année ne peut figurer qu'une fois."})
+    reparti = sum((Decimal(b["montant"]) for b in budgets), Decimal(0))
+    budget = Decimal(donnees.get("budget") or 0)
+    if reparti > budget:
+        raise ValidationError(
+            {
+                "budget": f"La répartition par année ({reparti} €) dépasse le budget de la fiche "
+                f"({budget} €)."
+            }
+        )
+
+
+def _enregistrer_lignes(fiche, *, contributeurs, indicateurs, sous_actions, budgets) -> None:
+    """Remplace les lignes données ; `None` laisse celles de la fiche telles quelles."""
+    if contributeurs is not None:
+        fiche.contributeurs.set(contributeurs)
+    lignes = []
+    if indicateurs is not None:
+        fiche.indicateurs.all().delete()
+        lignes += [IndicateurFiche(fiche=fiche, ordre=n, **i) for n, i in enumerate(indicateurs)]
+    if sous_actions is not None:
+        fiche.sous_actions.all().delete()
+        lignes += [SousAction(fiche=fiche, ordre=n, **s) for n, s in enumerate(sous_actions)]
+    if budgets is not None:
+        fiche.budgets.all().delete()
+        lignes += [BudgetAnnuel(fiche=fiche, **b) for b in budgets]
+    for ligne in lignes:
+        ligne.full_clean(exclude=["fiche"])
+    for modele in (IndicateurFiche, SousAction, BudgetAnnuel):
+        modele.objects.bulk_create([ligne for ligne in lignes if type(ligne) is modele])
+
+
+def _verifier_contributeurs(collectivite, contributeurs) -> None:
+    if any(m.collectivite_id != collectivite.pk for m in contributeurs):
+        raise ValidationError({"contributeurs": "Les contributeurs doivent être membres."})
+
+
+@transaction.atomic
+def fiche_creer(
+    *,
+    collectivite,
+    auteur,
+    donnees: dict,
+    contributeurs=(),
+    indicateurs=(),
+    sous_actions=(),
+    budgets=(),
+) -> FicheAction:
+    """Ajoute une fiche à la version de travail (créée au besoin : v1, ou après une validée)."""
+    if not peut_contribuer(auteur):
+        raise ValidationError("Votre rôle ne permet pas de rédiger une fiche action.")
+    _verifier_budgets(donnees, list(budgets))
+    _verifier_contributeurs(collectivite, contributeurs)
+    version = _version_de_travail(collectivite=collectivite, auteur=auteur)
+    fiche = FicheAction(version=version, **{k: v for k, v in donnees.items() if k in CHAMPS_FICHE})
+    fiche.full_clean()
+    fiche.save()
+    _enregistrer_lignes(
+        fiche,
+        contributeurs=contributeurs,
+        indicateurs=list(indicateurs),
+        sous_actions=list(sous_actions),
+        budgets=list(budgets),
+    )
+    _journaliser(version=version, type=TypeEvenement.FICHE_CREEE, auteur=auteur, fiche=fiche)
+    return fiche
+
+
+def _differences(avant: dict, apres: dict) -> list[str]:
+    """Libellés des champs qui diffèrent entre deux contenus de fiche."""
+    return [
+        libelle
+        for champ, libelle in LIBELLES_CHAMPS.items()
+        if champ in avant and avant.get(champ) != apres.get(champ)
+    ]
+
+
+def _contenu(fiche) -> dict:
+    return en_json({k: v for k, v in fiche_donnees(fiche).items() if k != "pk"})
+
+
+@transaction.atomic
+def fiche_modifier(
+    *,
+    fiche: FicheAction,
+    auteur,
+    revision: int,
+    donnees: dict,
+    contributeurs=None,
+    indicateurs=None,
+    sous_actions=None,
+    budgets=None,
+) -> FicheAction:
+    """Enregistre la fiche si personne ne l'a fait depuis `revision` (verrou optimiste).
+
+    Lève `ConflitEdition` sinon : rien n'est écrit.
+    """
+    version = VersionFeuilleDeRoute.objects.select_related("feuille_de_route").get(
+        pk=fiche.version_id
+    )
+    _exiger_modifiable(version)
+    actuelle = fiches_de_version(version).get(pk=fiche.pk)
+    if not peut_modifier_fiche(auteur, actuelle):
+        raise ValidationError(
+            "Seuls le responsable de la fiche et le référent peuvent la modifier."
+        )
+    collectivite = version.feuille_de_route.collectivite
+    if budgets is None:
+        budgets_verifies = [
+            {"annee": b.annee, "montant": b.montant} for b in actuelle.budgets.all()
+        ]
+    else:
+        budgets_verifies = list(budgets)
+    _verifier_budgets({"budget": fiche.budget} | donnees, budgets_verifies)
+    _verifier_contributeurs(collectivite, contributeurs or [])
+    avant = _contenu(actuelle)
+    for champ, valeur in donnees.items():
+        if champ in CHAMPS_FICHE:
+            setattr(fiche, champ, valeur)
+    fiche.version = version
+    fiche.full_clean(exclude=["revision"])
+    champs = {
+        f.attname: getattr(fiche, f.attname)
+        for f in FicheAction._meta.concrete_fields
+        if f.name in CHAMPS_FICHE
+    }
+    modifiees = FicheAction.objects.filter(pk=fiche.pk, revision=revision).update(
+        **champs, revision=F("revision") + 1, modifiee_le=timezone.now()
+    )
+    if modifiees != 1:
+        raise ConflitEdition(ConflitEdition.message)
+    fiche.revision = revision + 1
+    _enregistrer_lignes(
+        fiche,
+        contributeurs=contributeurs,
+        indicateurs=indicateurs,
+        sous_actions=sous_actions,
+        budgets=budgets,
+    )
+    apres = _contenu(fiches_de_version(version).get(pk=fiche.pk))
+    _journaliser(
+        version=version,
+        type=TypeEvenement.FICHE_MODIFIEE,
+        auteur=auteur,
+        fiche=fiche,
+        details=_differences(avant, apres),
+    )
+    return fiche
+
+
+@transaction.atomic
+def fiche_supprimer(*, fiche: FicheAction, auteur) -> None:
+    version = fiche.version
+    _exiger_modifiable(version)
+    if not peut_modifier_fiche(auteur, fiche):
+        raise ValidationError("Seuls le responsable de la fiche et le référent peuvent la retirer.")
+    _journaliser(version=version, type=TypeEvenement.FICHE_SUPPRIMEE, auteur=auteur, fiche=fiche)
+    fiche.delete()
+
+
+SUJETS = {
+    "soumission": "Feuille de route {version} soumise pour validation — {collectivite}",
+    "validation": "Feuille de route {version} validée — {collectivite}",
+    "renvoi": "Feuille de route {version} renvoyée — {collectivite}",
+}
+
+
+def _courriel(*, version, auteur, lien: str, gabarit: str, destinataires: list[str]) -> None:
+    destinataires = sorted({d for d in destinataires if d})
+    if not destinataires:
+        return
+    collectivite = version.feuille_de_route.collectivite
+    contexte = {"version": version, "auteur": auteur, "lien": lien, "collectivite": collectivite}
+    send_mail(
+        subject=SUJETS[gabarit].format(version=version.libelle, collectivite=collectivite),
+        message=render_to_string(f"strategie_nr/fiches/emails/{gabarit}.txt", contexte),
+        from_email=None,
+        recipient_list=destinataires,
+    )
+
+
+def _soumetteur(version) -> list[str]:
+    return [version.soumise_par.utilisateur.email] if version.soumise_par else []
+
+
+def _verrouiller(version) -> VersionFeuilleDeRoute:
+    return (
+        VersionFeuilleDeRoute.objects.select_for_update(of=("self",))
+        .select_related("feuille_de_route__collectivite", "soumise_par__utilisateur")
+        .get(pk=version.pk)
+    )
+
+
+@transaction.atomic
+def feuille_de_route_soumettre(*, version, auteur, lien: str = "") -> VersionFeuilleDeRoute:
+    """Brouillon ou renvoyée → soumise (par un agent ou un référent) ; prévient les référents."""
+    version = _verrouiller(version)
+    if not peut_contribuer(auteur):
+        raise ValidationError("Votre rôle ne permet pas de soumettre la feuille de route.")
+    if version.statut not in (StatutVersion.BROUILLON, StatutVersion.RENVOYEE):
+        raise ValidationError(
+            f"La version {version.libelle} est {version.get_statut_display().lower()} : "
+            "elle ne peut pas être soumise."
+        )
+    if not version.fiches.exists():
+        raise ValidationError("Rédigez au moins une fiche action avant de soumettre.")
+    version.statut = StatutVersion.SOUMISE
+    version.soumise_par = auteur
+    version.soumise_le = timezone.now()
+    version.full_clean()
+    version.save()
+    _journaliser(version=version, type=TypeEvenement.VERSION_SOUMISE, auteur=auteur)
+    _courriel(
+        version=version,
+        auteur=auteur,
+        lien=lien,
+        gabarit="soumission",
+        destinataires=[
+            m.utilisateur.email
+            for m in referents_actifs(version.feuille_de_route.collectivite).select_related(
+                "utilisateur"
+            )
+        ],
+    )
+    return version
+
+
+def _exiger_soumise(version, verbe: str) -> None:
+    if version.statut != StatutVersion.SOUMISE:
+        raise ValidationError(
+            f"Seule une version soumise peut être {verbe} ; la version {version.libelle} est "
+            f"{version.get_statut_display().lower()}."
+        )
+
+
+@transaction.atomic
+def feuille_de_route_valider(
+    *, version, auteur, date_copil, lien: str = ""
+) -> VersionFeuilleDeRoute:
+    """Soumise → validée : enregistre l'instantané immuable et sa somme SHA-256."""
+    version = _verrouiller(version)
+    if not peut_valider_feuille_de_route(auteur):
+        raise ValidationError("Seul le référent peut valider la feuille de route.")
+    _exiger_soumise(version, "validée")
+    if date_copil is None:
+        raise ValidationError({"date_copil": "Indiquez la date du COPIL qui a validé."})
+    if date_copil > timezone.localdate():
+        raise ValidationError({"date_copil": "La date du COPIL ne peut pas être dans le futur."})
+    instantane = instantane_construire(version)
+    version.statut = StatutVersion.VALIDEE
+    version.validee_par = auteur
+    version.validee_le = timezone.now()
+    version.date_copil = date_copil
+    version.instantane = instantane
+    version.somme_controle = somme_controle(instantane)
+    version.full_clean()
+    version.save()
+    _journaliser(version=version, type=TypeEvenement.VERSION_VALIDEE, auteur=auteur)
+    _courriel(
+        version=version,
+        auteur=auteur,
+        lien=lien,
+        gabarit="validation",
+        destinataires=_soumetteur(version),
+    )
+    _apres_validation(version)
+    return version
+
+
+def _apres_validation(version) -> None:
+    """Appelé une fois la version validée enregistrée (génération du document officiel)."""
+
+
+@transaction.atomic
+def feuille_de_route_renvoyer(
+    *, version, auteur, commentaire: str, lien: str = ""
+) -> VersionFeuilleDeRoute:
+    """Soumise → renvoyée avec un commentaire ; prévient la personne qui a soumis."""
+    version = _verrouiller(version)
+    if not peut_valider_feuille_de_route(auteur):
+        raise ValidationError("Seul le référent peut renvoyer la feuille de route.")
+    _exiger_soumise(version, "renvoyée")
+    commentaire = (commentaire or "").strip()
+    if not commentaire:
+        raise ValidationError(
+            {"commentaire": "Expliquez ce qui doit être repris avant une nouvelle soumission."}
+        )
+    version.statut = StatutVersion.RENVOYEE
+    version.renvoyee_par = auteur
+    version.renvoyee_le = timezone.now()
+    version.commentaire_renvoi = commentaire
+    version.full_clean()
+    version.save()
+    _journaliser(
+        version=version, type=TypeEvenement.VERSION_RENVOYEE, auteur=auteur, details=[commentaire]
+    )
+    _courriel(
+        version=version,
+        auteur=auteur,
+        lien=lien,
+        gabarit="renvoi",
+        destinataires=_soumetteur(version),
+    )
+    return version
+
+
+@transaction.atomic
+def feuille_de_route_nouvelle_version(*, collectivite, auteur) -> VersionFeuilleDeRoute:
+    """Nouveau brouillon (v2, v3…) qui reprend les fiches de la dernière version validée."""
+    if not peut_contribuer(auteur):
+        raise ValidationError("Votre rôle ne permet pas de créer une version.")
+    feuille, _ = FeuilleDeRoute.objects.select_for_update().get_or_create(collectivite=collectivite)
+    en_cours = feuille.versions.exclude(statut=StatutVersion.VALIDEE).first()
+    if en_cours is not None:
+        raise ValidationError(
+            f"La version {en_cours.libelle} est déjà en cours : terminez-la avant d'en créer une."
+        )
+    derniere = feuille.versions.validees().order_by("-numero").first()
+    numero = (feuille.versions.aggregate(n=Max("numero"))["n"] or 0) + 1
+    version = VersionFeuilleDeRoute.objects.create(
+        feuille_de_route=feuille, numero=numero, cree_par=auteur
+    )
+    if derniere is not None:
+        _copier_fiches(depuis=derniere, vers=version)
+    _journaliser(
+        version=version,
+        type=TypeEvenement.VERSION_CREEE,
+        auteur=auteur,
+        details=[f"Reprise de la version {derniere.libelle}"] if derniere else [],
+    )
+    return version
+
+
+def _copier_fiches(*, depuis, vers) -> None:
+    sources = list(fiches_de_version(depuis))
+    copies = []
+    for source in sources:
+        copie = FicheAction(
+            **{
+                champ.attname: getattr(source, champ.attname)
+                for champ in FicheAction._meta.concrete_fields
+                if champ.name not in ("id", "version", "revision", "cree_le", "modifiee_le")
+            }
+        )
+        copie.version = vers
+        copies.append(copie)
+    copies = FicheAction.objects.bulk_create(copies)
+    if copies and copies[0].pk is None:  # base sans RETURNING : on relit les clés
+        par_lignee = dict(FicheAction.objects.filter(version=vers).values_list("lignee", "pk"))
+        for copie in copies:
+            copie.pk = par_lignee[copie.lignee]
+    Contributeur = FicheAction.contributeurs.through
+    lignes = {IndicateurFiche: [], SousAction: [], BudgetAnnuel: [], Contributeur: []}
+    for source, copie in zip(sources, copies, strict=True):
+        for modele, relation in (
+            (IndicateurFiche, source.indicateurs),
+            (SousAction, source.sous_actions),
+            (BudgetAnnuel, source.budgets),
+        ):
+            for ligne in relation.all():
+                ligne.pk = None
+                ligne.fiche_id = copie.pk
+                lignes[modele].append(ligne)
+        lignes[Contributeur] += [
+            Contributeur(ficheaction_id=copie.pk, membre_id=m.pk)
+            for m in source.contributeurs.all()
+        ]
+    for modele, objets in lignes.items():
+        modele.objects.bulk_create(objets)

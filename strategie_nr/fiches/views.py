@@ -1,0 +1,456 @@
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+
+from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
+from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
+
+from . import graphiques, selectors, services
+from .enums import DIFFICULTE_DEPUIS_GUIDE, PRIORITE_DEPUIS_GUIDE, StatutVersion
+from .forms import (
+    ComparaisonForm,
+    FicheForm,
+    FiltresForm,
+    RenvoiForm,
+    ValidationForm,
+    formsets_construire,
+    lignes,
+)
+from .models import Evenement, FicheAction, VersionFeuilleDeRoute
+from .perms import peut_modifier_fiche
+
+CONSEIL_ANCT = (15, 20)
+
+
+def _message_erreur(erreur: ValidationError) -> str:
+    return " ".join(erreur.messages)
+
+
+def _lien(request, version) -> str:
+    return request.build_absolute_uri(reverse("fiches:version", args=[version.pk]))
+
+
+class FeuilleDeRouteView(MembreRequisMixin, TemplateView):
+    """La version courante (ou une version choisie) : tableau, matrice, Gantt, budget."""
+
+    template_name = "strategie_nr/fiches/feuille_de_route.html"
+
+    def version(self):
+        return selectors.version_courante(self.collectivite)
+
+    def get_context_data(self, **kwargs):
+        version = self.version()
+        axes = list(Axe.objects.all())
+        fiches = selectors.fiches_lues(version)
+        responsables = {(f["responsable_id"], f["responsable"]) for f in fiches}
+        filtres = FiltresForm(self.request.GET or None, axes=axes, responsables=responsables)
+        filtrees = filtres.filtrer(fiches)
+        par_axe = selectors.fiches_par_axe(fiches, axes)
+        budget = selectors.budget_consolide(fiches)
+        return super().get_context_data(
+            version=version,
+            courante=version,
+            est_courante=True,
+            fiches=filtrees,
+            nombre_total=len(fiches),
+            filtres=filtres,
+            filtre_actif=bool(self.request.GET),
+            par_axe=par_axe,
+            budget=budget,
+            budget_lignes=[
+                {
+                    "axe": ligne["axe"],
+                    "moyens": budget["moyens_par_axe"].get(ligne["axe"].numero),
+                    **budget["par_axe"][ligne["axe"].numero],
+                }
+                for ligne in par_axe
+                if ligne["axe"].numero in budget["par_axe"]
+            ],
+            conseil=CONSEIL_ANCT,
+            dans_le_conseil=CONSEIL_ANCT[0] <= len(fiches) <= CONSEIL_ANCT[1],
+            manque=CONSEIL_ANCT[0] - len(fiches),
+            matrice=graphiques.matrice_svg(selectors.donnees_matrice(fiches)),
+            gantt=graphiques.gantt_svg(selectors.donnees_gantt(fiches)),
+            barres_axes=graphiques.barres_axes_svg(par_axe, CONSEIL_ANCT),
+            peut_contribuer=peut_contribuer(self.membre),
+            peut_valider=peut_valider_feuille_de_route(self.membre),
+            **kwargs,
+        )
+
+
+class VersionView(FeuilleDeRouteView):
+    def version(self):
+        if "pk" not in self.kwargs:
+            return selectors.version_courante(self.collectivite)
+        return get_object_or_404(
+            VersionFeuilleDeRoute.objects.for_collectivite(self.collectivite).select_related(
+                "soumise_par__utilisateur", "validee_par__utilisateur"
+            ),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        contexte = super().get_context_data(**kwargs)
+        contexte["courante"] = selectors.version_courante(self.collectivite)
+        contexte["est_courante"] = contexte["courante"].pk == contexte["version"].pk
+        return contexte
+
+
+def _fiche_de(collectivite, pk) -> FicheAction:
+    return get_object_or_404(
+        FicheAction.objects.for_collectivite(collectivite).select_related(
+            "version__feuille_de_route", "responsable"
+        ),
+        pk=pk,
+    )
+
+
+class FicheView(MembreRequisMixin, TemplateView):
+    """Une fiche : depuis l'instantané si sa version est validée."""
+
+    template_name = "strategie_nr/fiches/fiche.html"
+
+    def get_context_data(self, **kwargs):
+        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
+        version = fiche.version
+        if version.est_validee:
+            lue = next(
+                (f for f in selectors.fiches_lues(version) if f["lignee"] == str(fiche.lignee)),
+                None,
+            )
+            if lue is None:
+                raise Http404
+        else:
+            lue = selectors.fiches_lues_par_pk(version, fiche.pk)
+        historique = (
+            Evenement.objects.for_collectivite(self.collectivite)
+            .filter(lignee=fiche.lignee)
+            .select_related("auteur__utilisateur", "version")[:50]
+        )
+        return super().get_context_data(
+            fiche=lue,
+            objet=fiche,
+            version=version,
+            historique=historique,
+            peut_modifier=version.est_modifiable and peut_modifier_fiche(self.membre, fiche),
+            peut_nouvelle_version=version.est_validee
+            and peut_contribuer(self.membre)
+            and not VersionFeuilleDeRoute.objects.for_collectivite(self.collectivite)
+            .exclude(statut=StatutVersion.VALIDEE)
+            .exists(),
+            **kwargs,
+        )
+
+
+class FicheEditionMixin(MembreRequisMixin):
+    permission = staticmethod(peut_contribuer)
+    template_name = "strategie_nr/fiches/fiche_formulaire.html"
+
+    def rendre(self, form, formsets, *, fiche=None, conflit=False, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "formsets": formsets,
+                "fiche": fiche,
+                "conflit": conflit,
+                "erreurs": bool(form.errors)
+                or any(f.total_error_count() for f in formsets.values() if f.is_bound),
+                "version": fiche.version
+                if fiche
+                else selectors.version_courante(self.collectivite),
+            },
+            status=status,
+        )
+
+    def lire(self, fiche=None):
+        form = FicheForm(self.request.POST, collectivite=self.collectivite, instance=fiche)
+        formsets = formsets_construire(self.request.POST, collectivite=self.collectivite)
+        # Tout est validé, pour montrer toutes les erreurs d'un coup.
+        lignes_valides = [f.is_valid() for f in formsets.values()]
+        valide = form.is_valid() & all(lignes_valides)
+        return form, formsets, valide
+
+    def arguments(self, form, formsets) -> dict:
+        return {
+            "donnees": form.donnees_service(),
+            "contributeurs": list(form.cleaned_data.get("contributeurs") or []),
+            **{nom: lignes(formset) for nom, formset in formsets.items()},
+        }
+
+
+def _erreurs_dans_le_formulaire(form, erreur: ValidationError) -> None:
+    if hasattr(erreur, "error_dict"):
+        for champ, liste in erreur.message_dict.items():
+            form.add_error(champ if champ in form.fields else None, liste)
+    else:
+        form.add_error(None, erreur.messages)
+
+
+class FicheCreerView(FicheEditionMixin, View):
+    """Fiche vierge, ou préremplie depuis une action d'exemple (?action=) ou une pratique
+    (?pratique=)."""
+
+    def initial(self) -> dict:
+        initial = {"responsable": self.membre.pk}
+        action_pk = self.request.GET.get("action", "")
+        code = self.request.GET.get("pratique", "")
+        if action_pk.isdigit() and len(action_pk) < 10:
+            action = ActionExemple.objects.select_related("axe").filter(pk=action_pk).first()
+            if action:
+                initial |= {
+                    "axe": action.axe_id,
+                    "titre": action.texte.split("(http")[0].strip()[:300],
+                    "levier_libre": action.texte[:300],
+                    "action_exemple": action.pk,
+                }
+        elif code:
+            pratique = Pratique.objects.filter(code=code).first()
+            if pratique:
+                initial |= {
+                    "pratique": pratique.pk,
+                    "titre": pratique.titre[:300],
+                    "priorite": PRIORITE_DEPUIS_GUIDE[pratique.priorite],
+                    "difficulte": DIFFICULTE_DEPUIS_GUIDE[pratique.difficulte],
+                    "axe": selectors.axe_de_pratique(pratique),
+                    "dimension": selectors.dimension_de_pratique(pratique),
+                }
+        return initial
+
+    def get(self, request, *args, **kwargs):
+        erreur = selectors.raison_non_modifiable(self.collectivite)
+        if erreur:
+            messages.error(request, erreur)
+            return redirect("fiches:index")
+        form = FicheForm(initial=self.initial(), collectivite=self.collectivite)
+        return self.rendre(form, formsets_construire(collectivite=self.collectivite))
+
+    def post(self, request, *args, **kwargs):
+        form, formsets, valide = self.lire()
+        if valide:
+            try:
+                fiche = services.fiche_creer(
+                    collectivite=self.collectivite,
+                    auteur=self.membre,
+                    **self.arguments(form, formsets),
+                )
+            except ValidationError as erreur:
+                _erreurs_dans_le_formulaire(form, erreur)
+            else:
+                messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
+                return redirect(fiche)
+        return self.rendre(form, formsets, status=400)
+
+
+class FicheModifierView(FicheEditionMixin, View):
+    def fiche(self):
+        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
+        if not peut_modifier_fiche(self.membre, fiche):
+            raise PermissionDenied("Seuls le responsable de la fiche et le référent la modifient.")
+        return fiche
+
+    def get(self, request, *args, **kwargs):
+        fiche = self.fiche()
+        if not fiche.version.est_modifiable:
+            messages.error(request, selectors.raison_version_figee(fiche.version))
+            return redirect(fiche)
+        initial = selectors.lignes_de_fiche(fiche)
+        form = FicheForm(instance=fiche, collectivite=self.collectivite)
+        return self.rendre(
+            form,
+            formsets_construire(initial=initial, collectivite=self.collectivite),
+            fiche=fiche,
+        )
+
+    def post(self, request, *args, **kwargs):
+        fiche = self.fiche()
+        form, formsets, valide = self.lire(fiche)
+        conflit = False
+        if valide:
+            try:
+                services.fiche_modifier(
+                    fiche=fiche,
+                    auteur=self.membre,
+                    revision=form.cleaned_data.get("revision") or 0,
+                    **self.arguments(form, formsets),
+                )
+            except services.ConflitEdition as erreur:
+                conflit = True
+                form.add_error(None, str(erreur))
+            except ValidationError as erreur:
+                _erreurs_dans_le_formulaire(form, erreur)
+            else:
+                messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
+                return redirect(fiche)
+        return self.rendre(
+            form, formsets, fiche=fiche, conflit=conflit, status=409 if conflit else 400
+        )
+
+
+class FicheSupprimerView(MembreRequisMixin, TemplateView):
+    """Confirmation (GET) puis retrait de la fiche de la version de travail (POST)."""
+
+    permission = staticmethod(peut_contribuer)
+    template_name = "strategie_nr/fiches/fiche_supprimer.html"
+
+    def fiche(self):
+        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
+        if not peut_modifier_fiche(self.membre, fiche):
+            raise PermissionDenied("Seuls le responsable de la fiche et le référent la retirent.")
+        return fiche
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fiche=self.fiche(), **kwargs)
+
+    def post(self, request, pk):
+        fiche = self.fiche()
+        try:
+            services.fiche_supprimer(fiche=fiche, auteur=self.membre)
+        except ValidationError as erreur:
+            messages.error(request, _message_erreur(erreur))
+            return redirect(fiche)
+        messages.success(request, f"La fiche « {fiche.titre} » est retirée de la feuille de route.")
+        return redirect("fiches:index")
+
+
+def _version_de(collectivite, pk) -> VersionFeuilleDeRoute:
+    return get_object_or_404(
+        VersionFeuilleDeRoute.objects.for_collectivite(collectivite).select_related(
+            "feuille_de_route"
+        ),
+        pk=pk,
+    )
+
+
+class SoumettreView(MembreRequisMixin, View):
+    permission = staticmethod(peut_contribuer)
+
+    def post(self, request, pk):
+        version = _version_de(self.collectivite, pk)
+        try:
+            services.feuille_de_route_soumettre(
+                version=version, auteur=self.membre, lien=_lien(request, version)
+            )
+        except ValidationError as erreur:
+            messages.error(request, _message_erreur(erreur))
+        else:
+            messages.success(
+                request, f"La version {version.libelle} est soumise : les référents sont prévenus."
+            )
+        return redirect("fiches:index")
+
+
+class DecisionView(MembreRequisMixin, TemplateView):
+    """Valider (date du COPIL) ou renvoyer (commentaire) une version soumise."""
+
+    permission = staticmethod(peut_valider_feuille_de_route)
+    template_name = "strategie_nr/fiches/decision.html"
+
+    def get_context_data(self, **kwargs):
+        version = _version_de(self.collectivite, self.kwargs["pk"])
+        kwargs.setdefault("validation", ValidationForm())
+        kwargs.setdefault("renvoi", RenvoiForm())
+        return super().get_context_data(
+            version=version,
+            nombre_fiches=version.fiches.count(),
+            soumise_par=version.soumise_par.utilisateur if version.soumise_par_id else None,
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        version = _version_de(self.collectivite, pk)
+        if "renvoyer" in request.POST:
+            form, nom = RenvoiForm(request.POST), "renvoi"
+        else:
+            form, nom = ValidationForm(request.POST), "validation"
+        if form.is_valid():
+            try:
+                if nom == "renvoi":
+                    services.feuille_de_route_renvoyer(
+                        version=version,
+                        auteur=self.membre,
+                        commentaire=form.cleaned_data["commentaire"],
+                        lien=_lien(request, version),
+                    )
+                    messages.success(request, f"La version {version.libelle} est renvoyée.")
+                else:
+                    services.feuille_de_route_valider(
+                        version=version,
+                        auteur=self.membre,
+                        date_copil=form.cleaned_data["date_copil"],
+                        lien=_lien(request, version),
+                    )
+                    messages.success(
+                        request, f"La version {version.libelle} est validée : elle est figée."
+                    )
+                return redirect("fiches:version", pk=version.pk)
+            except ValidationError as erreur:
+                _erreurs_dans_le_formulaire(form, erreur)
+        return self.render_to_response(self.get_context_data(**{nom: form}), status=400)
+
+
+class NouvelleVersionView(MembreRequisMixin, View):
+    permission = staticmethod(peut_contribuer)
+
+    def post(self, request):
+        try:
+            version = services.feuille_de_route_nouvelle_version(
+                collectivite=self.collectivite, auteur=self.membre
+            )
+        except ValidationError as erreur:
+            messages.error(request, _message_erreur(erreur))
+            return redirect("fiches:index")
+        messages.success(request, f"La version {version.libelle} est ouverte en brouillon.")
+        lignee = request.POST.get("fiche", "")
+        copie = version.fiches.filter(lignee=lignee).first() if _uuid(lignee) else None
+        if copie and peut_modifier_fiche(self.membre, copie):
+            return redirect("fiches:modifier", pk=copie.pk)
+        return redirect("fiches:index")
+
+
+def _uuid(texte: str) -> bool:
+    try:
+        uuid.UUID(texte)
+    except ValueError:
+        return False
+    return True
+
+
+class HistoriqueView(MembreRequisMixin, TemplateView):
+    template_name = "strategie_nr/fiches/historique.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            versions=selectors.versions(self.collectivite).annotate(nombre_fiches=Count("fiches")),
+            evenements=Evenement.objects.for_collectivite(self.collectivite).select_related(
+                "auteur__utilisateur", "version"
+            )[:200],
+            **kwargs,
+        )
+
+
+class ComparerView(MembreRequisMixin, TemplateView):
+    template_name = "strategie_nr/fiches/comparer.html"
+
+    def get_context_data(self, **kwargs):
+        versions = list(selectors.versions(self.collectivite))
+        form = ComparaisonForm(self.request.GET or None, versions=versions)
+        if not self.request.GET and len(versions) >= 2:
+            form = ComparaisonForm({"de": versions[1].pk, "a": versions[0].pk}, versions=versions)
+        differences = None
+        if form.is_bound and form.is_valid():
+            par_pk = {v.pk: v for v in versions}
+            differences = selectors.versions_comparer(
+                par_pk[form.cleaned_data["de"]], par_pk[form.cleaned_data["a"]]
+            )
+        return super().get_context_data(
+            form=form, versions=versions, differences=differences, **kwargs
+        )

@@ -1,0 +1,129 @@
+"""Lectures du programme de travail, pour ses pages, le tableau de bord et le PDF."""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+
+from collectivites.models import Collectivite
+from strategie_nr.selectors import Controle
+
+from .enums import NATURES_PRIVEES, NATURES_PUBLIQUES, NaturePartiePrenante
+from .models import ActionEngagee, BilanImpact, PartiePrenante
+
+
+def parties_prenantes_de(
+    collectivite, *, nature: str = "", qualirepar: bool = False, texte: str = ""
+):
+    """Parties prenantes de la collectivité, filtrées (nature, label QualiRépar, texte libre)."""
+    requete = PartiePrenante.objects.for_collectivite(collectivite).select_related("modifie_par")
+    if nature:
+        requete = requete.filter(nature=nature)
+    if qualirepar:
+        requete = requete.filter(label_qualirepar=True)
+    if texte:
+        requete = requete.filter(
+            Q(nom__icontains=texte) | Q(role__icontains=texte) | Q(contact__icontains=texte)
+        )
+    return requete
+
+
+def actions_engagees_de(collectivite):
+    return (
+        ActionEngagee.objects.for_collectivite(collectivite)
+        .select_related("axe", "modifie_par")
+        .order_by("axe__numero", "depuis", "titre")
+    )
+
+
+def bilan_de(collectivite) -> BilanImpact | None:
+    return BilanImpact.objects.for_collectivite(collectivite).select_related("modifie_par").first()
+
+
+def chiffres_parc(collectivite) -> list[tuple[str, object]] | None:
+    """Chiffres du parc (`parc.selectors.parc_synthese`), en couples (libellé, valeur).
+
+    Renvoie None quand le domaine du parc ne fournit pas ce sélecteur ou que le parc est vide.
+    """
+    try:
+        parc_synthese = import_module("parc.selectors").parc_synthese
+    except (ImportError, AttributeError):
+        return None
+    synthese = parc_synthese(collectivite)
+    if not synthese:
+        return None
+    if isinstance(synthese, dict):
+        return [(str(libelle), valeur) for libelle, valeur in synthese.items()]
+    return [tuple(ligne) for ligne in synthese]
+
+
+@dataclass
+class ProgrammeDeTravail:
+    """Le programme de travail d'une collectivité, prêt à afficher (page web ou PDF)."""
+
+    collectivite: Collectivite
+    parties_prenantes: list[PartiePrenante]
+    bilan: BilanImpact | None
+    actions_engagees: list[ActionEngagee]
+    chiffres_parc: list[tuple[str, object]] | None = None
+    parties_prenantes_par_nature: list[tuple[str, list[PartiePrenante]]] = field(
+        default_factory=list
+    )
+
+    @property
+    def rubriques_bilan(self) -> list[tuple[str, str]]:
+        return self.bilan.rubriques if self.bilan else []
+
+
+def programme_de_travail(collectivite) -> ProgrammeDeTravail:
+    """Tout le programme de travail en trois requêtes (plus celles de la synthèse du parc)."""
+    parties = list(parties_prenantes_de(collectivite))
+    par_nature = [
+        (libelle, [p for p in parties if p.nature == valeur])
+        for valeur, libelle in NaturePartiePrenante.choices
+    ]
+    return ProgrammeDeTravail(
+        collectivite=collectivite,
+        parties_prenantes=parties,
+        bilan=bilan_de(collectivite),
+        actions_engagees=list(actions_engagees_de(collectivite)),
+        chiffres_parc=chiffres_parc(collectivite),
+        parties_prenantes_par_nature=[(libelle, liste) for libelle, liste in par_nature if liste],
+    )
+
+
+def controles_prerequis_programme(collectivite) -> list[Controle]:
+    """Contrôles de l'étape 1 (ANCT) : une seule requête."""
+    parties = PartiePrenante.objects.filter(collectivite=OuterRef("pk"))
+    bilan_redige = BilanImpact.objects.filter(collectivite=OuterRef("pk"))
+    for rubrique in BilanImpact.RUBRIQUES:
+        bilan_redige = bilan_redige.exclude(**{rubrique: ""})
+    etat = (
+        Collectivite.objects.filter(pk=collectivite.pk)
+        .annotate(
+            publics=Exists(parties.filter(nature__in=NATURES_PUBLIQUES)),
+            prives=Exists(parties.filter(nature__in=NATURES_PRIVEES)),
+            bilan=Exists(bilan_redige),
+            actions=Exists(ActionEngagee.objects.filter(collectivite=OuterRef("pk"))),
+        )
+        .values("publics", "prives", "bilan", "actions")
+        .get()
+    )
+    return [
+        Controle(
+            "Les parties prenantes du territoire sont identifiées (acteurs publics et privés)",
+            etat["publics"] and etat["prives"],
+            reverse("programme:parties_prenantes"),
+        ),
+        Controle(
+            "Le bilan de l'impact environnemental du numérique est rédigé",
+            etat["bilan"],
+            reverse("programme:bilan"),
+        ),
+        Controle(
+            "Les actions déjà engagées sont recensées",
+            etat["actions"],
+            reverse("programme:actions"),
+        ),
+    ]

@@ -1,0 +1,32 @@
+"""URL du programme de travail pour le balayage d'isolation."""
+
+from strategie_nr.programme.models import ActionEngagee, PartiePrenante
+
+
+def _partie(d):
+    return PartiePrenante.objects.for_collectivite(d.commune).order_by("pk").first().pk
+
+
+def _action(d):
+    return ActionEngagee.objects.for_collectivite(d.commune).order_by("pk").first().pk
+
+
+PARAMETRES = {
+    "programme:partie_prenante_modifier": lambda d: {"pk": _partie(d)},
+    "programme:partie_prenante_supprimer": lambda d: {"pk": _partie(d)},
+    "programme:action_modifier": lambda d: {"pk": _action(d)},
+    "programme:action_supprimer": lambda d: {"pk": _action(d)},
+}
+
+# Pages de la collectivité courante : un membre de l'EPCI y voit les siennes.
+SANS_OBJET_DE_COLLECTIVITE = {
+    "programme:index",
+    "programme:parties_prenantes",
+    "programme:partie_prenante_creer",
+    "programme:bilan",
+    "programme:bilan_modifier",
+    "programme:actions",
+    "programme:action_creer",
+}
+
+POST_PERMIS_A_L_ELU = set()
