@@ -1,11 +1,17 @@
 """Écriture des lignes importées dans le parc, par lots, via le service d'enregistrement en
 masse du parc (qui tient l'historique de chaque équipement)."""
 
+from django.db import connection
 from django.utils import timezone
 
-from parc.enums import AVEC_BENEFICIAIRE
-from parc.models import Equipement, TypeEquipement
-from parc.services import equipements_enregistrer_en_masse, instantane
+from parc.enums import AVEC_BENEFICIAIRE, Action
+from parc.models import Equipement, EvenementEquipement, TypeEquipement
+from parc.services import (
+    CHAMPS_SUIVIS,
+    differences,
+    equipements_enregistrer_en_masse,
+    instantane,
+)
 
 from .lecture import DateLue
 
@@ -29,6 +35,8 @@ CHAMPS_EQUIPEMENT = {
     "beneficiaire": "beneficiaire",
 }
 # Ce qu'il faut savoir d'un équipement existant pour vérifier une mise à jour avant d'écrire.
+# Champs réécrits lors d'une mise à jour (ceux que suit l'historique du parc).
+CHAMPS_ECRITS = [*CHAMPS_SUIVIS, "statut_depuis", "modifie_le"]
 ETAT = ["statut", "destination", "date_fin_usage", "date_acquisition", "annee_acquisition"]
 
 
@@ -114,14 +122,52 @@ class Ecrivain:
                 if equipement.statut != statut_avant:
                     equipement.statut_depuis = aujourdhui
                 a_modifier.append((equipement, avant))
-        if a_creer or a_modifier:
+        if a_creer:
             equipements_enregistrer_en_masse(
-                collectivite=self.collectivite,
-                auteur=self.auteur,
-                a_creer=a_creer,
-                a_modifier=a_modifier,
+                collectivite=self.collectivite, auteur=self.auteur, a_creer=a_creer, a_modifier=[]
             )
+        if a_modifier:
+            self._mettre_a_jour(a_modifier)
         self.a_creer, self.a_modifier = [], {}
+
+    def _mettre_a_jour(self, a_modifier: list[tuple[Equipement, dict]]) -> None:
+        """Les mises à jour, historique compris, comme `equipements_enregistrer_en_masse`, mais
+        en un UPDATE par équipement envoyé d'un bloc (`executemany`, par mille sur PostgreSQL) :
+        `bulk_update`, qui construit un CASE par champ, prend 3 minutes pour 50 000 lignes."""
+        maintenant = timezone.now()
+        champs = [Equipement._meta.get_field(nom) for nom in CHAMPS_ECRITS]
+        parametres = []
+        for equipement, _ in a_modifier:
+            equipement.modifie_le = maintenant
+            parametres.append(
+                [c.get_db_prep_save(getattr(equipement, c.attname), connection) for c in champs]
+                + [equipement.pk]
+            )
+        nom_sql = connection.ops.quote_name
+        requete = (
+            f"UPDATE {nom_sql(Equipement._meta.db_table)} SET "
+            + ", ".join(f"{nom_sql(c.column)} = %s" for c in champs)
+            + f" WHERE {nom_sql(Equipement._meta.pk.column)} = %s"
+        )
+        with connection.cursor() as curseur:
+            if connection.vendor == "postgresql":
+                from psycopg2.extras import execute_batch
+
+                execute_batch(curseur.cursor, requete, parametres, page_size=1_000)
+            else:
+                curseur.executemany(requete, parametres)
+        EvenementEquipement.objects.bulk_create(
+            [
+                EvenementEquipement(
+                    equipement=equipement,
+                    auteur=self.auteur,
+                    action=Action.IMPORT,
+                    changements=differences(avant, instantane(equipement)),
+                )
+                for equipement, avant in a_modifier
+            ],
+            batch_size=TAILLE_LOT,
+        )
 
     def terminer(self) -> None:
         self.vider()

@@ -3,8 +3,9 @@
 import pytest
 
 from collectivites.tests.factories import UtilisateurFactory
+from parc.enums import Action
 from parc.importation.services import import_analyser, import_executer
-from parc.models import Equipement
+from parc.models import Equipement, EvenementEquipement
 
 from .outils import csv_glpi, ligne_glpi
 
@@ -88,3 +89,32 @@ def test_coherence_des_lignes(commune):
         "Ligne 6, colonne « Type » : le type est vide, il est obligatoire.",
     ]
     assert analyse.a_creer == 1
+
+
+def test_historique_renseigne_par_le_service_du_parc(commune):
+    auteur = UtilisateurFactory()
+    import_executer(
+        collectivite=commune, auteur=auteur, nom_fichier="a.csv", contenu=csv_glpi([ligne_glpi(1)])
+    )
+    import_executer(
+        collectivite=commune,
+        auteur=auteur,
+        nom_fichier="a.csv",
+        contenu=csv_glpi([ligne_glpi(1, Statut="En réparation")]),
+    )
+    evenements = EvenementEquipement.objects.filter(equipement__collectivite=commune)
+    assert [(e.action, e.auteur) for e in evenements.order_by("pk")] == [
+        (Action.IMPORT, auteur),
+        (Action.IMPORT, auteur),
+    ]
+    assert evenements.order_by("pk").last().changements == {
+        "statut": ["En service", "En réparation"]
+    }
+    # Réimporter le même fichier n'écrit rien, pas même dans l'historique.
+    import_executer(
+        collectivite=commune,
+        auteur=auteur,
+        nom_fichier="a.csv",
+        contenu=csv_glpi([ligne_glpi(1, Statut="En réparation")]),
+    )
+    assert evenements.count() == 2
