@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class ParcConfig(AppConfig):
     name = "parc"
     verbose_name = "Parc informatique"
+
+    def ready(self):
+        from strategie_nr.selectors import controles_enregistrer
+
+        from .controles import controles_parc
+        from .indicateurs import indicateurs_enregistrer
+
+        indicateurs_enregistrer()
+        controles_enregistrer(3, controles_parc)

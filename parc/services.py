@@ -89,8 +89,9 @@ def instantane(equipement) -> dict:
 
 
 def differences(avant: dict, apres: dict) -> dict:
+    """{libellé du champ : [avant, après]} pour les champs qui ont changé."""
     return {
-        champ: [avant.get(champ, ""), apres[champ]]
+        str(Equipement._meta.get_field(champ).verbose_name): [avant.get(champ, ""), apres[champ]]
         for champ in CHAMPS_SUIVIS
         if avant.get(champ, "") != apres[champ]
     }

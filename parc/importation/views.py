@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -173,10 +172,7 @@ class ConfirmationView(ApercuView):
             )
             return self.rendre(request, en_attente, confirmation=form, status=400)
         messages.success(request, resultat.resume())
-        try:
-            return redirect(reverse("parc:liste"))
-        except NoReverseMatch:
-            return redirect("import_parc:depot")
+        return redirect("parc:index")
 
 
 class AbandonView(EnAttenteMixin, View):

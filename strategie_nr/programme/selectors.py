@@ -1,7 +1,6 @@
 """Lectures du programme de travail, pour ses pages, le tableau de bord et le PDF."""
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -42,20 +41,10 @@ def bilan_de(collectivite) -> BilanImpact | None:
 
 
 def chiffres_parc(collectivite) -> list[tuple[str, object]] | None:
-    """Chiffres du parc (`parc.selectors.parc_synthese`), en couples (libellé, valeur).
+    """Chiffres clés du parc, en couples (libellé, valeur) ; None si le parc est vide."""
+    from parc.selectors import chiffres_cles
 
-    Renvoie None quand le domaine du parc ne fournit pas ce sélecteur ou que le parc est vide.
-    """
-    try:
-        parc_synthese = import_module("parc.selectors").parc_synthese
-    except (ImportError, AttributeError):
-        return None
-    synthese = parc_synthese(collectivite)
-    if not synthese:
-        return None
-    if isinstance(synthese, dict):
-        return [(str(libelle), valeur) for libelle, valeur in synthese.items()]
-    return [tuple(ligne) for ligne in synthese]
+    return chiffres_cles(collectivite)
 
 
 @dataclass

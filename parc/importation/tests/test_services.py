@@ -118,3 +118,27 @@ def test_historique_renseigne_par_le_service_du_parc(commune):
         contenu=csv_glpi([ligne_glpi(1, Statut="En réparation")]),
     )
     assert evenements.count() == 2
+
+
+@pytest.mark.parametrize("format_", ["csv", "xlsx"])
+def test_aller_retour_avec_l_export_du_parc(commune, format_):
+    from parc import exports
+
+    from .outils import exemple
+
+    importer(commune, exemple("export_glpi.csv"))
+    equipement = Equipement.objects.for_collectivite(commune).first()
+    equipement.statut, equipement.date_fin_usage = "reforme", equipement.date_acquisition
+    equipement.destination, equipement.beneficiaire = "don", "Association Rebond"
+    equipement.save()
+    avant = list(Equipement.objects.order_by("pk").values())
+    octets = getattr(exports, f"{format_}_octets")(Equipement.objects.for_collectivite(commune))
+    analyse = import_executer(
+        collectivite=commune,
+        auteur=UtilisateurFactory(),
+        nom_fichier=f"export.{format_}",
+        contenu=octets,
+    )
+    assert (analyse.a_creer, analyse.rejetees, analyse.colonnes_ignorees) == (0, 0, [])
+    assert analyse.a_mettre_a_jour == 40
+    assert list(Equipement.objects.order_by("pk").values()) == avant

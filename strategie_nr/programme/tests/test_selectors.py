@@ -57,7 +57,8 @@ def test_programme_de_travail_pour_le_pdf(commune, epci, django_assert_max_num_q
     PartiePrenanteFactory(collectivite=epci, nom="Autre territoire")
     BilanImpactFactory(collectivite=commune, constats="La fabrication domine")
     ActionEngageeFactory(collectivite=commune, titre="Dons")
-    with django_assert_max_num_queries(3):
+    # Trois requêtes pour le programme, plus les cinq agrégats et le test de parc vide du parc.
+    with django_assert_max_num_queries(9):
         programme = programme_de_travail(commune)
     assert [p.nom for p in programme.parties_prenantes] == ["A État", "B réparateur"]
     assert [libelle for libelle, _ in programme.parties_prenantes_par_nature] == [
@@ -75,11 +76,10 @@ def test_programme_vide(commune):
     assert programme.parties_prenantes == [] and programme.actions_engagees == []
 
 
-def test_chiffres_du_parc_quand_le_selecteur_existe(commune, monkeypatch):
-    class FauxModule:
-        @staticmethod
-        def parc_synthese(collectivite):
-            return {"Équipements actifs": 2300}
+def test_chiffres_du_parc(commune):
+    from parc.tests.factories import EquipementFactory
 
-    monkeypatch.setattr(selectors, "import_module", lambda nom: FauxModule)
-    assert selectors.chiffres_parc(commune) == [("Équipements actifs", 2300)]
+    EquipementFactory.create_batch(3, collectivite=commune, annee_acquisition=2020)
+    chiffres = dict(selectors.chiffres_parc(commune))
+    assert any(libelle.startswith("Équipements présents fin") for libelle in chiffres)
+    assert "3" in chiffres.values()

@@ -246,11 +246,12 @@ def test_nombre_de_requetes_borne(client_de, referent, commune, nom, django_asse
     client = client_de(referent)
     url = reverse(f"programme:{nom}")
     BilanImpactFactory(collectivite=commune)
-    with django_assert_max_num_queries(10):
+    # Les pages qui citent le parc y ajoutent ses agrégats (un nombre fixe de requêtes).
+    with django_assert_max_num_queries(16) as avant:
         client.get(url)
     PartiePrenanteFactory.create_batch(30, collectivite=commune, modifie_par=referent.utilisateur)
     ActionEngageeFactory.create_batch(30, collectivite=commune, modifie_par=referent.utilisateur)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(len(avant.captured_queries)):
         reponse = client.get(url)
     assert reponse.status_code == 200
 

@@ -9,6 +9,12 @@ from .accessibilite import verifier
 pytestmark = pytest.mark.navigateur
 
 
+def lignes_d_inventaire(page) -> int:
+    """Le nombre affiché par la liste du parc (« 2 511 lignes d'inventaire »)."""
+    legende = page.locator("caption").inner_text()
+    return int("".join(c for c in legende.split("lignes")[0] if c.isdigit()))
+
+
 def deposer(page, nom, contenu: bytes, type_mime="text/csv"):
     page.get_by_label("Fichier d'inventaire (CSV ou XLSX)").set_input_files(
         files=[{"name": nom, "mimeType": type_mime, "buffer": contenu}]
@@ -35,7 +41,10 @@ def test_un_agent_importe_l_export_glpi(se_connecter):
 
     page = se_connecter("agent@demo.test")
     avant = Equipement.objects.count()
-    page.goto("/parc/import/")
+    page.goto("/parc/")
+    lignes_avant = lignes_d_inventaire(page)
+    page.get_by_role("link", name="Importer").click()
+    page.get_by_role("heading", level=1, name="Importer un inventaire du parc").wait_for()
 
     deposer(page, "export_glpi.csv", (DOSSIER_EXEMPLES / "export_glpi.csv").read_bytes())
     assert page.get_by_role("heading", level=1).inner_text() == (
@@ -49,6 +58,8 @@ def test_un_agent_importe_l_export_glpi(se_connecter):
     page.get_by_role("button", name="Importer 40 équipements").click()
     page.get_by_text("40 équipements ont été créés, 0 mis à jour, 0 ligne rejetée.").wait_for()
     assert Equipement.objects.count() == avant + 40
+    # Retour sur la liste du parc : le nombre de lignes d'inventaire a changé.
+    assert lignes_d_inventaire(page) == lignes_avant + 40
 
 
 def test_apercu_avec_erreurs_et_correspondances(se_connecter):

@@ -1,0 +1,209 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.validators import MinValueValidator
+from django.utils import timezone
+
+from indicateurs.nombres import NombreInvalide, lire_nombre
+
+from .enums import AVEC_BENEFICIAIRE, Destination, Origine, Statut
+from .models import ANNEE_MIN, Equipement, TypeEquipement
+from .selectors import services_de
+
+
+def _helper(libelle: str) -> FormHelper:
+    helper = FormHelper()
+    helper.attrs = {"novalidate": ""}
+    helper.add_input(Submit("submit", libelle))
+    return helper
+
+
+class MontantField(forms.CharField):
+    """Un nombre positif tapé à la française (« 1 234,50 », « 2,5 kg »)."""
+
+    def __init__(self, *args, decimales=2, maximum=10**9, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("maxlength", 30)
+        self.decimales, self.maximum = decimales, maximum
+
+    def to_python(self, value):
+        texte = super().to_python(value)
+        if not texte:
+            return None
+        if len(texte) > 30:
+            raise forms.ValidationError("Ce nombre est trop long.")
+        try:
+            nombre = lire_nombre(texte)
+        except NombreInvalide as erreur:
+            raise forms.ValidationError(str(erreur)) from erreur
+        if nombre < 0:
+            raise forms.ValidationError("Ce nombre ne peut pas être négatif.")
+        if nombre >= self.maximum:
+            raise forms.ValidationError("Ce nombre est trop grand.")
+        return round(nombre, self.decimales)
+
+    def prepare_value(self, value):
+        if value is None or isinstance(value, str):
+            return value
+        return f"{value.normalize():f}".replace(".", ",")
+
+
+class FiltreForm(forms.Form):
+    q = forms.CharField(label="Rechercher", required=False, max_length=100)
+    type = forms.ChoiceField(label="Type", required=False)
+    statut = forms.ChoiceField(
+        label="Statut", required=False, choices=[("", "Tous"), *Statut.choices]
+    )
+    origine = forms.ChoiceField(
+        label="Origine", required=False, choices=[("", "Toutes"), *Origine.choices]
+    )
+    service = forms.ChoiceField(label="Service", required=False)
+    age = forms.ChoiceField(
+        label="Âge",
+        required=False,
+        choices=[
+            ("", "Tous"),
+            ("0-2", "0 à 2 ans"),
+            ("3-5", "3 à 5 ans"),
+            ("6-8", "6 à 8 ans"),
+            ("9+", "9 ans et plus"),
+        ],
+    )
+    tri = forms.ChoiceField(
+        label="Trier par",
+        required=False,
+        choices=[
+            ("type", "Type"),
+            ("-annee", "Plus récents d'abord"),
+            ("annee", "Plus anciens d'abord"),
+            ("marque", "Marque et modèle"),
+            ("service", "Service"),
+            ("statut", "Statut"),
+        ],
+    )
+
+    def __init__(self, *args, collectivite, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [
+            ("", "Tous"),
+            *TypeEquipement.objects.values_list("code", "libelle"),
+        ]
+        self.fields["service"].choices = [
+            ("", "Tous"),
+            *((s, s) for s in services_de(collectivite)),
+        ]
+
+    def filtres(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {cle: valeur for cle, valeur in self.cleaned_data.items() if valeur}
+
+
+class EquipementForm(forms.ModelForm):
+    prix_achat_ht = MontantField(label="Prix d'achat unitaire HT (€)", required=False)
+    poids_kg = MontantField(
+        label="Poids unitaire (kg)", required=False, help_text="Vide : le poids par défaut du type."
+    )
+
+    class Meta:
+        model = Equipement
+        fields = [
+            "type",
+            "marque",
+            "modele",
+            "numero_serie",
+            "numero_inventaire",
+            "quantite",
+            "annee_acquisition",
+            "date_acquisition",
+            "prix_achat_ht",
+            "origine",
+            "statut",
+            "service",
+            "site",
+            "mutualise",
+            "poids_kg",
+        ]
+        widgets = {"date_acquisition": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        help_texts = {
+            "annee_acquisition": "Une année seule suffit si la date exacte n'est pas connue.",
+            "quantite": "Un lot identique tient en une ligne : « 30 claviers ».",
+        }
+        error_messages = {
+            "annee_acquisition": {"invalid": "Saisissez une année, par exemple 2021."},
+            "quantite": {"invalid": "Saisissez un nombre entier, par exemple 30."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date_acquisition"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        self.fields["date_acquisition"].error_messages["invalid"] = (
+            "Saisissez une date, par exemple 31/12/2023."
+        )
+        self.fields["quantite"].validators.append(
+            MinValueValidator(1, "La quantité doit être supérieure ou égale à 1.")
+        )
+        self.fields["quantite"].widget.attrs["min"] = 1
+        if self.instance.statut != Statut.REFORME:
+            self.fields["statut"].choices = [c for c in Statut.choices if c[0] != Statut.REFORME]
+            self.fields[
+                "statut"
+            ].help_text = "Pour sortir un équipement du parc, utilisez « Réformer »."
+        else:
+            self.fields["statut"].disabled = True
+        self.helper = _helper("Enregistrer")
+
+    def clean_annee_acquisition(self):
+        annee = self.cleaned_data.get("annee_acquisition")
+        if annee is not None and not (ANNEE_MIN <= annee <= timezone.localdate().year + 1):
+            raise forms.ValidationError(
+                f"L'année doit être comprise entre {ANNEE_MIN} et l'an prochain."
+            )
+        return annee
+
+    def clean(self):
+        donnees = super().clean()
+        sans_date = not donnees.get("annee_acquisition") and not donnees.get("date_acquisition")
+        erreurs = "annee_acquisition" in self.errors or "date_acquisition" in self.errors
+        if sans_date and not erreurs:
+            self.add_error("annee_acquisition", "Indiquez au moins l'année d'acquisition.")
+        return donnees
+
+
+class ReformeForm(forms.Form):
+    date_fin_usage = forms.DateField(
+        label="Date de fin d'usage",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": "Saisissez une date, par exemple 31/12/2025."},
+    )
+    destination = forms.ChoiceField(label="Destination", choices=[("", "—"), *Destination.choices])
+    beneficiaire = forms.CharField(
+        label="Bénéficiaire",
+        required=False,
+        max_length=200,
+        help_text="Don, vente ou cession : association, établissement, CCAS, acheteur…",
+    )
+
+    def __init__(self, *args, equipement, **kwargs):
+        kwargs.setdefault("initial", {"date_fin_usage": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.equipement = equipement
+        self.helper = _helper("Réformer l'équipement")
+
+    def clean(self):
+        donnees = super().clean()
+        fin = donnees.get("date_fin_usage")
+        if fin and fin > timezone.localdate():
+            self.add_error("date_fin_usage", "La fin d'usage ne peut pas être dans le futur.")
+        acquisition = self.equipement.date_acquisition
+        annee = self.equipement.annee_acquisition
+        if fin and ((acquisition and fin < acquisition) or (annee and fin.year < annee)):
+            self.add_error("date_fin_usage", "La fin d'usage ne peut pas précéder l'acquisition.")
+        if (
+            donnees.get("destination") in AVEC_BENEFICIAIRE
+            and not donnees.get("beneficiaire", "").strip()
+        ):
+            self.add_error("beneficiaire", "Indiquez le bénéficiaire, pour la traçabilité.")
+        return donnees

@@ -1,0 +1,147 @@
+import datetime
+import io
+from html import unescape
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from parc.enums import Statut
+from parc.models import Equipement, EvenementEquipement, TypeEquipement
+
+from .factories import EquipementFactory
+
+
+@pytest.fixture
+def equipement(commune):
+    return EquipementFactory(collectivite=commune, numero_inventaire="INV-42", service="Culture")
+
+
+def url(nom, equipement=None, **kwargs):
+    if equipement is not None:
+        kwargs["pk"] = equipement.pk
+    return reverse(f"parc:{nom}", kwargs=kwargs)
+
+
+OBJETS = ["equipement", "modifier", "reformer"]
+
+
+@pytest.mark.parametrize("nom", OBJETS)
+def test_anonyme_autre_collectivite_elu(client, client_de, referent_epci, elu, equipement, nom):
+    assert client.get(url(nom, equipement)).url.startswith(reverse("connexion"))
+    assert client_de(referent_epci).get(url(nom, equipement)).status_code == 404
+    assert client_de(referent_epci).post(
+        url(nom, equipement), {"destination": "don"}
+    ).status_code in (404, 405)
+    attendu = 200 if nom == "equipement" else 403
+    assert client_de(elu).get(url(nom, equipement)).status_code == attendu
+    assert client_de(elu).post(url("creer"), {}).status_code == 403
+
+
+def _formulaire(**champs):
+    donnees = {
+        "type": TypeEquipement.objects.get(code="ecran").pk,
+        "marque": "Iiyama",
+        "modele": "XU2493",
+        "quantite": "12",
+        "annee_acquisition": "2023",
+        "prix_achat_ht": "1 234,50",
+        "origine": "reconditionne",
+        "statut": "en_service",
+        "service": "Finances",
+    }
+    return donnees | champs
+
+
+def test_agent_ajoute_un_lot(client_de, agent):
+    reponse = client_de(agent).post(url("creer"), _formulaire())
+    equipement = Equipement.objects.get()
+    assert reponse.status_code == 302 and reponse.url == equipement.get_absolute_url()
+    assert (equipement.quantite, str(equipement.prix_achat_ht)) == (12, "1234.50")
+    assert EvenementEquipement.objects.get().auteur == agent.utilisateur
+
+
+@pytest.mark.parametrize(
+    "champs, message",
+    [
+        ({"quantite": "0"}, "supérieure ou égale à 1"),
+        (
+            {"annee_acquisition": "", "date_acquisition": ""},
+            "Indiquez au moins l'année d'acquisition.",
+        ),
+        ({"annee_acquisition": "1850"}, "L'année doit être comprise"),
+        ({"prix_achat_ht": "douze"}, "Saisissez un nombre"),
+        ({"prix_achat_ht": "-5"}, "ne peut pas être négatif"),
+        ({"statut": "reforme"}, "Sélectionnez un choix valide"),
+        ({"date_acquisition": "31/02/2023"}, "Saisissez une date"),
+    ],
+)
+def test_saisie_fautive_refusee_et_conservee(client_de, agent, champs, message):
+    reponse = client_de(agent).post(url("creer"), _formulaire(**champs))
+    contenu = unescape(reponse.content.decode())
+    assert reponse.status_code == 400 and message in contenu
+    assert 'value="Iiyama"' in contenu
+    assert not Equipement.objects.exists()
+
+
+def test_numero_en_double_refuse(client_de, agent, equipement):
+    reponse = client_de(agent).post(url("creer"), _formulaire(numero_inventaire="INV-42"))
+    assert reponse.status_code == 400
+    assert "Ce numéro d&#x27;inventaire existe déjà dans votre parc." in reponse.content.decode()
+
+
+def test_reformer_un_don(client_de, agent, equipement):
+    client = client_de(agent)
+    donnees = {"date_fin_usage": "15/06/2025", "destination": "don", "beneficiaire": ""}
+    reponse = client.post(url("reformer", equipement), donnees)
+    assert reponse.status_code == 400 and "Indiquez le bénéficiaire" in reponse.content.decode()
+    donnees["beneficiaire"] = "Association Emmaüs Connect"
+    assert client.post(url("reformer", equipement), donnees).status_code == 302
+    equipement.refresh_from_db()
+    assert (equipement.statut, equipement.date_fin_usage) == (
+        Statut.REFORME,
+        datetime.date(2025, 6, 15),
+    )
+    page = client.get(url("equipement", equipement)).content.decode()
+    assert "Association Emmaüs Connect" in page and "Réforme" in page
+
+
+def test_liste_filtres_et_export(client_de, elu, commune):
+    portable = TypeEquipement.objects.get(code="ordinateur-portable")
+    EquipementFactory(
+        collectivite=commune, type=portable, marque="=cmd|' /C calc'!A0", service="Culture"
+    )
+    EquipementFactory(
+        collectivite=commune, type=TypeEquipement.objects.get(code="ecran"), service="Sports"
+    )
+    client = client_de(elu)
+    page = unescape(client.get(url("index") + "?type=ordinateur-portable").content.decode())
+    assert "1 ligne d'inventaire" in page
+    reponse = client.get(url("export", format="xlsx") + "?service=Sports")
+    lignes = list(
+        openpyxl.load_workbook(io.BytesIO(reponse.content)).active.iter_rows(values_only=True)
+    )
+    assert lignes[0][:3] == ("Type", "Marque", "Modèle") and len(lignes) == 2
+    csv = client.get(url("export", format="csv")).content.decode("utf-8-sig")
+    assert "'=cmd" in csv and "\n=cmd" not in csv
+    assert client.get(url("export", format="pdf")).status_code == 404
+
+
+@pytest.mark.parametrize("nom", ["index", "tableau_de_bord", "export_csv"])
+def test_requetes_bornees(client_de, agent, commune, nom, django_assert_max_num_queries):
+    client = client_de(agent)
+    cible = (
+        url("export", format="csv")
+        if nom == "export_csv"
+        else url(nom) + ("?annee=2024" if nom == "tableau_de_bord" else "")
+    )
+    EquipementFactory.create_batch(3, collectivite=commune)
+    with django_assert_max_num_queries(15) as avant:
+        client.get(cible)
+    types = list(TypeEquipement.objects.all())
+    for rang in range(120):
+        EquipementFactory(
+            collectivite=commune, type=types[rang % len(types)], annee_acquisition=2015 + rang % 10
+        )
+    with django_assert_max_num_queries(len(avant.captured_queries)):
+        assert client.get(cible).status_code == 200
