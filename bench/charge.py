@@ -27,6 +27,11 @@ PAGES = [
     ("référentiel", "referent@demo.test", "/referentiel/"),
     ("bonnes pratiques", "referent@demo.test", "/referentiel/pratiques/"),
     ("membres", "referent@demo.test", "/membres/"),
+    ("résultats du diagnostic", "referent@demo.test", "/diagnostic/campagne/1/"),
+    ("indicateurs", "referent@demo.test", "/indicateurs/"),
+    ("parc (liste)", "agent@demo.test", "/parc/"),
+    ("parc (tableau de bord)", "agent@demo.test", "/parc/tableau-de-bord/"),
+    ("feuille de route", "referent@demo.test", "/feuille-de-route/"),
 ]
 
 
