@@ -27,6 +27,7 @@ PAGES = [
     ("referent@demo.test", "/referentiel/axes/2/"),
     ("referent@demo.test", "/referentiel/pratiques/"),
     ("referent@demo.test", "/membres/"),
+    ("agent@demo.test", "/parc/import/"),
     ("referent@demo.test", "/programme/"),
     ("referent@demo.test", "/programme/parties-prenantes/"),
     ("referent@demo.test", "/diagnostic/"),

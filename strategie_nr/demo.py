@@ -7,6 +7,7 @@ from collectivites import demo as demo_collectivites
 # Dans l'ordre des dépendances : chaque domaine lit ce que les précédents ont créé.
 DOMAINES = [
     "parc.demo",
+    "parc.importation.demo",
     "strategie_nr.diagnostic.demo",
     "indicateurs.demo",
     "strategie_nr.programme.demo",

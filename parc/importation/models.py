@@ -1,1 +1,123 @@
 """Modèles : import du parc (fichiers en attente de confirmation, correspondances)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from collectivites.models import Collectivite
+
+
+class ChampCorrespondance(models.TextChoices):
+    TYPE = "type", "Type d'équipement"
+    STATUT = "statut", "Statut"
+
+
+class CorrespondanceImportQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+
+class CorrespondanceImport(models.Model):
+    """Ce que veut dire, pour une collectivité, une valeur de ses fichiers (« Ordinateurs »)."""
+
+    collectivite = models.ForeignKey(
+        Collectivite,
+        on_delete=models.CASCADE,
+        related_name="correspondances_import",
+        verbose_name="collectivité",
+    )
+    champ = models.CharField("champ", max_length=20, choices=ChampCorrespondance.choices)
+    cle = models.CharField(
+        "clé normalisée", max_length=200, help_text="Sans accents, casse ni ponctuation."
+    )
+    texte = models.CharField("valeur lue dans le fichier", max_length=200)
+    valeur = models.CharField(
+        "valeur retenue",
+        max_length=50,
+        help_text="Code du type d'équipement, ou statut.",
+    )
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="choisie par",
+    )
+    modifie_le = models.DateTimeField("choisie le", auto_now=True)
+
+    objects = CorrespondanceImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "correspondance d'import"
+        verbose_name_plural = "correspondances d'import"
+        ordering = ["collectivite", "champ", "texte"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collectivite", "champ", "cle"], name="correspondance_import_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(champ__in=ChampCorrespondance.values),
+                name="correspondance_import_champ_connu",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(cle=""), name="correspondance_import_cle_non_vide"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_champ_display()} « {self.texte} » → {self.valeur}"
+
+
+class ImportEnAttenteQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+    def valides(self):
+        return self.filter(expire_le__gt=timezone.now())
+
+    def expires(self):
+        return self.filter(expire_le__lte=timezone.now())
+
+
+class ImportEnAttente(models.Model):
+    """Un fichier déposé, conservé en base le temps de l'aperçu et de la confirmation."""
+
+    collectivite = models.ForeignKey(
+        Collectivite,
+        on_delete=models.CASCADE,
+        related_name="imports_en_attente",
+        verbose_name="collectivité",
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="déposé par",
+    )
+    nom_fichier = models.CharField("nom du fichier", max_length=255)
+    contenu = models.BinaryField("contenu")
+    taille = models.PositiveIntegerField("taille (octets)")
+    empreinte = models.CharField("empreinte SHA-256", max_length=64)
+    cree_le = models.DateTimeField("déposé le", default=timezone.now)
+    expire_le = models.DateTimeField("expire le")
+
+    objects = ImportEnAttenteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "import en attente"
+        verbose_name_plural = "imports en attente"
+        ordering = ["-cree_le"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expire_le__gt=models.F("cree_le")),
+                name="import_en_attente_expire_apres_depot",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nom_fichier} ({self.collectivite})"
+
+    def get_absolute_url(self):
+        return reverse("import_parc:apercu", kwargs={"pk": self.pk})

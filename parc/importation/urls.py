@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "import_parc"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.DepotView.as_view(), name="depot"),
+    path("<int:pk>/", views.ApercuView.as_view(), name="apercu"),
+    path("<int:pk>/correspondances/", views.CorrespondancesView.as_view(), name="correspondances"),
+    path("<int:pk>/confirmer/", views.ConfirmationView.as_view(), name="confirmer"),
+    path("<int:pk>/abandonner/", views.AbandonView.as_view(), name="abandonner"),
+    path("exemples/<str:nom>", views.ExempleView.as_view(), name="exemple"),
+]

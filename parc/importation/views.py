@@ -1,0 +1,194 @@
+from django.contrib import messages
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from collectivites import perms
+
+from . import selectors, services
+from .forms import ConfirmationForm, CorrespondancesForm, DepotForm
+from .lecture import TAILLE_MAX_DEFAUT, FichierRefuse
+from .models import ImportEnAttente
+
+EXEMPLES = {
+    "export_glpi.csv": "text/csv; charset=windows-1252",
+    "grille_anct.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class TailleLimiteeUploadHandler(FileUploadHandler):
+    """Abandonne un fichier envoyé plus gros que la limite, sans le garder ni en mémoire ni
+    sur disque : le reste du flux est lu et jeté, et la vue affiche un message clair."""
+
+    def __init__(self, request=None, taille_max: int | None = None):
+        super().__init__(request)
+        self.taille_max = taille_max or TAILLE_MAX_DEFAUT
+        self.depasse = False
+
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) > self.taille_max:
+            self.depasse = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+class ImportMixin(perms.MembreRequisMixin):
+    """Agents et référents importent ; les élus n'y ont pas accès (403)."""
+
+    permission = staticmethod(perms.peut_contribuer)
+
+
+@method_decorator(csrf_exempt, name="dispatch")  # vérifié par `_deposer`, après la limite
+class DepotView(ImportMixin, View):
+    template_name = "parc/importation/depot.html"
+
+    def contexte(self, form):
+        return {
+            "form": form,
+            "en_attente": selectors.imports_en_attente(self.collectivite, self.request.user),
+            "champs": selectors.champs_reconnus(),
+            "taille_max_mo": TAILLE_MAX_DEFAUT // (1024 * 1024),
+        }
+
+    def get(self, request):
+        return render(request, self.template_name, self.contexte(DepotForm()))
+
+    def post(self, request):
+        # La limite de taille doit être posée avant toute lecture du corps de la requête,
+        # donc avant la vérification CSRF (qui lit le formulaire) : voir la documentation
+        # de Django sur les gestionnaires de téléversement.
+        limite = TailleLimiteeUploadHandler(request)
+        request.upload_handlers.insert(0, limite)
+        return self._deposer(request, limite)
+
+    @method_decorator(csrf_protect)
+    def _deposer(self, request, limite):
+        form = DepotForm(
+            request.POST,
+            request.FILES,
+            taille_depassee=limite.taille_max if limite.depasse else None,
+        )
+        if form.is_valid():
+            fichier = form.cleaned_data["fichier"]
+            try:
+                en_attente = services.import_deposer(
+                    collectivite=self.collectivite,
+                    auteur=request.user,
+                    nom_fichier=fichier.name,
+                    flux=fichier,
+                )
+            except FichierRefuse as refus:
+                form.add_error("fichier", refus.message)
+            else:
+                return redirect(en_attente)
+        return render(request, self.template_name, self.contexte(form), status=400)
+
+
+class EnAttenteMixin(ImportMixin):
+    def en_attente(self, pk) -> ImportEnAttente:
+        return get_object_or_404(
+            ImportEnAttente.objects.for_collectivite(self.collectivite).valides(), pk=pk
+        )
+
+
+class ApercuView(EnAttenteMixin, View):
+    template_name = "parc/importation/apercu.html"
+
+    def rendre(
+        self, request, en_attente, *, form_correspondances=None, confirmation=None, status=200
+    ):
+        analyse = services.import_analyser(
+            collectivite=self.collectivite,
+            nom_fichier=en_attente.nom_fichier,
+            contenu=bytes(en_attente.contenu),
+        )
+        listes = selectors.listes_de_correspondance()
+        if form_correspondances is None and analyse.inconnues:
+            form_correspondances = CorrespondancesForm(inconnues=analyse.inconnues, listes=listes)
+        contexte = {
+            "en_attente": en_attente,
+            "analyse": analyse,
+            "form_correspondances": form_correspondances,
+            "confirmation": confirmation or ConfirmationForm(),
+        }
+        return render(request, self.template_name, contexte, status=status)
+
+    def get(self, request, pk):
+        return self.rendre(request, self.en_attente(pk))
+
+
+class CorrespondancesView(ApercuView):
+    def get(self, request, pk):
+        return redirect("import_parc:apercu", pk=self.en_attente(pk).pk)
+
+    def post(self, request, pk):
+        en_attente = self.en_attente(pk)
+        analyse = services.import_analyser(
+            collectivite=self.collectivite,
+            nom_fichier=en_attente.nom_fichier,
+            contenu=bytes(en_attente.contenu),
+        )
+        form = CorrespondancesForm(
+            request.POST,
+            inconnues=analyse.inconnues,
+            listes=selectors.listes_de_correspondance(),
+        )
+        if not form.is_valid():
+            return self.rendre(request, en_attente, form_correspondances=form, status=400)
+        nombre = services.correspondances_enregistrer(
+            collectivite=self.collectivite, auteur=request.user, choix=form.choix()
+        )
+        messages.success(
+            request,
+            f"{nombre} correspondance{'s' if nombre > 1 else ''} enregistrée"
+            f"{'s' if nombre > 1 else ''} pour les prochains imports.",
+        )
+        return redirect(en_attente)
+
+
+class ConfirmationView(ApercuView):
+    def get(self, request, pk):
+        return redirect("import_parc:apercu", pk=self.en_attente(pk).pk)
+
+    def post(self, request, pk):
+        en_attente = self.en_attente(pk)
+        form = ConfirmationForm(request.POST)
+        form.is_valid()
+        seulement_valides = form.cleaned_data.get("seulement_valides", False)
+        resultat = services.import_en_attente_confirmer(
+            import_en_attente=en_attente, auteur=request.user, seulement_valides=seulement_valides
+        )
+        if not resultat.enregistre:
+            form.add_error(
+                None,
+                "Rien n'a été importé : le fichier contient des lignes en erreur. Corrigez-les "
+                "et déposez-le de nouveau, ou cochez « Importer seulement les lignes valides ».",
+            )
+            return self.rendre(request, en_attente, confirmation=form, status=400)
+        messages.success(request, resultat.resume())
+        return redirect("parc:index")
+
+
+class AbandonView(EnAttenteMixin, View):
+    def post(self, request, pk):
+        self.en_attente(pk).delete()
+        messages.info(request, "L'import a été abandonné ; rien n'a changé dans le parc.")
+        return redirect("import_parc:depot")
+
+
+class ExempleView(ImportMixin, View):
+    """Fichiers d'exemple (export GLPI, grille ANCT), pour essayer l'import."""
+
+    def get(self, request, nom):
+        if nom not in EXEMPLES:
+            raise Http404("Fichier d'exemple inconnu.")
+        chemin = services.DOSSIER_EXEMPLES / nom
+        return FileResponse(
+            chemin.open("rb"), as_attachment=True, filename=nom, content_type=EXEMPLES[nom]
+        )
