@@ -289,6 +289,9 @@ class BudgetForm(LigneForm):
     montant = NombreFrancaisField(
         label="Montant (€)", min_value=0, max_digits=12, decimal_places=2, required=False
     )
+    depense = NombreFrancaisField(
+        label="Dépensé (€)", min_value=0, max_digits=12, decimal_places=2, required=False
+    )
 
     def clean(self):
         donnees = super().clean()

@@ -446,6 +446,14 @@ class BudgetAnnuel(models.Model):
     )
     annee = models.PositiveSmallIntegerField("année")
     montant = models.DecimalField("montant (€)", max_digits=12, decimal_places=2)
+    depense = models.DecimalField(
+        "dépensé (€)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Ce qui a réellement été dépensé cette année-là, quand on le sait.",
+    )
 
     class Meta:
         verbose_name = "budget annuel"
@@ -454,6 +462,10 @@ class BudgetAnnuel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["fiche", "annee"], name="budget_annee_unique"),
             models.CheckConstraint(condition=Q(montant__gte=0), name="budget_montant_positif"),
+            models.CheckConstraint(
+                condition=Q(depense__isnull=True) | Q(depense__gte=0),
+                name="budget_depense_positive",
+            ),
             models.CheckConstraint(
                 condition=Q(annee__gte=2000) & Q(annee__lte=2100), name="budget_annee_plausible"
             ),

@@ -140,7 +140,10 @@ def fiche_donnees(fiche: FicheAction) -> dict:
         "moyens_unite": fiche.moyens_unite,
         "budget": fiche.budget,
         "ligne_budgetaire": fiche.ligne_budgetaire,
-        "budgets": [{"annee": b.annee, "montant": b.montant} for b in fiche.budgets.all()],
+        "budgets": [
+            {"annee": b.annee, "montant": b.montant, "depense": b.depense}
+            for b in fiche.budgets.all()
+        ],
         "perimetres": [p for p in Perimetre.values if p in (fiche.perimetres or [])],
         "prerequis": fiche.prerequis,
         "statut": fiche.statut,
@@ -207,7 +210,12 @@ def _typer(donnees: dict) -> dict:
     fiche["budget"] = _decimal(fiche["budget"])
     fiche["moyens_humains"] = _decimal(fiche["moyens_humains"])
     fiche["budgets"] = [
-        {"annee": b["annee"], "montant": _decimal(b["montant"])} for b in fiche["budgets"]
+        {
+            "annee": b["annee"],
+            "montant": _decimal(b["montant"]),
+            "depense": _decimal(b.get("depense")),
+        }
+        for b in fiche["budgets"]
     ]
     fiche["indicateurs"] = [
         {**i, "valeur_cible": _decimal(i["valeur_cible"])} for i in fiche["indicateurs"]
@@ -356,7 +364,11 @@ def _valeur_lisible(champ: str, valeur) -> str:
         date = _date(valeur)
         return f"{date.month:02d}/{date.year}"
     if champ == "budgets":
-        return ", ".join(f"{b['annee']} : {b['montant']} €" for b in valeur)
+        return ", ".join(
+            f"{b['annee']} : {b['montant']} €"
+            + (f" (dépensé {b['depense']} €)" if b.get("depense") is not None else "")
+            for b in valeur
+        )
     if champ == "indicateurs":
         return " ; ".join(
             i["libelle"] + (f" (cible {i['valeur_cible']})" if i["valeur_cible"] else "")
@@ -409,7 +421,7 @@ def lignes_de_fiche(fiche) -> dict:
             )
         ),
         "sous_actions": list(fiche.sous_actions.values("quoi", "qui", "echeance", "fait")),
-        "budgets": list(fiche.budgets.values("annee", "montant")),
+        "budgets": list(fiche.budgets.values("annee", "montant", "depense")),
     }
 
 
@@ -510,3 +522,23 @@ def feuille_de_route_donnees(collectivite, *, validee: bool = False) -> dict:
         "matrice": donnees_matrice(fiches),
         "gantt": donnees_gantt(fiches),
     }
+
+
+def depenses_de_l_annee(version, annee: int) -> dict:
+    """Dépenses saisies pour l'année, par lignée de fiche.
+
+    Les dépenses se saisissent au fil de l'exécution, donc dans la version de travail : pour
+    chaque fiche, on retient la version la plus récente de la collectivité qui en donne une.
+    """
+    depenses: dict = {}
+    for lignee, depense in (
+        BudgetAnnuel.objects.filter(
+            fiche__version__feuille_de_route_id=version.feuille_de_route_id,
+            annee=annee,
+            depense__isnull=False,
+        )
+        .order_by("fiche__version__numero")
+        .values_list("fiche__lignee", "depense")
+    ):
+        depenses[lignee] = depense
+    return depenses

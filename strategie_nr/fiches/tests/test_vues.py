@@ -1,5 +1,6 @@
 import datetime
 import re
+from decimal import Decimal
 from html import unescape
 
 import pytest
@@ -423,3 +424,19 @@ def test_indicateur_de_performance_relie_a_un_indicateur_suivi(client_de, agent,
     assert (ligne.indicateur_suivi, ligne.libelle) == (suivi, definition.libelle)
     fiche_page = page(client.get(ligne.fiche.get_absolute_url()))
     assert reverse("indicateurs:suivi", args=[suivi.pk]) in fiche_page
+
+
+def test_depense_saisie_par_annee_reprise_dans_le_bilan(client_de, agent):
+    from strategie_nr.fiches.selectors import depenses_de_l_annee
+
+    donnees = formulaire(agent, **{"budgets-0-depense": "950,00"})
+    assert client_de(agent).post(reverse("fiches:creer"), donnees).status_code == 302
+    fiche = FicheAction.objects.get()
+    assert depenses_de_l_annee(fiche.version, 2025) == {fiche.lignee: Decimal("950.00")}
+    assert depenses_de_l_annee(fiche.version, 2024) == {}
+    contenu = page(client_de(agent).get(fiche.get_absolute_url()))
+    assert "(dépensé : 950 €)" in contenu
+    reponse = client_de(agent).post(
+        reverse("fiches:creer"), formulaire(agent, **{"budgets-0-depense": "-3"})
+    )
+    assert reponse.status_code == 400 and FicheAction.objects.count() == 1
