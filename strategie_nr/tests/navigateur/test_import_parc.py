@@ -15,6 +15,13 @@ def lignes_d_inventaire(page) -> int:
     return int("".join(c for c in legende.split("lignes")[0] if c.isdigit()))
 
 
+def equipements_presents(page) -> int:
+    """Le nombre annoncé par le tableau de bord du parc (« 1 366 équipements présents… »)."""
+    page.goto("/parc/tableau-de-bord/")
+    texte = page.get_by_text("présents fin").first.inner_text()
+    return int("".join(c for c in texte.split("équipement")[0] if c.isdigit()))
+
+
 def deposer(page, nom, contenu: bytes, type_mime="text/csv"):
     page.get_by_label("Fichier d'inventaire (CSV ou XLSX)").set_input_files(
         files=[{"name": nom, "mimeType": type_mime, "buffer": contenu}]
@@ -41,6 +48,7 @@ def test_un_agent_importe_l_export_glpi(se_connecter):
 
     page = se_connecter("agent@demo.test")
     avant = Equipement.objects.count()
+    presents_avant = equipements_presents(page)
     page.goto("/parc/")
     lignes_avant = lignes_d_inventaire(page)
     page.get_by_role("link", name="Importer").click()
@@ -60,6 +68,8 @@ def test_un_agent_importe_l_export_glpi(se_connecter):
     assert Equipement.objects.count() == avant + 40
     # Retour sur la liste du parc : le nombre de lignes d'inventaire a changé.
     assert lignes_d_inventaire(page) == lignes_avant + 40
+    # Et le tableau de bord du parc les compte.
+    assert equipements_presents(page) == presents_avant + 40
 
 
 def test_apercu_avec_erreurs_et_correspondances(se_connecter):
