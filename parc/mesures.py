@@ -144,9 +144,11 @@ def quantite_presente(g: Groupes, *, sauf_stock=False, types=None, mutualise=Non
     return total
 
 
-def age_moyen(g: Groupes) -> Decimal | None:
+def age_moyen(g: Groupes, type_code: str | None = None) -> Decimal | None:
     total = poids = 0
-    for (_type, annee_acq, _statut, _m), q in g.presents.items():
+    for (type_id, annee_acq, _statut, _m), q in g.presents.items():
+        if type_code and g.types[type_id].code != type_code:
+            continue
         if annee_acq is not None:
             total += (g.annee - annee_acq) * q
             poids += q

@@ -99,6 +99,7 @@ class SyntheseParc:
     empreinte: mesures.Empreinte
     empreinte_par_agent_kg: Decimal | None
     agec: dict  # achats de l'année et contrôle du seuil de 20 %
+    durees_par_type: list  # (type, durée de vie moyenne des sorties de l'année, âge moyen)
 
     @property
     def vide(self) -> bool:
@@ -167,6 +168,12 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
         for code, libelle, unite, _sens, _axe, calcul in INDICATEURS
     ]
     trace = mesures.empreinte(g)
+    types_vus = {t for t, *_ in g.presents} | {t for t, _d in g.sorties}
+    durees_par_type = [
+        (type_, mesures.duree_vie_moyenne(g, type_.code), mesures.age_moyen(g, type_.code))
+        for type_ in sorted(g.types.values(), key=lambda t: t.ordre)
+        if type_.pk in types_vus
+    ]
     achats_annee = mesures.achats(g, annee)
     return SyntheseParc(
         annee=annee,
@@ -182,6 +189,7 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
         indicateurs=indicateurs,
         empreinte=trace,
         empreinte_par_agent_kg=mesures._ratio(trace.total_kg, g.agents),
+        durees_par_type=durees_par_type,
         agec={
             **achats_annee,
             "seuil": mesures.SEUIL_AGEC,

@@ -115,3 +115,13 @@ def test_synthese(parc_connu):
     assert dict(synthese.destinations) == {"Don": 2, "DEEE collecté par un éco-organisme": 2}
     assert synthese.agec["respecte"] is True
     assert ("Équipements présents fin 2024", "11") in synthese.chiffres_cles()
+
+
+def test_durees_par_type(parc_connu):
+    durees = {
+        type_.code: (duree, age)
+        for type_, duree, age in parc_synthese(parc_connu, 2024).durees_par_type
+    }
+    assert durees["imprimante"] == (Decimal(4), Decimal(4))  # sortie après 4 ans ; l'autre a 4 ans
+    assert durees["copieur"] == (None, Decimal(5))
+    assert durees["ordinateur-portable"][1] == Decimal(0)  # les 9 présents datent de 2024
