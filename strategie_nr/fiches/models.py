@@ -149,7 +149,7 @@ class VersionFeuilleDeRoute(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("fiches:version", args=[self.numero])
+        return reverse("fiches:version", args=[self.pk])
 
     @property
     def libelle(self):

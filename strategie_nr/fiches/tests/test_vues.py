@@ -17,7 +17,7 @@ from strategie_nr.fiches.services import (
 )
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
 
-from .factories import FicheActionFactory
+from .factories import FicheActionFactory, VersionFactory
 
 COPIL = datetime.date(2025, 3, 14)
 
@@ -249,6 +249,23 @@ def test_version_validee_figee_puis_nouvelle_version(client_de, agent, referent,
     assert "Fiches modifiées (1)" in comparaison and "En v2" in comparaison
     historique = page(client_de(agent).get(reverse("fiches:historique")))
     assert "Version validée" in historique and "Fiche modifiée" in historique
+
+
+def test_lien_d_une_version_mene_a_cette_version(client_de, agent, referent, fiche):
+    # Des versions d'autres collectivités décalent les identifiants : numéro et clé diffèrent.
+    VersionFactory.create_batch(3, numero=1)
+    v1 = fiche.version
+    feuille_de_route_soumettre(version=v1, auteur=agent)
+    feuille_de_route_valider(version=v1, auteur=referent, date_copil=COPIL)
+    client_de(agent).post(reverse("fiches:nouvelle_version"), {"fiche": str(fiche.lignee)})
+    v2 = VersionFeuilleDeRoute.objects.get(feuille_de_route=v1.feuille_de_route, numero=2)
+    assert v2.pk != v2.numero
+    for version in (v1, v2):
+        reponse = client_de(agent).get(version.get_absolute_url())
+        assert reponse.status_code == 200
+        assert f"Feuille de route — version {version.libelle}" in page(reponse)
+    historique = page(client_de(agent).get(reverse("fiches:historique")))
+    assert f'href="{v2.get_absolute_url()}"' in historique
 
 
 def test_comparer_avec_des_parametres_faux(client_de, agent, fiche):
