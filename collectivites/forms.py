@@ -9,6 +9,13 @@ from .models import Collectivite, Utilisateur
 from .throttle import connexion_bloquee, connexion_echec_enregistrer, connexion_reussie
 
 
+class ChoixMembre(forms.ModelChoiceField):
+    """Choix d'un membre de la collectivité, nommé sans requête de plus par option."""
+
+    def label_from_instance(self, membre):
+        return membre.nom_dans_la_collectivite
+
+
 def _helper(libelle: str) -> FormHelper:
     helper = FormHelper()
     # Les erreurs viennent du serveur, en français et liées au champ, pas du navigateur.

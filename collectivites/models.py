@@ -200,6 +200,12 @@ class Membre(models.Model):
         return f"{self.utilisateur} ({self.get_role_display()}, {self.collectivite})"
 
     @property
+    def nom_dans_la_collectivite(self) -> str:
+        """Le nom à afficher entre collègues (listes de choix) : la personne et sa fonction."""
+        nom = str(self.utilisateur)
+        return f"{nom} ({self.fonction})" if self.fonction else nom
+
+    @property
     def est_referent(self):
         return self.role == Role.REFERENT
 

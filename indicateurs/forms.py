@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from collectivites.enums import Role
+from collectivites.forms import ChoixMembre
 from collectivites.models import Membre
 from strategie_nr.referentiel.models import Axe
 
@@ -85,7 +86,7 @@ class SuivreForm(BaseMixin):
     definition = forms.ModelChoiceField(
         label="Indicateur", queryset=DefinitionIndicateur.objects.none()
     )
-    responsable = forms.ModelChoiceField(label="Responsable", queryset=Membre.objects.none())
+    responsable = ChoixMembre(label="Responsable", queryset=Membre.objects.none())
     annee_base = _annee("Année de référence")
     valeur_base = NombreField(label="Valeur de référence", required=False)
 
@@ -121,7 +122,7 @@ class DefinitionForm(BaseMixin):
     precision = forms.TypedChoiceField(
         label="Décimales affichées", choices=[(i, str(i)) for i in range(4)], coerce=int, initial=0
     )
-    responsable = forms.ModelChoiceField(label="Responsable", queryset=Membre.objects.none())
+    responsable = ChoixMembre(label="Responsable", queryset=Membre.objects.none())
     annee_base = _annee("Année de référence")
     valeur_base = NombreField(label="Valeur de référence", required=False)
 
@@ -138,7 +139,7 @@ class DefinitionForm(BaseMixin):
 
 
 class SuiviForm(BaseMixin):
-    responsable = forms.ModelChoiceField(label="Responsable", queryset=Membre.objects.none())
+    responsable = ChoixMembre(label="Responsable", queryset=Membre.objects.none())
     annee_base = _annee("Année de référence")
     valeur_base = NombreField(label="Valeur de référence", required=False)
 

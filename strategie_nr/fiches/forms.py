@@ -2,6 +2,7 @@
 
 import re
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
@@ -88,11 +89,6 @@ class ChoixMultiplesField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-def _nom_du_membre(membre) -> str:
-    nom = str(membre.utilisateur)
-    return f"{nom} ({membre.fonction})" if membre.fonction else nom
-
-
 class FicheForm(forms.ModelForm):
     revision = forms.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
@@ -162,7 +158,7 @@ class FicheForm(forms.ModelForm):
         self.fields["responsable"].label = "Responsable (une seule personne)"
         self.fields["contributeurs"].queryset = membres
         for nom in ("responsable", "contributeurs"):
-            self.fields[nom].label_from_instance = _nom_du_membre
+            self.fields[nom].label_from_instance = attrgetter("nom_dans_la_collectivite")
         self.fields["axe"].queryset = Axe.objects.all()
         self.fields["axe"].label = "Axe REEN"
         self.fields["dimension"].queryset = Dimension.objects.all()
