@@ -19,6 +19,9 @@ class IndicateurCalcule:
     axe: int  # numéro de l'axe REEN (1 à 6)
     fonction: Callable[..., Decimal | None]  # fonction(collectivite=…, annee=…) -> valeur ou None
     description: str = ""
+    # preparer(collectivite=…, annees=[…]) : charge en une fois ce dont `fonction` a besoin pour
+    # ces années (facultatif : sans lui, chaque année se calcule seule).
+    preparer: Callable[..., None] | None = None
 
 
 REGISTRE: dict[str, IndicateurCalcule] = {}
@@ -26,3 +29,14 @@ REGISTRE: dict[str, IndicateurCalcule] = {}
 
 def enregistrer(indicateur: IndicateurCalcule) -> None:
     REGISTRE[indicateur.code] = indicateur
+
+
+def preparer(collectivite, codes, annees) -> None:
+    """Prépare le calcul de ces indicateurs sur ces années : une fois par domaine."""
+    faits = set()
+    for code in codes:
+        indicateur = REGISTRE.get(code)
+        if indicateur is None or indicateur.preparer is None or indicateur.preparer in faits:
+            continue
+        indicateur.preparer(collectivite=collectivite, annees=list(annees))
+        faits.add(indicateur.preparer)

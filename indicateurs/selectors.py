@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from . import calculs
 from .avancement import avancement
 from .calculs import REGISTRE
 from .enums import Avancement, Mode
@@ -92,15 +93,29 @@ def _suivis(collectivite):
     )
 
 
+def annees_calculables(annees, annee_courante: int) -> list[int]:
+    """Les années closes seulement : une valeur calculée « dans l'année » ou « au 31 décembre »
+    d'une année en cours serait partielle, et se comparerait à tort à la cible de l'année."""
+    derniere = min(annee_courante, timezone.localdate().year - 1)
+    return [annee for annee in annees if annee <= derniere]
+
+
+def _preparer(lignes: list[LigneIndicateur], collectivite, annees, annee_courante: int) -> None:
+    calculs.preparer(
+        collectivite,
+        [ligne.definition.code_calcul for ligne in lignes if ligne.calcule],
+        annees_calculables(annees, annee_courante),
+    )
+
+
 def _calculer(ligne: LigneIndicateur, collectivite, annees: list[int], annee_courante: int):
     if not ligne.calcule:
         return
     indicateur = REGISTRE.get(ligne.definition.code_calcul)
     if indicateur is None:
         return
-    for annee in annees:
-        if annee <= annee_courante:
-            ligne.calculees[annee] = indicateur.fonction(collectivite=collectivite, annee=annee)
+    for annee in annees_calculables(annees, annee_courante):
+        ligne.calculees[annee] = indicateur.fonction(collectivite=collectivite, annee=annee)
 
 
 def _ligne(suivi) -> LigneIndicateur:
@@ -114,12 +129,13 @@ def _ligne(suivi) -> LigneIndicateur:
 def indicateurs_suivis_tableau(collectivite, *, annee_courante: int | None = None) -> dict:
     """Tous les indicateurs suivis, avec cibles et valeurs par année, groupés par axe.
 
-    Trois requêtes pour les données saisies, quel que soit leur nombre ; plus, pour chaque
-    indicateur calculé, un calcul par année affichée.
+    Trois requêtes pour les données saisies, quel que soit leur nombre ; plus, pour les
+    indicateurs calculés, celles de leur domaine, une fois pour toutes les années affichées.
     """
     annee_courante = annee_courante or timezone.localdate().year
     lignes = [_ligne(suivi) for suivi in _suivis(collectivite)]
     annees = annees_couvertes(lignes, annee_courante)
+    _preparer(lignes, collectivite, annees, annee_courante)
     for ligne in lignes:
         _calculer(ligne, collectivite, annees, annee_courante)
     par_axe: dict = {}
@@ -133,6 +149,7 @@ def indicateur_suivi_detail(suivi, *, annee_courante: int | None = None) -> dict
     suivi = _suivis(suivi.collectivite_id).get(pk=suivi.pk)
     ligne = _ligne(suivi)
     annees = annees_couvertes([ligne], annee_courante)
+    _preparer([ligne], suivi.collectivite, annees, annee_courante)
     _calculer(ligne, suivi.collectivite, annees, annee_courante)
     return {"ligne": ligne, "annees": annees}
 

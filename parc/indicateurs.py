@@ -1,7 +1,8 @@
 """Indicateurs calculés à partir du parc, proposés au suivi (registre `indicateurs.calculs`).
 
 Chaque fonction reçoit la collectivité et l'année ; les agrégats de l'année sont calculés une
-fois par collectivité et par requête (voir `mesures.groupes`).
+fois par collectivité et par requête, toutes les années affichées ensemble (voir
+`mesures.groupes_des_annees`).
 """
 
 from decimal import Decimal
@@ -18,6 +19,10 @@ def _par_agent(valeur, g) -> Decimal | None:
 
 def _g(collectivite, annee):
     return mesures.groupes(collectivite, annee)
+
+
+def _preparer(*, collectivite, annees):
+    mesures.groupes_des_annees(collectivite, annees)
 
 
 INDICATEURS = [
@@ -173,5 +178,6 @@ def indicateurs_enregistrer() -> None:
                 sens=sens,
                 axe=axe,
                 fonction=_fonction(calcul),
+                preparer=_preparer,
             )
         )

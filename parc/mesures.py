@@ -59,33 +59,61 @@ class Groupes:
 
 
 def groupes(collectivite, annee: int, *, annees_achats: int = 1) -> Groupes:
-    """Cinq requêtes, quel que soit le nombre d'équipements."""
+    """Les agrégats d'une année ; voir `groupes_des_annees`."""
+    return groupes_des_annees(collectivite, [annee], annees_achats=annees_achats)[annee]
+
+
+def groupes_des_annees(collectivite, annees, *, annees_achats: int = 1) -> dict[int, Groupes]:
+    """Les agrégats de plusieurs années en six requêtes, quel que soit le nombre d'équipements
+    et d'années ; gardés sur l'instance de la collectivité le temps de la requête HTTP."""
     memo = collectivite.__dict__.setdefault("_groupes_parc", {})
-    cle = (annee, annees_achats)
-    if cle in memo:
-        return memo[cle]
-    resultat = Groupes(annee=annee, agents=collectivite.nombre_agents)
+    manquantes = sorted({a for a in annees if (a, annees_achats) not in memo})
+    if manquantes:
+        for annee, resultat in _agreger(collectivite, manquantes, annees_achats).items():
+            memo[(annee, annees_achats)] = resultat
+    return {annee: memo[(annee, annees_achats)] for annee in annees}
+
+
+def _agreger(collectivite, annees: list[int], annees_achats: int) -> dict[int, Groupes]:
+    premiere, derniere = annees[0], annees[-1]
+    agents = collectivite.nombre_agents
+    resultats = {annee: Groupes(annee=annee, agents=agents) for annee in annees}
+    equipements = Equipement.objects.for_collectivite(collectivite)
+
+    # Présents au 31/12 : acquis cette année-là ou avant, sortis l'année suivante ou après.
     for ligne in (
-        presents(collectivite, annee)
+        equipements.filter(
+            Q(annee_acquisition__lte=derniere) | Q(annee_acquisition__isnull=True),
+            Q(date_fin_usage__isnull=True) | Q(date_fin_usage__gt=datetime.date(premiere, 12, 31)),
+        )
         .values("type_id", "annee_acquisition", "statut", "mutualise")
-        .annotate(q=Sum("quantite"))
+        .annotate(annee_fin=ExtractYear("date_fin_usage"), q=Sum("quantite"))
     ):
-        cle_p = (ligne["type_id"], ligne["annee_acquisition"], ligne["statut"], ligne["mutualise"])
-        resultat.presents[cle_p] = ligne["q"]
+        acquise, sortie = ligne["annee_acquisition"], ligne["annee_fin"]
+        cle = (ligne["type_id"], acquise, ligne["statut"], ligne["mutualise"])
+        for annee, resultat in resultats.items():
+            if (acquise is None or acquise <= annee) and (sortie is None or sortie > annee):
+                resultat.presents[cle] = resultat.presents.get(cle, 0) + ligne["q"]
+
     montant = ExpressionWrapper(
         F("prix_achat_ht") * F("quantite"),
         output_field=DecimalField(max_digits=18, decimal_places=2),
     )
     for ligne in (
-        Equipement.objects.for_collectivite(collectivite)
-        .filter(annee_acquisition__gt=annee - annees_achats, annee_acquisition__lte=annee)
+        equipements.filter(
+            annee_acquisition__gt=premiere - annees_achats, annee_acquisition__lte=derniere
+        )
         .values("annee_acquisition", "origine")
         .annotate(q=Sum("quantite"), montant=Sum(montant))
     ):
-        resultat.acquisitions[(ligne["annee_acquisition"], ligne["origine"])] = (
-            ligne["q"],
-            ligne["montant"] or Decimal(0),
-        )
+        acquise = ligne["annee_acquisition"]
+        for annee, resultat in resultats.items():
+            if annee - annees_achats < acquise <= annee:
+                resultat.acquisitions[(acquise, ligne["origine"])] = (
+                    ligne["q"],
+                    ligne["montant"] or Decimal(0),
+                )
+
     poids = ExpressionWrapper(
         Coalesce("poids_kg", "type__poids_defaut_kg") * F("quantite"),
         output_field=DecimalField(max_digits=14, decimal_places=2),
@@ -95,37 +123,46 @@ def groupes(collectivite, annee: int, *, annees_achats: int = 1) -> Groupes:
         output_field=DecimalField(max_digits=14, decimal_places=2),
     )
     for ligne in (
-        Equipement.objects.for_collectivite(collectivite)
-        .filter(
-            date_fin_usage__gte=datetime.date(annee, 1, 1),
-            date_fin_usage__lte=datetime.date(annee, 12, 31),
+        equipements.filter(
+            date_fin_usage__gte=datetime.date(premiere, 1, 1),
+            date_fin_usage__lte=datetime.date(derniere, 12, 31),
         )
         .values("type_id", "destination")
         .annotate(
+            annee_fin=ExtractYear("date_fin_usage"),
             q=Sum("quantite"),
             poids=Sum(poids),
             duree=Sum(duree, filter=Q(annee_acquisition__isnull=False)),
             q_datee=Sum("quantite", filter=Q(annee_acquisition__isnull=False)),
         )
     ):
-        resultat.sorties[(ligne["type_id"], ligne["destination"])] = (
-            ligne["q"],
-            ligne["poids"] or Decimal(0),
-            ligne["duree"] or Decimal(0),
-            ligne["q_datee"] or 0,
-        )
-    limite = datetime.date(annee, 12, 31) - datetime.timedelta(days=365)
-    resultat.dormants = (
-        Equipement.objects.for_collectivite(collectivite)
-        .filter(statut=Statut.EN_STOCK, statut_depuis__lte=limite)
-        .aggregate(q=Sum("quantite"))["q"]
-        or 0
+        resultat = resultats.get(ligne["annee_fin"])
+        if resultat is not None:
+            resultat.sorties[(ligne["type_id"], ligne["destination"])] = (
+                ligne["q"],
+                ligne["poids"] or Decimal(0),
+                ligne["duree"] or Decimal(0),
+                ligne["q_datee"] or 0,
+            )
+
+    # En stock depuis plus de douze mois au 31/12 : une colonne par année, une seule requête.
+    limites = {
+        f"a{annee}": datetime.date(annee, 12, 31) - datetime.timedelta(days=365) for annee in annees
+    }
+    dormants = equipements.filter(statut=Statut.EN_STOCK).aggregate(
+        **{
+            nom: Sum("quantite", filter=Q(statut_depuis__lte=limite))
+            for nom, limite in limites.items()
+        }
     )
-    resultat.types = {t.pk: t for t in TypeEquipement.objects.all()}
+    types = {t.pk: t for t in TypeEquipement.objects.all()}
+    facteurs = {}
     for facteur in FacteurEmpreinte.objects.order_by("type_id", "-cree_le", "-pk"):
-        resultat.facteurs.setdefault(facteur.type_id, facteur)
-    memo[cle] = resultat
-    return resultat
+        facteurs.setdefault(facteur.type_id, facteur)
+    for annee, resultat in resultats.items():
+        resultat.dormants = dormants[f"a{annee}"] or 0
+        resultat.types, resultat.facteurs = types, facteurs
+    return resultats
 
 
 # --- Fonctions pures sur les agrégats ---------------------------------------------------------

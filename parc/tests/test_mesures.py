@@ -125,3 +125,21 @@ def test_durees_par_type(parc_connu):
     assert durees["imprimante"] == (Decimal(4), Decimal(4))  # sortie après 4 ans ; l'autre a 4 ans
     assert durees["copieur"] == (None, Decimal(5))
     assert durees["ordinateur-portable"][1] == Decimal(0)  # les 9 présents datent de 2024
+
+
+def test_plusieurs_annees_d_un_coup_comme_annee_par_annee(
+    parc_connu, django_assert_max_num_queries
+):
+    from collectivites.models import Collectivite
+
+    annees = list(range(2019, 2027))
+    with django_assert_max_num_queries(6):
+        ensemble = mesures.groupes_des_annees(parc_connu, annees, annees_achats=3)
+    for annee in annees:
+        # Une instance neuve : pas de mémoire commune, chaque année calculée seule.
+        seule = mesures.groupes(Collectivite.objects.get(pk=parc_connu.pk), annee, annees_achats=3)
+        assert ensemble[annee] == seule, annee
+    assert ensemble[2024].presents and ensemble[2024].sorties and ensemble[2024].acquisitions
+    # Déjà en mémoire pour cette collectivité : plus aucune requête.
+    with django_assert_max_num_queries(0):
+        mesures.groupes_des_annees(parc_connu, annees[2:5], annees_achats=3)
