@@ -37,7 +37,7 @@ def barres_svg(
     for rang, (libelle, valeur) in enumerate(lignes):
         y = 5 + rang * hauteur_barre
         longueur = utile * float(valeur) / maximum
-        court = libelle if len(libelle) <= 30 else libelle[:29] + "…"
+        court = libelle if len(libelle) <= 27 else libelle[:26] + "…"
         morceaux.append(
             f'<text x="{marge - 6}" y="{y + 14}" text-anchor="end" fill="#1e1e1e">'
             f"{escape(court)}</text>"
