@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from indicateurs.nombres import afficher
@@ -208,3 +208,16 @@ def chiffres_cles(collectivite) -> list[tuple[str, str]] | None:
 def annees_disponibles() -> list[int]:
     courante = timezone.localdate().year
     return list(range(courante, courante - 10, -1))
+
+
+def annee_par_defaut(collectivite) -> int:
+    """L'année courante si le parc y a bougé (achat ou sortie), sinon la dernière qui a bougé :
+    en janvier, le tableau de bord montre l'année écoulée plutôt qu'une année encore vide."""
+    courante = timezone.localdate().year
+    dernieres = Equipement.objects.for_collectivite(collectivite).aggregate(
+        achat=Max("annee_acquisition", filter=Q(annee_acquisition__lte=courante)),
+        sortie=Max("date_fin_usage", filter=Q(date_fin_usage__year__lte=courante)),
+    )
+    annees = [dernieres["achat"], dernieres["sortie"] and dernieres["sortie"].year]
+    derniere = max((a for a in annees if a), default=courante)
+    return derniere if derniere in annees_disponibles() else courante

@@ -185,7 +185,10 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
     def get_context_data(self, **kwargs):
         annees = selectors.annees_disponibles()
         texte = self.request.GET.get("annee", "")
-        annee = int(texte) if texte.isdigit() and int(texte) in annees else annees[0]
+        if texte.isdigit() and int(texte) in annees:
+            annee = int(texte)
+        else:
+            annee = selectors.annee_par_defaut(self.collectivite)
         synthese = selectors.parc_synthese(self.collectivite, annee)
         g = mesures.groupes(self.collectivite, annee, annees_achats=selectors.ANNEES_ACHATS)
         actuelle = mesures.duree_vie_moyenne(g, "ordinateur-portable")

@@ -145,3 +145,28 @@ def test_requetes_bornees(client_de, agent, commune, nom, django_assert_max_num_
         )
     with django_assert_max_num_queries(len(avant.captured_queries)):
         assert client.get(cible).status_code == 200
+
+
+def test_tableau_de_bord_ouvre_sur_la_derniere_annee_qui_a_bouge(client_de, agent, commune):
+    from django.utils import timezone
+
+    courante = timezone.localdate().year
+    ancien = EquipementFactory(collectivite=commune, annee_acquisition=courante - 4)
+    Equipement.objects.filter(pk=ancien.pk).update(
+        statut=Statut.REFORME,
+        destination="deee",
+        date_fin_usage=datetime.date(courante - 2, 3, 1),
+    )
+    EquipementFactory(collectivite=commune, annee_acquisition=courante - 3)
+    client = client_de(agent)
+
+    def annee_affichee(suffixe=""):
+        reponse = client.get(url("tableau_de_bord") + suffixe)
+        return reponse.context["annee"]
+
+    # Rien acheté ni sorti cette année : l'année de la dernière sortie, pas une année vide.
+    assert annee_affichee() == courante - 2
+    assert annee_affichee(f"?annee={courante}") == courante
+    assert annee_affichee("?annee=1900") == courante - 2  # année hors liste : le défaut
+    EquipementFactory(collectivite=commune, annee_acquisition=courante)
+    assert annee_affichee() == courante
