@@ -1,5 +1,7 @@
 """URL du parc pour le balayage d'isolation : un équipement en service de la commune."""
 
+import datetime
+
 from parc.models import Equipement
 
 
@@ -21,3 +23,43 @@ PARAMETRES = {
 }
 
 SANS_OBJET_DE_COLLECTIVITE = {"parc:index", "parc:tableau_de_bord", "parc:creer", "parc:export"}
+
+
+def grossir(d):
+    """Plus d'équipements de tous les types et statuts, et d'historique sur celui affiché."""
+    from parc.enums import Destination, Origine, Statut
+    from parc.models import TypeEquipement
+    from parc.services import (
+        equipement_creer,
+        equipement_modifier,
+        equipement_reformer,
+        instantane,
+    )
+
+    auteur = d.referent.utilisateur
+    statuts = [Statut.EN_SERVICE, Statut.EN_STOCK, Statut.EN_REPARATION]
+    for rang, type_ in enumerate(TypeEquipement.objects.order_by("pk")):
+        equipement = equipement_creer(
+            collectivite=d.commune,
+            auteur=auteur,
+            type=type_,
+            annee_acquisition=2018 + rang % 8,
+            origine=list(Origine)[rang % len(Origine)],
+            statut=statuts[rang % len(statuts)],
+            service=f"Service ajouté {rang}",
+            site=f"Site ajouté {rang}",
+            prix_achat_ht=100 + rang,
+        )
+        if rang % 2:
+            equipement_reformer(
+                equipement=equipement,
+                auteur=auteur,
+                date_fin_usage=datetime.date(2025, 6, 1),
+                destination=list(Destination)[rang % len(Destination)],
+                beneficiaire="Association du quartier",
+            )
+    affiche = Equipement.objects.get(**_equipement(d))
+    for rang in range(5):
+        avant, statut = instantane(affiche), affiche.statut
+        affiche.modele = f"Modèle révisé {rang}"
+        equipement_modifier(equipement=affiche, auteur=auteur, avant=avant, statut_avant=statut)

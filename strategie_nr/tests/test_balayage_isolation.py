@@ -7,7 +7,10 @@ Chaque motif d'URL nommé doit figurer dans une des tables ci-dessous ; une URL 
 - membre de l'EPCI : une URL paramétrée par un objet de la commune donne une 404 (GET et POST ;
   405 pour une méthode que la vue n'accepte pas, quel que soit l'objet), sans rien changer ;
 - élu de la commune : tout POST est refusé (403, ou 405 si la vue n'accepte pas POST), sans rien
-  changer, sauf les quelques actions personnelles listées.
+  changer, sauf les quelques actions personnelles listées ;
+- référent de la commune : toute page (GET) reste sous un plafond de requêtes avec la démo (des
+  milliers de lignes), et ce nombre ne croît pas quand chaque domaine ajoute des données
+  (`grossir` de son `tests/balayage.py`).
 """
 
 import hashlib
@@ -18,7 +21,9 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -26,6 +31,7 @@ from django.utils.http import urlsafe_base64_encode
 from collectivites.enums import Role
 from collectivites.models import Collectivite, Invitation, Membre
 from collectivites.services import invitation_creer
+from collectivites.tests.factories import MembreFactory
 from collectivites.tests.outils import client_connecte
 from strategie_nr.demo import demo_charger
 
@@ -91,8 +97,25 @@ POST_PERMIS_A_L_ELU = {
 }
 
 
+def _grossir_socle(d):
+    """Plus de membres de tous les rôles, et d'invitations en attente."""
+    for rang in range(6):
+        MembreFactory(collectivite=d.commune, role=[Role.AGENT, Role.ELU, Role.REFERENT][rang % 3])
+    for rang in range(4):
+        invitation_creer(
+            collectivite=d.commune,
+            email=f"invitee-{rang}@exemple.test",
+            role=Role.AGENT,
+            invite_par=d.referent.utilisateur,
+            url_base="http://testserver/",
+        )
+
+
+# Ajouts de données à la commune : les requêtes d'une page ne doivent pas en dépendre.
+GROSSIR = [_grossir_socle]
+
 # Chaque domaine déclare ses URL dans `<application>/tests/balayage.py` (mêmes noms de tables,
-# facultatives) ; elles s'ajoutent à celles-ci.
+# facultatives, et une fonction `grossir`) ; elles s'ajoutent à celles-ci.
 for _application in apps.get_app_configs():
     try:
         _tables = import_module(f"{_application.name}.tests.balayage")
@@ -106,6 +129,8 @@ for _application in apps.get_app_configs():
     PUBLIQUES |= getattr(_tables, "PUBLIQUES", set())
     SANS_OBJET_DE_COLLECTIVITE |= getattr(_tables, "SANS_OBJET_DE_COLLECTIVITE", set())
     POST_PERMIS_A_L_ELU |= getattr(_tables, "POST_PERMIS_A_L_ELU", set())
+    if hasattr(_tables, "grossir"):
+        GROSSIR.append(_tables.grossir)
 
 
 def motifs_nommes(resolver=None, espace=""):
@@ -215,6 +240,50 @@ def test_balayage_de_toutes_les_urls(donnees):
             if empreinte_base() != avant:
                 echecs.append(f"élu POST {url} a modifié des données")
 
+    assert not echecs, "\n".join(echecs)
+
+
+# Plafond de requêtes d'une page, quelle qu'elle soit (le PDF de la stratégie, qui rassemble tous
+# les domaines, est la plus gourmande : moins de quarante).
+PLAFOND_REQUETES = 50
+
+
+def test_requetes_de_chaque_page_bornees_et_independantes_des_donnees(donnees):
+    client = client_connecte(donnees.referent)
+    urls = {
+        nom: reverse(nom, kwargs=PARAMETRES[nom](donnees) if nom in PARAMETRES else {})
+        for nom, motif in motifs_nommes()
+        if accepte(motif, "get")
+    }
+
+    def compter() -> dict[str, tuple[int, int]]:
+        comptes = {}
+        for nom, url in urls.items():
+            with CaptureQueriesContext(connection) as requetes:
+                reponse = client.get(url)
+            if reponse.streaming:
+                # Fichiers servis tels quels (exemples d'import) : les lire jusqu'au bout ferme la
+                # réponse comme le ferait le serveur, sans fermer la connexion à la base (ce que
+                # ferait un `close()` direct en pleine transaction de test, sur PostgreSQL).
+                b"".join(reponse.streaming_content)
+            comptes[nom] = (len(requetes), reponse.status_code)
+        return comptes
+
+    compter()  # Premier passage : les caches de Django (types de contenu, etc.) se remplissent.
+    avant = compter()
+    for grossir in GROSSIR:
+        grossir(donnees)
+    apres = compter()
+
+    echecs = []
+    for nom, url in urls.items():
+        (n_avant, statut_avant), (n_apres, statut_apres) = avant[nom], apres[nom]
+        if statut_avant >= 500 or statut_apres >= 500:
+            echecs.append(f"{url} → {statut_avant}, {statut_apres}")
+        if n_apres > PLAFOND_REQUETES:
+            echecs.append(f"{url} : {n_apres} requêtes (plafond {PLAFOND_REQUETES})")
+        if n_apres > n_avant:
+            echecs.append(f"{url} : {n_avant} → {n_apres} requêtes quand les données augmentent")
     assert not echecs, "\n".join(echecs)
 
 

@@ -33,3 +33,48 @@ POST_PERMIS_A_L_ELU = set()
 
 # Import d'un plan d'action et export XLSX : toujours dans la collectivité courante.
 SANS_OBJET_DE_COLLECTIVITE |= {"fiches:importer", "fiches:import_apercu", "fiches:exporter"}
+
+
+def grossir(d):
+    """Plus de fiches dans la version de travail, chacune avec toutes ses lignes."""
+    import datetime
+
+    from indicateurs.models import IndicateurSuivi
+    from strategie_nr.fiches.services import fiche_creer
+    from strategie_nr.referentiel.models import Axe, Pratique
+
+    suivi = IndicateurSuivi.objects.for_collectivite(d.commune).order_by("pk").first()
+    pratique = Pratique.objects.order_by("pk").first()
+    for rang, axe in enumerate(Axe.objects.order_by("numero")):
+        fiche_creer(
+            collectivite=d.commune,
+            auteur=d.referent,
+            donnees={
+                "axe": axe,
+                "titre": f"Fiche ajoutée {rang}",
+                "pratique": pratique if rang % 2 else None,
+                "levier_libre": "" if rang % 2 else "Levier libre",
+                "priorite": 1 + rang % 3,
+                "difficulte": 1 + (rang + 1) % 3,
+                "debut": datetime.date(2025 + rang % 2, 1 + rang, 1),
+                "fin": datetime.date(2027, 1 + rang, 1),
+                "responsable": d.agent if rang % 2 else d.referent,
+                "budget": 3000,
+                "moyens_humains": 4,
+                "moyens_unite": "jh",
+                "perimetres": ["dsi", "territoire"],
+            },
+            contributeurs=[d.agent, d.referent],
+            indicateurs=[
+                {"libelle": "Indicateur relié", "indicateur_suivi": suivi, "valeur_cible": 5},
+                {"libelle": "Indicateur libre", "valeur_cible": 2},
+            ],
+            sous_actions=[
+                {"quoi": "Étape une", "qui": "DSI", "echeance": datetime.date(2026, 3, 1)},
+                {"quoi": "Étape deux", "qui": "RH", "fait": True},
+            ],
+            budgets=[
+                {"annee": 2025, "montant": 1000, "depense": 800},
+                {"annee": 2026, "montant": 2000},
+            ],
+        )

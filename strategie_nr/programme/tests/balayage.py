@@ -30,3 +30,35 @@ SANS_OBJET_DE_COLLECTIVITE = {
 }
 
 POST_PERMIS_A_L_ELU = set()
+
+
+def grossir(d):
+    """Plus de parties prenantes et d'actions déjà engagées."""
+    from strategie_nr.programme import services
+    from strategie_nr.programme.enums import NaturePartiePrenante
+    from strategie_nr.referentiel.models import Axe
+
+    auteur = d.referent.utilisateur
+    natures = list(NaturePartiePrenante)
+    for rang, axe in enumerate(Axe.objects.order_by("numero")):
+        services.partie_prenante_creer(
+            collectivite=d.commune,
+            auteur=auteur,
+            donnees={
+                "nom": f"Acteur ajouté {rang}",
+                "nature": natures[rang % len(natures)],
+                "role": "Réemploi",
+                "contact": "contact@acteur.test",
+            },
+        )
+        services.action_engagee_creer(
+            collectivite=d.commune,
+            auteur=auteur,
+            donnees={
+                "axe": axe,
+                "titre": f"Action ajoutée {rang}",
+                "description": "Don des postes réformés",
+                "depuis": 2020,
+                "resultats": "Des postes donnés",
+            },
+        )
