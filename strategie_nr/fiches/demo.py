@@ -574,8 +574,8 @@ def _creer(commune, membres: dict) -> None:
             **_arguments(fiche, membres, references),
         )
     v1 = VersionFeuilleDeRoute.objects.for_collectivite(commune).get(numero=1)
-    v1 = feuille_de_route_soumettre(version=v1, auteur=membres[PARC])
-    feuille_de_route_valider(version=v1, auteur=referent, date_copil=DATE_COPIL_V1)
+    v1 = feuille_de_route_soumettre(version=v1, auteur=membres[PARC], notifier=False)
+    feuille_de_route_valider(version=v1, auteur=referent, date_copil=DATE_COPIL_V1, notifier=False)
 
     v2 = feuille_de_route_nouvelle_version(collectivite=commune, auteur=referent)
     fiches_v2 = {f.titre: f for f in FicheAction.objects.filter(version=v2)}

@@ -253,17 +253,21 @@ SUJETS = {
 
 
 def _courriel(*, version, auteur, lien: str, gabarit: str, destinataires: list[str]) -> None:
+    """Prépare le courriel et ne l'envoie qu'une fois la transaction validée : une validation
+    annulée en route (document officiel impossible à produire…) n'annonce rien à personne."""
     destinataires = sorted({d for d in destinataires if d})
     if not destinataires:
         return
     collectivite = version.feuille_de_route.collectivite
     contexte = {"version": version, "auteur": auteur, "lien": lien, "collectivite": collectivite}
-    send_mail(
-        subject=SUJETS[gabarit].format(version=version.libelle, collectivite=collectivite),
-        message=render_to_string(f"strategie_nr/fiches/emails/{gabarit}.txt", contexte),
-        from_email=None,
-        recipient_list=destinataires,
-    )
+    message = {
+        "subject": SUJETS[gabarit].format(version=version.libelle, collectivite=collectivite),
+        "message": render_to_string(f"strategie_nr/fiches/emails/{gabarit}.txt", contexte),
+        "from_email": None,
+        "recipient_list": destinataires,
+    }
+    # Un serveur de courriel en panne ne défait pas une validation déjà enregistrée : journalisé.
+    transaction.on_commit(lambda: send_mail(**message), robust=True)
 
 
 def _soumetteur(version) -> list[str]:
@@ -279,8 +283,11 @@ def _verrouiller(version) -> VersionFeuilleDeRoute:
 
 
 @transaction.atomic
-def feuille_de_route_soumettre(*, version, auteur, lien: str = "") -> VersionFeuilleDeRoute:
-    """Brouillon ou renvoyée → soumise (par un agent ou un référent) ; prévient les référents."""
+def feuille_de_route_soumettre(
+    *, version, auteur, lien: str = "", notifier: bool = True
+) -> VersionFeuilleDeRoute:
+    """Brouillon ou renvoyée → soumise (par un agent ou un référent) ; prévient les référents
+    (sauf `notifier=False`, pour les données de démonstration)."""
     version = _verrouiller(version)
     if not peut_contribuer(auteur):
         raise ValidationError("Votre rôle ne permet pas de soumettre la feuille de route.")
@@ -297,18 +304,19 @@ def feuille_de_route_soumettre(*, version, auteur, lien: str = "") -> VersionFeu
     version.full_clean()
     version.save()
     _journaliser(version=version, type=TypeEvenement.VERSION_SOUMISE, auteur=auteur)
-    _courriel(
-        version=version,
-        auteur=auteur,
-        lien=lien,
-        gabarit="soumission",
-        destinataires=[
-            m.utilisateur.email
-            for m in referents_actifs(version.feuille_de_route.collectivite).select_related(
-                "utilisateur"
-            )
-        ],
-    )
+    if notifier:
+        _courriel(
+            version=version,
+            auteur=auteur,
+            lien=lien,
+            gabarit="soumission",
+            destinataires=[
+                m.utilisateur.email
+                for m in referents_actifs(version.feuille_de_route.collectivite).select_related(
+                    "utilisateur"
+                )
+            ],
+        )
     return version
 
 
@@ -322,7 +330,7 @@ def _exiger_soumise(version, verbe: str) -> None:
 
 @transaction.atomic
 def feuille_de_route_valider(
-    *, version, auteur, date_copil, lien: str = ""
+    *, version, auteur, date_copil, lien: str = "", notifier: bool = True
 ) -> VersionFeuilleDeRoute:
     """Soumise → validée : enregistre l'instantané immuable et sa somme SHA-256."""
     version = _verrouiller(version)
@@ -343,13 +351,14 @@ def feuille_de_route_valider(
     version.full_clean()
     version.save()
     _journaliser(version=version, type=TypeEvenement.VERSION_VALIDEE, auteur=auteur)
-    _courriel(
-        version=version,
-        auteur=auteur,
-        lien=lien,
-        gabarit="validation",
-        destinataires=_soumetteur(version),
-    )
+    if notifier:
+        _courriel(
+            version=version,
+            auteur=auteur,
+            lien=lien,
+            gabarit="validation",
+            destinataires=_soumetteur(version),
+        )
     _apres_validation(version)
     return version
 
@@ -363,7 +372,7 @@ def _apres_validation(version) -> None:
 
 @transaction.atomic
 def feuille_de_route_renvoyer(
-    *, version, auteur, commentaire: str, lien: str = ""
+    *, version, auteur, commentaire: str, lien: str = "", notifier: bool = True
 ) -> VersionFeuilleDeRoute:
     """Soumise → renvoyée avec un commentaire ; prévient la personne qui a soumis."""
     version = _verrouiller(version)
@@ -384,13 +393,14 @@ def feuille_de_route_renvoyer(
     _journaliser(
         version=version, type=TypeEvenement.VERSION_RENVOYEE, auteur=auteur, details=[commentaire]
     )
-    _courriel(
-        version=version,
-        auteur=auteur,
-        lien=lien,
-        gabarit="renvoi",
-        destinataires=_soumetteur(version),
-    )
+    if notifier:
+        _courriel(
+            version=version,
+            auteur=auteur,
+            lien=lien,
+            gabarit="renvoi",
+            destinataires=_soumetteur(version),
+        )
     return version
 
 

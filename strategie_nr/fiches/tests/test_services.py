@@ -127,8 +127,11 @@ def test_elu_ne_cree_pas_de_fiche(commune, elu, donnees_fiche):
         fiche_creer(collectivite=commune, auteur=elu, donnees=donnees_fiche)
 
 
-def test_soumettre_previent_les_referents(fiche, agent, referent):
-    feuille_de_route_soumettre(version=fiche.version, auteur=agent, lien="http://x/fdr/")
+def test_soumettre_previent_les_referents(
+    fiche, agent, referent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        feuille_de_route_soumettre(version=fiche.version, auteur=agent, lien="http://x/fdr/")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [referent.utilisateur.email]
     assert "soumis la version v1" in mail.outbox[0].body
@@ -142,8 +145,11 @@ def test_soumettre_une_version_vide_refuse(commune, agent):
         feuille_de_route_soumettre(version=version, auteur=agent)
 
 
-def test_valider_fige_un_instantane_et_previent_celui_qui_a_soumis(fiche, agent, referent):
-    version = _valider(fiche.version, referent, agent)
+def test_valider_fige_un_instantane_et_previent_celui_qui_a_soumis(
+    fiche, agent, referent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        version = _valider(fiche.version, referent, agent)
     version.refresh_from_db()
     assert version.statut == StatutVersion.VALIDEE
     assert (version.validee_par, version.date_copil) == (referent, COPIL)
@@ -158,6 +164,40 @@ def test_agent_ne_valide_pas(fiche, agent):
     feuille_de_route_soumettre(version=fiche.version, auteur=agent)
     with pytest.raises(ValidationError, match="référent"):
         feuille_de_route_valider(version=fiche.version, auteur=agent, date_copil=COPIL)
+
+
+def test_validation_defaite_n_annonce_rien(
+    fiche, agent, referent, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Si le document officiel ne peut être produit, la version reste soumise et personne ne
+    reçoit de courriel « validée »."""
+    feuille_de_route_soumettre(version=fiche.version, auteur=agent)
+
+    def echec(version):
+        raise RuntimeError("rendu impossible")
+
+    monkeypatch.setattr(services, "_apres_validation", echec)
+    mail.outbox.clear()
+    with (
+        django_capture_on_commit_callbacks(execute=True) as rappels,
+        pytest.raises(RuntimeError),
+    ):
+        feuille_de_route_valider(version=fiche.version, auteur=referent, date_copil=COPIL)
+    assert rappels == [] and mail.outbox == []
+    fiche.version.refresh_from_db()
+    assert fiche.version.statut == StatutVersion.SOUMISE
+
+
+def test_donnees_de_demonstration_sans_courriel(
+    fiche, agent, referent, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        feuille_de_route_soumettre(version=fiche.version, auteur=agent, notifier=False)
+        feuille_de_route_valider(
+            version=fiche.version, auteur=referent, date_copil=COPIL, notifier=False
+        )
+    assert mail.outbox == []
 
 
 def test_valider_appelle_le_crochet_apres_enregistrement(fiche, agent, referent, monkeypatch):
@@ -228,13 +268,16 @@ def test_creer_une_fiche_apres_validation_demarre_la_v2(
     assert nouvelle.version.fiches.count() == 2
 
 
-def test_renvoyer_exige_un_commentaire_et_previent(fiche, agent, referent):
+def test_renvoyer_exige_un_commentaire_et_previent(
+    fiche, agent, referent, django_capture_on_commit_callbacks
+):
     feuille_de_route_soumettre(version=fiche.version, auteur=agent)
     with pytest.raises(ValidationError):
         feuille_de_route_renvoyer(version=fiche.version, auteur=referent, commentaire="  ")
-    version = feuille_de_route_renvoyer(
-        version=fiche.version, auteur=referent, commentaire="Budget à revoir"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        version = feuille_de_route_renvoyer(
+            version=fiche.version, auteur=referent, commentaire="Budget à revoir"
+        )
     assert version.statut == StatutVersion.RENVOYEE
     assert mail.outbox[-1].to == [agent.utilisateur.email]
     assert "Budget à revoir" in mail.outbox[-1].body

@@ -191,9 +191,12 @@ def test_edition_concurrente_le_second_est_refuse_et_garde_sa_saisie(
     assert troisieme.status_code == 302
 
 
-def test_parcours_soumettre_valider(client_de, agent, referent, fiche):
+def test_parcours_soumettre_valider(
+    client_de, agent, referent, fiche, django_capture_on_commit_callbacks
+):
     version = fiche.version
-    reponse = client_de(agent).post(reverse("fiches:soumettre", args=[version.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client_de(agent).post(reverse("fiches:soumettre", args=[version.pk]))
     assert reponse.status_code == 302
     assert mail.outbox[-1].to == [referent.utilisateur.email]
     assert reverse("fiches:version", args=[version.pk]) in mail.outbox[-1].body
@@ -206,7 +209,8 @@ def test_parcours_soumettre_valider(client_de, agent, referent, fiche):
     assert "dans le futur" in page(client_de(referent).post(url, {"date_copil": futur}))
     version.refresh_from_db()
     assert version.statut == StatutVersion.SOUMISE
-    reponse = client_de(referent).post(url, {"date_copil": "14/03/2025", "valider": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client_de(referent).post(url, {"date_copil": "14/03/2025", "valider": ""})
     assert reponse.status_code == 302
     version.refresh_from_db()
     assert version.statut == StatutVersion.VALIDEE and version.date_copil == COPIL
