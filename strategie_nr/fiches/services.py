@@ -270,8 +270,11 @@ def _courriel(*, version, auteur, lien: str, gabarit: str, destinataires: list[s
     transaction.on_commit(lambda: send_mail(**message), robust=True)
 
 
-def _soumetteur(version) -> list[str]:
-    return [version.soumise_par.utilisateur.email] if version.soumise_par else []
+def _prevenir_soumetteur(version, *, auteur, lien: str, gabarit: str) -> None:
+    destinataires = [version.soumise_par.utilisateur.email] if version.soumise_par else []
+    _courriel(
+        version=version, auteur=auteur, lien=lien, gabarit=gabarit, destinataires=destinataires
+    )
 
 
 def _verrouiller(version) -> VersionFeuilleDeRoute:
@@ -352,13 +355,7 @@ def feuille_de_route_valider(
     version.save()
     _journaliser(version=version, type=TypeEvenement.VERSION_VALIDEE, auteur=auteur)
     if notifier:
-        _courriel(
-            version=version,
-            auteur=auteur,
-            lien=lien,
-            gabarit="validation",
-            destinataires=_soumetteur(version),
-        )
+        _prevenir_soumetteur(version, auteur=auteur, lien=lien, gabarit="validation")
     _apres_validation(version)
     return version
 
@@ -394,13 +391,7 @@ def feuille_de_route_renvoyer(
         version=version, type=TypeEvenement.VERSION_RENVOYEE, auteur=auteur, details=[commentaire]
     )
     if notifier:
-        _courriel(
-            version=version,
-            auteur=auteur,
-            lien=lien,
-            gabarit="renvoi",
-            destinataires=_soumetteur(version),
-        )
+        _prevenir_soumetteur(version, auteur=auteur, lien=lien, gabarit="renvoi")
     return version
 
 
