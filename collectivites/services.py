@@ -1,4 +1,5 @@
 import datetime
+import logging
 import secrets
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.utils import timezone
 from .enums import Role
 from .models import Collectivite, Invitation, Membre, Utilisateur
 from .selectors import referents_actifs
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -56,12 +59,21 @@ def invitation_creer(
     invitation.save()
     lien = f"{url_base.rstrip('/')}/invitation/{jeton}/"
     contexte = {"invitation": invitation, "lien": lien, "jours": settings.INVITATION_VALIDITE_JOURS}
-    send_mail(
-        subject=f"Invitation à rejoindre {collectivite} — stratégie numérique responsable",
-        message=render_to_string("collectivites/emails/invitation.txt", contexte),
-        from_email=None,
-        recipient_list=[email],
-    )
+    try:
+        send_mail(
+            subject=f"Invitation à rejoindre {collectivite} — stratégie numérique responsable",
+            message=render_to_string("collectivites/emails/invitation.txt", contexte),
+            from_email=None,
+            recipient_list=[email],
+        )
+    except OSError:  # smtplib.SMTPException en dérive, comme les refus de connexion.
+        logger.exception("Envoi de l'invitation à %s impossible", email)
+        # L'exception annule la transaction : pas d'invitation dont le lien n'est jamais parti.
+        raise ValidationError(
+            "Le courriel d'invitation n'a pas pu être envoyé (serveur de messagerie "
+            "indisponible). Aucune invitation n'a été créée : réessayez plus tard ou prévenez "
+            "l'administrateur de la plateforme."
+        ) from None
     return invitation
 
 

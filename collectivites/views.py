@@ -31,6 +31,13 @@ def _erreurs(erreur: ValidationError) -> str:
     return " ".join(erreur.messages)
 
 
+def _erreurs_par_champ(erreur: ValidationError):
+    """Les messages d'une ValidationError, rattachés à leur champ quand elle en nomme un."""
+    if hasattr(erreur, "error_dict"):
+        return erreur.message_dict.items()
+    return [(None, erreur.messages)]
+
+
 class ConnexionView(LoginView):
     form_class = ConnexionForm
     template_name = "registration/login.html"
@@ -126,7 +133,7 @@ class MembresView(perms.MembreRequisMixin, View):
                     url_base=request.build_absolute_uri("/"),
                 )
             except ValidationError as erreur:
-                for champ, liste in erreur.message_dict.items():
+                for champ, liste in _erreurs_par_champ(erreur):
                     form.add_error(champ if champ in form.fields else None, liste)
             else:
                 messages.success(request, f"Invitation envoyée à {invitation.email}.")

@@ -149,3 +149,21 @@ def test_l_invitation_ne_donne_acces_qu_a_sa_collectivite(client, client_de, ref
     assert list(adhesions.values_list("collectivite", flat=True)) == [referent.collectivite_id]
     assert client.login(email="nouvelle@exemple.test", password=NOUVEAU_MDP)
     assert MOT_DE_PASSE != NOUVEAU_MDP
+
+
+class ServeurDeCourrielEnPanne:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("serveur SMTP injoignable")
+
+
+def test_serveur_de_courriel_en_panne_message_clair_et_rien_de_cree(client_de, referent, settings):
+    settings.EMAIL_BACKEND = f"{__name__}.ServeurDeCourrielEnPanne"
+    reponse = client_de(referent).post(
+        URL_MEMBRES, {"email": "nouvelle@exemple.test", "role": Role.AGENT}
+    )
+    assert reponse.status_code == 400
+    assert "n&#x27;a pas pu être envoyé" in reponse.content.decode()
+    assert not Invitation.objects.exists()
