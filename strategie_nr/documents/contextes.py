@@ -265,10 +265,25 @@ def _atteint(ligne, cible, mesure) -> str:
     return "oui" if atteint else "non"
 
 
+def _cible_de_fiche(indicateur: dict, ligne, annee: int) -> dict:
+    """La cible d'une fiche pour l'année, rapprochée de la mesure de l'indicateur suivi auquel
+    la fiche la rattache ; sans rattachement, rien à comparer."""
+    if ligne is None:
+        return {**indicateur, "mesure": "—", "atteint": "non rattaché à un indicateur suivi"}
+    mesure = ligne.valeur(annee)
+    return {
+        **indicateur,
+        "cible": ligne.afficher(indicateur["valeur_cible"]),
+        "mesure": ligne.afficher(mesure),
+        "atteint": _atteint(ligne, indicateur["valeur_cible"], mesure),
+    }
+
+
 def bilan_indicateurs_contexte(source: Source) -> dict:
     """Pour l'année : chaque indicateur qui a une cible ou une mesure, cible contre mesure."""
     lignes = []
-    for ligne in _tableau(source)["lignes"]:
+    tableau = _tableau(source)["lignes"]
+    for ligne in tableau:
         cible, mesure = ligne.cibles.get(source.annee), ligne.valeur(source.annee)
         if cible is None and mesure is None:
             continue
@@ -280,8 +295,11 @@ def bilan_indicateurs_contexte(source: Source) -> dict:
                 "atteint": _atteint(ligne, cible, mesure),
             }
         )
+    par_suivi = {ligne.suivi.pk: ligne for ligne in tableau}
     cibles = [
-        i for i in _indicateurs_des_fiches(source.fiches) if i.get("annee_cible") == source.annee
+        _cible_de_fiche(i, par_suivi.get(i.get("indicateur_suivi")), source.annee)
+        for i in _indicateurs_des_fiches(source.fiches)
+        if i.get("annee_cible") == source.annee
     ]
     objectifs = [o for o in _objectifs(source) if o["annee_cible"] in ("", str(source.annee))]
     return {

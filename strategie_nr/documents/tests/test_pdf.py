@@ -167,6 +167,48 @@ def test_indicateurs_et_objectifs_dans_la_strategie_et_le_bilan(commune, agent, 
     assert "Nombre de dons de matériels en externe 150 1 121 oui" in plat
 
 
+def test_bilan_rapproche_les_cibles_des_fiches_des_mesures(commune, agent):
+    from indicateurs.models import DefinitionIndicateur, IndicateurSuivi, Valeur
+    from strategie_nr.fiches.services import fiche_creer
+
+    suivi = IndicateurSuivi.objects.create(
+        collectivite=commune,
+        definition=DefinitionIndicateur.objects.get(cle="axe-2-2"),  # dons de matériels
+        responsable=agent,
+    )
+    Valeur.objects.create(suivi=suivi, annee=2025, valeur=95)
+    fiche = fiche_creer(
+        collectivite=commune,
+        auteur=agent,
+        donnees={
+            "axe": suivi.definition.axe,
+            "titre": "Donner les ordinateurs réformés",
+            "priorite": 3,
+            "difficulte": 1,
+            "debut": datetime.date(2025, 1, 1),
+            "fin": datetime.date(2025, 12, 1),
+            "responsable": agent,
+        },
+        indicateurs=[
+            {
+                "libelle": "Dons",
+                "valeur_cible": 120,
+                "annee_cible": 2025,
+                "indicateur_suivi": suivi,
+            },
+            {"libelle": "Ateliers tenus", "valeur_cible": 4, "annee_cible": 2025},
+        ],
+    )
+    html = bilan_html(collectivite=commune, version=fiche.version, annee=2025)
+    plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ").replace("\u00a0", " ")
+    assert "Dons Donner les ordinateurs réformés 120 95 non" in plat
+    assert "Ateliers tenus Donner les ordinateurs réformés 4 — non rattaché" in plat
+    Valeur.objects.filter(suivi=suivi).update(valeur=130)
+    html = bilan_html(collectivite=commune, version=fiche.version, annee=2025)
+    plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ").replace("\u00a0", " ")
+    assert "Dons Donner les ordinateurs réformés 120 130 oui" in plat
+
+
 def test_maturite_dans_la_strategie_et_le_bilan_de_l_annee(commune, agent, referent):
     from strategie_nr.diagnostic import services
     from strategie_nr.diagnostic.models import Question
