@@ -1,4 +1,4 @@
-"""Démo des indicateurs : une quinzaine d'indicateurs suivis (2022–2025, cibles jusqu'en 2027),
+"""Démo des indicateurs : une quinzaine d'indicateurs suivis (2022–2025, cibles 2025 à 2027),
 des manuels et, si le parc les déclare, des calculés ; quelques objectifs par axe."""
 
 from decimal import Decimal
@@ -10,97 +10,97 @@ from strategie_nr.referentiel.models import Axe
 from .enums import Mode, Periodicite
 from .models import Cible, DefinitionIndicateur, IndicateurSuivi, Objectif, Valeur
 
-# clé → (responsable, (année, valeur) de référence, valeurs 2022–2025, cibles 2026–2027, source)
+# clé → (responsable, (année, valeur) de référence, valeurs 2022–2025, cibles 2025–2027, source)
 MANUELS = {
     "axe-1-1": (
         "achats@demo.test",
         (2022, "6"),
         ["6", "11.5", "16", "21.4"],
-        ["22", "25"],
+        ["20", "22", "25"],
         "Mandats du chapitre 21, service financier",
     ),
     "axe-1-2": (
         "achats@demo.test",
         (2022, "1"),
         ["1", "2", "4", "5"],
-        ["6", "8"],
+        ["4", "6", "8"],
         "Registre des marchés",
     ),
     "axe-2-2": (
         "agent@demo.test",
         (2022, "35"),
         ["35", "62", "98", "121"],
-        ["140", "150"],
+        ["120", "140", "150"],
         "Conventions de don signées",
     ),
     "axe-2-3": (
         "agent@demo.test",
         (2022, "40"),
         ["40", "55", "71", "88"],
-        ["100", "110"],
+        ["80", "100", "110"],
         "Outil de gestion de parc",
     ),
     "axe-2-5": (
         "agent@demo.test",
         (2022, "0"),
         ["0", "0", "1", "1"],
-        ["1", "1"],
+        ["1", "1", "1"],
         "Marché de réparation",
     ),
     "axe-3-1": (
         "formation@demo.test",
         (2023, "5"),
         [None, "5", "18", "31"],
-        ["45", "60"],
+        ["30", "45", "60"],
         "Plan de formation",
     ),
     "axe-3-2": (
         "referent@demo.test",
         (2023, "0"),
         [None, "0", "2", "3"],
-        ["4", "6"],
+        ["4", "4", "6"],
         "Revue de projets de la DSI",
     ),
     "axe-3-3": (
         "referent@demo.test",
         (2024, "38"),
         [None, None, "38", "52"],
-        ["65", "75"],
+        ["55", "65", "75"],
         "Auto-diagnostic RGESN du site",
     ),
     "axe-4-1": (
         "formation@demo.test",
         (2022, "2"),
         ["2", "4", "7", "9"],
-        ["12", "12"],
+        ["10", "12", "12"],
         "Bilan formation",
     ),
     "axe-4-2": (
         "formation@demo.test",
         (2022, "30"),
         ["30", "85", "160", "240"],
-        ["300", "350"],
+        ["200", "300", "350"],
         "Feuilles d'émargement",
     ),
     "axe-5-1": (
         "referent@demo.test",
         (2023, "1"),
         [None, "1", "3", "5"],
-        ["6", "8"],
+        ["4", "6", "8"],
         "Service communication",
     ),
     "axe-5-2": (
         "referent@demo.test",
         (2023, "120"),
         [None, "120", "640", "1150"],
-        ["1600", "2000"],
+        ["1200", "1600", "2000"],
         "Estimation des médiateurs",
     ),
     "pratique-a.3-1": (
         "referent@demo.test",
         (2022, "0"),
         ["0", "0", "1", "1"],
-        ["1", "1"],
+        ["1", "1", "1"],
         "COPIL",
     ),
 }
@@ -197,7 +197,7 @@ def charger(contexte: dict) -> None:
             if v is not None
         )
         Cible.objects.bulk_create(
-            Cible(suivi=suivi, annee=2026 + rang, valeur=_valeur(v))
+            Cible(suivi=suivi, annee=2025 + rang, valeur=_valeur(v))
             for rang, v in enumerate(cibles)
         )
     calcules = DefinitionIndicateur.objects.filter(collectivite=None, mode=Mode.CALCULE).order_by(

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from indicateurs.models import IndicateurSuivi
 from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Pratique
 
 from .enums import StatutVersion
@@ -65,7 +66,7 @@ FICHES = [
         prerequis="Allotir le marché de postes de travail.",
         statut="en_cours",
         engagement="realisation",
-        indicateurs=[("Part des dépenses en équipements reconditionnés (%)", 30, 2026)],
+        indicateurs=[("Part des dépenses en équipements reconditionnés (%)", 30, 2026, "axe-1-1")],
         sous_actions=[
             ("Sourcer les reconditionneurs du territoire", "Achats", (2025, 3), True),
             ("Publier le lot « reconditionné »", "Achats", (2025, 6), True),
@@ -158,7 +159,7 @@ FICHES = [
         perimetres=["territoire"],
         statut="en_cours",
         engagement="realisation",
-        indicateurs=[("Nombre de dons de matériels en externe", 150, 2025)],
+        indicateurs=[("Nombre de dons de matériels en externe", 150, 2025, "axe-2-2")],
         sous_actions=[
             ("Délibération cadre sur les dons (loi 3DS)", "Référente", (2025, 3), True),
             ("Registre des bénéficiaires", "DSI", (2025, 6), False),
@@ -320,7 +321,7 @@ FICHES = [
         perimetres=["tous_services"],
         statut="en_pause",
         engagement="experimentation",
-        indicateurs=[("Nombre d'ateliers réalisés", 8, 2026)],
+        indicateurs=[("Nombre d'ateliers réalisés", 8, 2026, "axe-4-1")],
     ),
     _fiche(
         4,
@@ -408,7 +409,7 @@ FICHES = [
         perimetres=["territoire"],
         statut="a_venir",
         engagement="reflexion",
-        indicateurs=[("Campagnes organisées", 1, 2025)],
+        indicateurs=[("Campagnes organisées", 1, 2025, "axe-5-1")],
     ),
     # Axe 6 — territoire connecté et données
     _fiche(
@@ -528,9 +529,15 @@ def _arguments(fiche: dict, membres: dict, references: dict) -> dict:
     return {
         "donnees": donnees,
         "contributeurs": [membres[email] for email in fiche.get("contributeurs", [])],
+        # (libellé, cible, année[, clé de l'indicateur suivi auquel la cible se rattache])
         "indicateurs": [
-            {"libelle": libelle, "valeur_cible": cible, "annee_cible": annee}
-            for libelle, cible, annee in fiche.get("indicateurs", [])
+            {
+                "libelle": libelle,
+                "valeur_cible": cible,
+                "annee_cible": annee,
+                "indicateur_suivi": references["suivis"].get(suivi[0]) if suivi else None,
+            }
+            for libelle, cible, annee, *suivi in fiche.get("indicateurs", [])
         ],
         "sous_actions": [
             {"quoi": quoi, "qui": qui, "echeance": _date(echeance), "fait": fait}
@@ -543,8 +550,12 @@ def _arguments(fiche: dict, membres: dict, references: dict) -> dict:
     }
 
 
-def _references() -> dict:
+def _references(commune) -> dict:
     return {
+        "suivis": {
+            s.definition.cle: s
+            for s in IndicateurSuivi.objects.for_collectivite(commune).select_related("definition")
+        },
         "axes": {axe.numero: axe for axe in Axe.objects.all()},
         "dimensions": {d.numero: d for d in Dimension.objects.all()},
         "pratiques": {p.code: p for p in Pratique.objects.all()},
@@ -565,7 +576,7 @@ def _creer(commune, membres: dict) -> None:
         fiche_supprimer,
     )
 
-    references = _references()
+    references = _references(commune)
     referent = membres[REFERENT]
     for fiche in FICHES:
         fiche_creer(
