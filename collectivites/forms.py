@@ -3,10 +3,21 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 
 from .enums import Role
 from .models import Collectivite, Utilisateur
 from .throttle import connexion_bloquee, connexion_echec_enregistrer, connexion_reussie
+
+
+def erreurs_vers_formulaire(form, erreur: ValidationError) -> None:
+    """Rattache les erreurs d'un service aux champs du formulaire qu'elles nomment, les autres
+    (ou une erreur sans champ) au formulaire entier."""
+    if hasattr(erreur, "error_dict"):
+        for champ, liste in erreur.message_dict.items():
+            form.add_error(champ if champ in form.fields else None, liste)
+    else:
+        form.add_error(None, erreur.messages)
 
 
 class ChoixMembre(forms.ModelChoiceField):

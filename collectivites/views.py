@@ -19,6 +19,7 @@ from .forms import (
     InvitationForm,
     ProfilForm,
     RoleForm,
+    erreurs_vers_formulaire,
 )
 from .middleware import CLE_SESSION
 from .models import Invitation, Membre
@@ -29,13 +30,6 @@ MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
 
 def _erreurs(erreur: ValidationError) -> str:
     return " ".join(erreur.messages)
-
-
-def _erreurs_par_champ(erreur: ValidationError):
-    """Les messages d'une ValidationError, rattachés à leur champ quand elle en nomme un."""
-    if hasattr(erreur, "error_dict"):
-        return erreur.message_dict.items()
-    return [(None, erreur.messages)]
 
 
 class ConnexionView(LoginView):
@@ -133,8 +127,7 @@ class MembresView(perms.MembreRequisMixin, View):
                     url_base=request.build_absolute_uri("/"),
                 )
             except ValidationError as erreur:
-                for champ, liste in _erreurs_par_champ(erreur):
-                    form.add_error(champ if champ in form.fields else None, liste)
+                erreurs_vers_formulaire(form, erreur)
             else:
                 messages.success(request, f"Invitation envoyée à {invitation.email}.")
                 return redirect("collectivites:membres")

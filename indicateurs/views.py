@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
 from . import exports, selectors, services
@@ -15,14 +16,6 @@ from .graphiques import courbe_svg
 from .models import IndicateurSuivi, Objectif
 from .nombres import saisie
 from .perms import peut_modifier_suivi, peut_piloter, peut_voir
-
-
-def _erreurs(form, erreur: ValidationError) -> None:
-    if hasattr(erreur, "error_dict"):
-        for champ, liste in erreur.message_dict.items():
-            form.add_error(champ if champ in form.fields else None, liste)
-    else:
-        form.add_error(None, erreur.messages)
 
 
 def graphique(ligne, annees, identifiant) -> str:
@@ -75,7 +68,7 @@ class FormulaireView(MembreRequisMixin, TemplateView):
             try:
                 cible = self.enregistrer(form)
             except ValidationError as erreur:
-                _erreurs(form, erreur)
+                erreurs_vers_formulaire(form, erreur)
             else:
                 return redirect(cible)
         return self.render_to_response(self.get_context_data(form=form), status=400)

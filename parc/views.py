@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.generic import TemplateView
 
+from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
 from . import exports, graphiques, mesures, selectors, services
@@ -17,14 +18,6 @@ from .models import Equipement
 from .perms import peut_modifier_parc, peut_voir_parc
 
 PAR_PAGE = 50
-
-
-def _erreurs(form, erreur: ValidationError) -> None:
-    if hasattr(erreur, "error_dict"):
-        for champ, liste in erreur.message_dict.items():
-            form.add_error(champ if champ in form.fields else None, liste)
-    else:
-        form.add_error(None, erreur.messages)
 
 
 class ListeView(MembreRequisMixin, TemplateView):
@@ -102,7 +95,7 @@ class FormulaireView(MembreRequisMixin, TemplateView):
             try:
                 equipement = self.enregistrer(form)
             except ValidationError as erreur:
-                _erreurs(form, erreur)
+                erreurs_vers_formulaire(form, erreur)
             else:
                 messages.success(request, self.message)
                 return redirect(equipement)

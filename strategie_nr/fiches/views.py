@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
 
@@ -187,14 +188,6 @@ class FicheEditionMixin(MembreRequisMixin):
         }
 
 
-def _erreurs_dans_le_formulaire(form, erreur: ValidationError) -> None:
-    if hasattr(erreur, "error_dict"):
-        for champ, liste in erreur.message_dict.items():
-            form.add_error(champ if champ in form.fields else None, liste)
-    else:
-        form.add_error(None, erreur.messages)
-
-
 class FicheCreerView(FicheEditionMixin, View):
     """Fiche vierge, ou préremplie depuis une action d'exemple (?action=) ou une pratique
     (?pratique=)."""
@@ -243,7 +236,7 @@ class FicheCreerView(FicheEditionMixin, View):
                     **self.arguments(form, formsets),
                 )
             except ValidationError as erreur:
-                _erreurs_dans_le_formulaire(form, erreur)
+                erreurs_vers_formulaire(form, erreur)
             else:
                 messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
                 return redirect(fiche)
@@ -286,7 +279,7 @@ class FicheModifierView(FicheEditionMixin, View):
                 conflit = True
                 form.add_error(None, str(erreur))
             except ValidationError as erreur:
-                _erreurs_dans_le_formulaire(form, erreur)
+                erreurs_vers_formulaire(form, erreur)
             else:
                 messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
                 return redirect(fiche)
@@ -393,7 +386,7 @@ class DecisionView(MembreRequisMixin, TemplateView):
                     )
                 return redirect("fiches:version", pk=version.pk)
             except ValidationError as erreur:
-                _erreurs_dans_le_formulaire(form, erreur)
+                erreurs_vers_formulaire(form, erreur)
         return self.render_to_response(self.get_context_data(**{nom: form}), status=400)
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
 from . import services
@@ -23,12 +24,6 @@ from .selectors import (
     parties_prenantes_de,
     programme_de_travail,
 )
-
-
-def erreurs_vers_formulaire(form, erreur: ValidationError) -> None:
-    """Rattache les erreurs d'un service aux champs du formulaire (ou au formulaire entier)."""
-    for champ, liste in erreur.message_dict.items():
-        form.add_error(champ if champ in form.fields else None, liste)
 
 
 class LectureView(MembreRequisMixin, TemplateView):
