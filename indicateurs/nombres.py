@@ -1,12 +1,11 @@
 """Nombres à la française : lecture de ce que tapent les agents, affichage, bornes par unité."""
 
-import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
+
+from strategie_nr import nombres
 
 from .enums import Unite
 
-ESPACES = re.compile(r"[\s\u00a0\u202f']")
-SUFFIXES = ("%", "€", "eur", "euros", "kg", "tco2e", "t", "ans", "années", "an")
 LIMITE = Decimal("1e11")
 
 
@@ -15,21 +14,14 @@ class NombreInvalide(ValueError):
 
 
 def lire_nombre(texte: str) -> Decimal:
-    """« 1 234,5 » → 1234.5 ; « 12 % » → 12 ; « 1.234,5 » → 1234.5 ; « 12.5 » → 12.5."""
-    brut = ESPACES.sub("", str(texte or "")).lower()
-    for suffixe in SUFFIXES:
-        if brut.endswith(suffixe) and len(brut) > len(suffixe):
-            brut = brut[: -len(suffixe)]
-            break
-    if "," in brut:
-        brut = brut.replace(".", "").replace(",", ".")
-    elif brut.count(".") > 1:
-        brut = brut.replace(".", "")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", brut):
-        raise NombreInvalide("Saisissez un nombre, par exemple « 1 234,5 ».")
+    """« 1 234,5 » → 1234.5 ; « 12 % » → 12 ; « 1.234,5 » → 1234.5 ; « 12.5 » → 12.5.
+
+    La lecture est celle de tout le projet (`strategie_nr.nombres.lire_nombre`) ; seuls les
+    messages sont ceux d'un champ de saisie.
+    """
     try:
-        valeur = Decimal(brut)
-    except InvalidOperation as erreur:  # pragma: no cover — l'expression ci-dessus l'exclut
+        valeur = nombres.lire_nombre(texte, limite=Decimal(10) ** 30)
+    except nombres.NombreInvalide as erreur:
         raise NombreInvalide("Saisissez un nombre, par exemple « 1 234,5 ».") from erreur
     if abs(valeur) >= LIMITE:
         raise NombreInvalide("Ce nombre est trop grand pour être une valeur d'indicateur.")

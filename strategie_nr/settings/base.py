@@ -133,6 +133,13 @@ CONTENT_SECURITY_POLICY = (
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Limites de tout fichier importé (parc, plan d'action…), vérifiées avant de le lire : taille
+# envoyée, taille une fois décompressé (XLSX, ODS), nombre de lignes et de cellules.
+TABLEURS_TAILLE_MAX = env.int("TABLEURS_TAILLE_MAX", default=20 * 1024 * 1024)
+TABLEURS_DECOMPRESSE_MAX = env.int("TABLEURS_DECOMPRESSE_MAX", default=50 * 1024 * 1024)
+TABLEURS_LIGNES_MAX = env.int("TABLEURS_LIGNES_MAX", default=200_000)
+TABLEURS_CELLULES_MAX = env.int("TABLEURS_CELLULES_MAX", default=2_000_000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
