@@ -1,12 +1,21 @@
 from django.contrib import admin
 
-from .models import Equipement, FacteurEmpreinte, TypeEquipement
+from .models import Equipement, FacteurEmpreinte, SynonymeTypeEquipement, TypeEquipement
 
 
 @admin.register(TypeEquipement)
 class TypeEquipementAdmin(admin.ModelAdmin):
     list_display = ["libelle", "code", "duree_vie_defaut_annees", "poids_defaut_kg", "ordre"]
     search_fields = ["libelle", "code"]
+
+
+@admin.register(SynonymeTypeEquipement)
+class SynonymeTypeEquipementAdmin(admin.ModelAdmin):
+    """Les noms que les inventaires donnent aux types ; l'import les reconnaît sans demander."""
+
+    list_display = ["texte", "type", "cle"]
+    list_filter = ["type"]
+    search_fields = ["texte", "cle"]
 
 
 @admin.register(FacteurEmpreinte)
@@ -28,5 +37,5 @@ class FacteurEmpreinteAdmin(admin.ModelAdmin):
 class EquipementAdmin(admin.ModelAdmin):
     list_display = ["__str__", "collectivite", "type", "statut", "annee_acquisition"]
     list_filter = ["collectivite", "type", "statut"]
-    search_fields = ["numero_serie", "numero_inventaire", "marque", "modele"]
+    search_fields = ["nom", "numero_serie", "numero_inventaire", "marque", "modele"]
     raw_id_fields = ["collectivite"]

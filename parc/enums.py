@@ -23,6 +23,9 @@ class Destination(models.TextChoices):
     DEEE = "deee", "DEEE collecté par un éco-organisme"
     AUTRE_FILIERE = "autre_filiere", "Autre filière agréée"
     REPRISE = "reprise", "Reprise par le fournisseur"
+    # Un équipement réformé importé sans destination (GLPI « Rebut », « Hors service ») : la
+    # ligne est gardée, et la liste du parc la montre « À compléter ».
+    NON_RENSEIGNEE = "non_renseignee", "Non renseignée"
 
 
 # Destinations pour lesquelles on garde le bénéficiaire (traçabilité).

@@ -6,16 +6,18 @@ Les en-têtes sont ceux que l'import reconnaît : un export peut être corrigé 
 import csv
 import io
 
-from strategie_nr.tableurs import neutraliser
+from strategie_nr.tableurs import Colonne, classeur_xlsx, neutraliser
 
 COLONNES = [
     "Type",
+    "Nom",
     "Marque",
     "Modèle",
     "Numéro de série",
     "Numéro d'inventaire",
     "Quantité",
     "Date d'acquisition",
+    "Année d'acquisition",
     "Prix d'achat HT",
     "Origine",
     "Statut",
@@ -38,21 +40,21 @@ def _decimal(valeur, francais: bool):
 
 
 def ligne(equipement, *, francais: bool) -> list:
+    # La colonne des dates ne contient que des dates (un tableur la trie et la met en forme) ;
+    # une acquisition connue à l'année près est dans la colonne de l'année.
     date = equipement.date_acquisition
-    acquisition = (
-        (date.strftime("%d/%m/%Y") if francais else date)
-        if date
-        else (equipement.annee_acquisition or "")
-    )
+    acquisition = (date.strftime("%d/%m/%Y") if francais else date) if date else ""
     fin = equipement.date_fin_usage
     return [
         equipement.type.libelle,
+        equipement.nom,
         equipement.marque,
         equipement.modele,
         equipement.numero_serie,
         equipement.numero_inventaire,
         equipement.quantite,
         acquisition,
+        equipement.annee_acquisition or "",
         _decimal(equipement.prix_achat_ht, francais),
         equipement.get_origine_display(),
         equipement.get_statut_display(),
@@ -76,21 +78,15 @@ def csv_octets(equipements) -> bytes:
     return sortie.getvalue().encode("utf-8")
 
 
-def xlsx_octets(equipements) -> bytes:
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+FORMATS_XLSX = {
+    "Date d'acquisition": "DD/MM/YYYY",
+    "Date de fin d'usage": "DD/MM/YYYY",
+    "Prix d'achat HT": '#,##0.00 "€"',
+    "Année d'acquisition": "0",
+}
 
-    classeur = openpyxl.Workbook(write_only=True)
-    feuille = classeur.create_sheet("Parc")
-    entetes = []
-    for colonne in COLONNES:
-        cellule = WriteOnlyCell(feuille, value=colonne)
-        cellule.font = Font(bold=True)
-        entetes.append(cellule)
-    feuille.append(entetes)
-    for equipement in equipements.iterator(chunk_size=2000):
-        feuille.append([neutraliser(v) for v in ligne(equipement, francais=False)])
-    sortie = io.BytesIO()
-    classeur.save(sortie)
-    return sortie.getvalue()
+
+def xlsx_octets(equipements) -> bytes:
+    colonnes = [Colonne(c, format_nombre=FORMATS_XLSX.get(c, "")) for c in COLONNES]
+    lignes = (ligne(e, francais=False) for e in equipements.iterator(chunk_size=2000))
+    return classeur_xlsx([("Parc", colonnes, lignes)])

@@ -59,6 +59,9 @@ class FiltreForm(forms.Form):
         label="Origine", required=False, choices=[("", "Toutes"), *Origine.choices]
     )
     service = forms.ChoiceField(label="Service", required=False)
+    a_completer = forms.BooleanField(
+        label="À compléter (réformés sans destination ou sans date de fin)", required=False
+    )
     age = forms.ChoiceField(
         label="Âge",
         required=False,
@@ -110,6 +113,7 @@ class EquipementForm(forms.ModelForm):
         model = Equipement
         fields = [
             "type",
+            "nom",
             "marque",
             "modele",
             "numero_serie",
@@ -178,7 +182,13 @@ class ReformeForm(forms.Form):
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": "Saisissez une date, par exemple 31/12/2025."},
     )
-    destination = forms.ChoiceField(label="Destination", choices=[("", "—"), *Destination.choices])
+    destination = forms.ChoiceField(
+        label="Destination",
+        choices=[
+            ("", "—"),
+            *(c for c in Destination.choices if c[0] != Destination.NON_RENSEIGNEE),
+        ],
+    )
     beneficiaire = forms.CharField(
         label="Bénéficiaire",
         required=False,

@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from collectivites.models import Collectivite
+from strategie_nr.tableurs import cle_valeur
 
 from .enums import Action, Destination, Origine, Statut
 
@@ -73,9 +74,47 @@ class FacteurEmpreinte(models.Model):
         return f"{self.type} — {self.version}"
 
 
+class SynonymeTypeEquipement(models.Model):
+    """Un nom qu'un inventaire donne à un type (« Laptop », « Unité centrale », « TFT ») :
+    l'import le reconnaît sans rien demander. Référentiel commun, modifiable dans l'admin."""
+
+    type = models.ForeignKey(
+        TypeEquipement, on_delete=models.CASCADE, related_name="synonymes", verbose_name="type"
+    )
+    texte = models.CharField("nom lu dans les fichiers", max_length=150)
+    cle = models.CharField(
+        "clé normalisée",
+        max_length=150,
+        unique=True,
+        editable=False,
+        help_text="Sans accents, casse, ponctuation ni pluriel ; calculée depuis le nom.",
+    )
+
+    class Meta:
+        verbose_name = "synonyme de type d'équipement"
+        verbose_name_plural = "synonymes de types d'équipement"
+        ordering = ["type__ordre", "texte"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(cle=""), name="synonyme_type_cle_non_vide"),
+        ]
+
+    def __str__(self):
+        return f"{self.texte} → {self.type}"
+
+    def save(self, *args, **kwargs):
+        self.cle = cle_valeur(self.texte)[:150]
+        super().save(*args, **kwargs)
+
+
 class EquipementQuerySet(models.QuerySet):
     def for_collectivite(self, collectivite):
         return self.filter(collectivite=collectivite)
+
+    def a_completer(self):
+        """Réformés dont la destination ou la date de fin d'usage manque."""
+        return self.filter(statut=Statut.REFORME).filter(
+            Q(destination=Destination.NON_RENSEIGNEE) | Q(date_fin_usage__isnull=True)
+        )
 
 
 class Equipement(models.Model):
@@ -85,6 +124,12 @@ class Equipement(models.Model):
         Collectivite, on_delete=models.CASCADE, related_name="equipements"
     )
     type = models.ForeignKey(TypeEquipement, on_delete=models.PROTECT, verbose_name="type")
+    nom = models.CharField(
+        "nom de l'équipement",
+        max_length=150,
+        blank=True,
+        help_text="Le nom donné dans l'inventaire (GLPI : « Nom »), par exemple PC-URBA-012.",
+    )
     marque = models.CharField("marque", max_length=100, blank=True)
     modele = models.CharField("modèle", max_length=150, blank=True)
     numero_serie = models.CharField("numéro de série", max_length=100, blank=True)
@@ -135,6 +180,7 @@ class Equipement(models.Model):
             models.Index(fields=["collectivite", "statut"], name="equipement_statut"),
             models.Index(fields=["collectivite", "annee_acquisition"], name="equipement_annee"),
             models.Index(fields=["collectivite", "date_fin_usage"], name="equipement_fin"),
+            models.Index(fields=["collectivite", "nom"], name="equipement_nom"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -151,6 +197,11 @@ class Equipement(models.Model):
                 condition=Q(statut=Statut.REFORME) | Q(destination="", date_fin_usage__isnull=True),
                 name="equipement_destination_si_reforme",
                 violation_error_message="Date et destination de fin : seulement si réformé.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(statut=Statut.REFORME) | ~Q(destination=""),
+                name="equipement_reforme_a_destination",
+                violation_error_message="Un équipement réformé a une destination.",
             ),
             models.CheckConstraint(
                 condition=Q(annee_acquisition__isnull=True)
@@ -181,10 +232,18 @@ class Equipement(models.Model):
 
     def __str__(self):
         nom = " ".join(p for p in (self.marque, self.modele) if p) or str(self.type)
-        return f"{nom} ({self.numero_inventaire or self.numero_serie or f'n° {self.pk}'})"
+        repere = self.nom or self.numero_inventaire or self.numero_serie or f"n° {self.pk}"
+        return f"{nom} ({repere})"
 
     def get_absolute_url(self):
         return reverse("parc:equipement", kwargs={"pk": self.pk})
+
+    @property
+    def a_completer(self) -> bool:
+        """Réformé sans destination connue ou sans date de fin d'usage (voir le queryset)."""
+        return self.statut == Statut.REFORME and (
+            self.destination == Destination.NON_RENSEIGNEE or self.date_fin_usage is None
+        )
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -203,9 +262,9 @@ class Equipement(models.Model):
             raise ValidationError(
                 {"date_fin_usage": "La fin d'usage ne peut pas précéder l'acquisition."}
             )
-        if self.statut == Statut.REFORME and not (self.destination and self.date_fin_usage):
+        if self.statut == Statut.REFORME and not self.destination:
             raise ValidationError(
-                "Un équipement réformé a une date de fin d'usage et une destination."
+                "Un équipement réformé a une destination (« Non renseignée » si elle est inconnue)."
             )
 
 

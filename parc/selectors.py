@@ -34,9 +34,20 @@ AGES = {
 
 
 def equipements_filtres(
-    collectivite, *, type="", statut="", origine="", service="", age="", q="", tri="type"
+    collectivite,
+    *,
+    type="",
+    statut="",
+    origine="",
+    service="",
+    age="",
+    q="",
+    tri="type",
+    a_completer=False,
 ):
     equipements = Equipement.objects.for_collectivite(collectivite).select_related("type")
+    if a_completer:
+        equipements = equipements.a_completer()
     if type:
         equipements = equipements.filter(type__code=type)
     if statut:
@@ -54,7 +65,8 @@ def equipements_filtres(
     if q:
         for mot in q.split()[:5]:
             equipements = equipements.filter(
-                Q(marque__icontains=mot)
+                Q(nom__icontains=mot)
+                | Q(marque__icontains=mot)
                 | Q(modele__icontains=mot)
                 | Q(numero_serie__icontains=mot)
                 | Q(numero_inventaire__icontains=mot)
@@ -63,6 +75,12 @@ def equipements_filtres(
                 | Q(beneficiaire__icontains=mot)
             )
     return equipements.order_by(*TRIS.get(tri, TRIS["type"]))
+
+
+def a_completer_compter(collectivite) -> int:
+    """Réformés importés sans destination ou sans date de fin d'usage : les indicateurs de fin
+    d'usage ne peuvent pas les compter tant qu'ils ne sont pas complétés."""
+    return Equipement.objects.for_collectivite(collectivite).a_completer().count()
 
 
 def services_de(collectivite) -> list[str]:

@@ -8,14 +8,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from strategie_nr.tableurs import cle_valeur
+
 from .enums import AVEC_BENEFICIAIRE, Action, Statut
-from .models import Equipement, EvenementEquipement, FacteurEmpreinte, TypeEquipement
+from .models import (
+    Equipement,
+    EvenementEquipement,
+    FacteurEmpreinte,
+    SynonymeTypeEquipement,
+    TypeEquipement,
+)
 
 FICHIER_TYPES = Path(__file__).resolve().parent / "types_equipement.json"
 
 # Champs suivis par l'historique, dans l'ordre du formulaire.
 CHAMPS_SUIVIS = [
     "type",
+    "nom",
     "marque",
     "modele",
     "numero_serie",
@@ -54,6 +63,14 @@ def types_equipement_charger(*, enregistrer, bilan, mettre_a_jour: bool = False)
                 "ordre": type_["ordre"],
             },
         )
+        for texte in type_.get("synonymes", []):
+            enregistrer(
+                SynonymeTypeEquipement,
+                bilan,
+                mettre_a_jour=mettre_a_jour,
+                cle=cle_valeur(texte),
+                defaults={"type": types[type_["code"]], "texte": texte},
+            )
     facteurs = donnees["facteurs"]
     for code, (fabrication, usage, duree) in facteurs["types"].items():
         enregistrer(
@@ -138,7 +155,7 @@ def equipement_modifier(
 def equipement_reformer(
     *, equipement: Equipement, auteur, date_fin_usage, destination, beneficiaire=""
 ) -> Equipement:
-    if equipement.statut == Statut.REFORME:
+    if equipement.statut == Statut.REFORME and not equipement.a_completer:
         raise ValidationError("Cet équipement est déjà réformé.")
     if destination in AVEC_BENEFICIAIRE and not beneficiaire.strip():
         raise ValidationError({"beneficiaire": "Indiquez le bénéficiaire, pour la traçabilité."})

@@ -149,7 +149,7 @@ class ReformerView(EquipementMixin, FormulaireView):
         return ReformeForm(donnees, equipement=self.equipement())
 
     def get(self, request, *args, **kwargs):
-        if self.equipement().statut == "reforme":
+        if self.equipement().statut == "reforme" and not self.equipement().a_completer:
             messages.info(request, "Cet équipement est déjà réformé.")
             return redirect(self.equipement())
         return super().get(request, *args, **kwargs)
@@ -191,6 +191,7 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
         a = _decimal(self.request.GET.get("a", ""), de + 1)
         return super().get_context_data(
             synthese=synthese,
+            a_completer=selectors.a_completer_compter(self.collectivite),
             annee=annee,
             annees=annees,
             simulation=mesures.simulation(g, type_code="ordinateur-portable", de=de, a=a),

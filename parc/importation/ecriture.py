@@ -19,6 +19,7 @@ TAILLE_LOT = 2_000
 
 # Clé de lecture → champ de l'équipement (le type et les dates sont traités à part).
 CHAMPS_EQUIPEMENT = {
+    "nom": "nom",
     "marque": "marque",
     "modele": "modele",
     "numero_serie": "numero_serie",
@@ -34,10 +35,8 @@ CHAMPS_EQUIPEMENT = {
     "destination_fin": "destination",
     "beneficiaire": "beneficiaire",
 }
-# Ce qu'il faut savoir d'un équipement existant pour vérifier une mise à jour avant d'écrire.
 # Champs réécrits lors d'une mise à jour (ceux que suit l'historique du parc).
 CHAMPS_ECRITS = [*CHAMPS_SUIVIS, "statut_depuis", "modifie_le"]
-ETAT = ["statut", "destination", "date_fin_usage", "date_acquisition", "annee_acquisition"]
 
 
 def champs_de_date(cle: str, date: DateLue) -> dict:
@@ -48,18 +47,48 @@ def champs_de_date(cle: str, date: DateLue) -> dict:
     return {"date_acquisition": date.date, "annee_acquisition": date.date.year}
 
 
-def cles_existantes(collectivite) -> dict:
-    """N° de série et d'inventaire → pk, et l'état de chaque équipement (une requête)."""
-    cles = {"numero_serie": {}, "numero_inventaire": {}, "etats": {}}
-    for pk, serie, inventaire, *etat in Equipement.objects.for_collectivite(
-        collectivite
-    ).values_list("pk", "numero_serie", "numero_inventaire", *ETAT):
-        if serie:
-            cles["numero_serie"][serie] = pk
-        if inventaire:
-            cles["numero_inventaire"][inventaire] = pk
-        cles["etats"][pk] = dict(zip(ETAT, etat, strict=True))
-    return cles
+# Ce que l'import peut écrire d'un équipement (voir `services._vers_champs`).
+CHAMPS_COMPARES = ["type_id" if champ == "type" else champ for champ in CHAMPS_SUIVIS]
+
+
+class Existants:
+    """Les équipements de la collectivité, lus en une requête : leurs identifiants (n° de série,
+    d'inventaire, nom) et leurs valeurs, pour dire avant d'écrire ce qui changerait."""
+
+    AMBIGU = -1  # un nom que portent plusieurs équipements
+
+    def __init__(self, collectivite):
+        self.cles = {"numero_serie": {}, "numero_inventaire": {}, "nom": {}}
+        self.valeurs: dict[int, tuple] = {}
+        for pk, *valeurs in Equipement.objects.for_collectivite(collectivite).values_list(
+            "pk", *CHAMPS_COMPARES
+        ):
+            self.valeurs[pk] = tuple(valeurs)
+            ligne = dict(zip(CHAMPS_COMPARES, valeurs, strict=True))
+            for champ in ("numero_serie", "numero_inventaire"):
+                if ligne[champ]:
+                    self.cles[champ][ligne[champ]] = pk
+            if ligne["nom"]:
+                deja = self.cles["nom"].get(ligne["nom"])
+                self.cles["nom"][ligne["nom"]] = pk if deja is None else self.AMBIGU
+
+    def etat(self, pk: int | None) -> dict | None:
+        if pk is None:
+            return None
+        return dict(zip(CHAMPS_COMPARES, self.valeurs[pk], strict=True))
+
+    def change(self, pk: int, champs: dict) -> bool:
+        """Les champs lus changeraient-ils l'équipement (règles de `_completer` comprises) ?"""
+        avant = self.etat(pk)
+        apres = {**avant, **{cle: valeur for cle, valeur in champs.items() if cle in avant}}
+        if apres["destination"] not in AVEC_BENEFICIAIRE:
+            apres["beneficiaire"] = ""
+        if (
+            apres["date_acquisition"]
+            and apres["date_acquisition"].year != (apres["annee_acquisition"])
+        ):
+            apres["date_acquisition"] = None
+        return apres != avant
 
 
 def _completer(equipement: Equipement) -> None:

@@ -2,18 +2,17 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from .lecture import TAILLE_MAX_DEFAUT
+from parc.models import TypeEquipement
+from strategie_nr.tableurs import ACCEPT
+
+from .lecture import taille_max
 from .models import ChampCorrespondance
 
 
 class DepotForm(forms.Form):
     fichier = forms.FileField(
-        label="Fichier d'inventaire (CSV ou XLSX)",
-        help_text=(
-            f"Export GLPI, grille d'inventaire de l'ANCT ou export de cette application ; "
-            f"{TAILLE_MAX_DEFAUT // (1024 * 1024)} Mo au plus."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.tsv,.xlsx"}),
+        label="Fichier d'inventaire (CSV, XLSX ou ODS)",
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
         error_messages={
             "required": "Choisissez un fichier à importer.",
             "empty": "Le fichier est vide.",
@@ -24,6 +23,11 @@ class DepotForm(forms.Form):
     def __init__(self, *args, taille_depassee: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.taille_depassee = taille_depassee
+        self.fields["fichier"].help_text = (
+            "Export GLPI (un fichier par type d'objet), grille d'inventaire de l'ANCT, classeur "
+            f"LibreOffice ou export de cette application ; {taille_max() // (1024 * 1024)} Mo "
+            "au plus."
+        )
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("submit", "Voir l'aperçu"))
@@ -77,4 +81,22 @@ class ConfirmationForm(forms.Form):
     seulement_valides = forms.BooleanField(
         label="Importer seulement les lignes valides (les lignes en erreur sont laissées de côté)",
         required=False,
+    )
+
+
+class OptionsForm(forms.Form):
+    """Les choix de l'aperçu, faits une fois par fichier."""
+
+    type_par_defaut = forms.ModelChoiceField(
+        label="Type des lignes dont la colonne Type est vide",
+        queryset=TypeEquipement.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label="— aucun : ces lignes sont en erreur —",
+        help_text="GLPI laisse souvent vide le type des écrans : choisissez « Écran ».",
+    )
+    service_depuis_entite = forms.BooleanField(
+        label="Tirer le service du dernier segment de l'entité GLPI",
+        required=False,
+        help_text="« Entité racine > Ville de X > CCAS » donne le service « CCAS ».",
     )

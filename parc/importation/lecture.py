@@ -10,67 +10,29 @@ Ce module ne touche pas la base : les valeurs de référence (types, statuts…)
 sous forme de dictionnaires {clé normalisée → valeur} par l'appelant.
 """
 
-import csv
 import datetime
-import io
+import html
 import re
-import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from itertools import chain, islice
+from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
-TAILLE_MAX_DEFAUT = 20 * 1024 * 1024  # octets
-LIGNES_MAX = 100_000
-COLONNES_MAX = 200
+from strategie_nr import nombres, tableurs
+from strategie_nr.tableurs import FichierRefuse, Tableau, cle_valeur, extrait, normaliser, vide
+
 LIGNES_EN_TETE_MAX = 20  # les en-têtes sont cherchés dans les 20 premières lignes
 TAILLE_CELLULE_MAX = 1_000  # caractères
-EXTENSIONS = {".csv": "CSV", ".txt": "CSV", ".tsv": "CSV", ".xlsx": "XLSX"}
+FORMATS = ("CSV", "XLSX", "ODS")
+__all__ = ["FichierRefuse", "Tableau", "cle_valeur", "extrait", "normaliser"]
 
 
-class FichierRefuse(Exception):
-    """Le fichier entier est refusé ; le message, en français, dit pourquoi et quoi faire."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+def taille_max() -> int:
+    """La taille maximale d'un fichier envoyé (réglage `TABLEURS_TAILLE_MAX`)."""
+    return tableurs.Limites.reglages().taille
 
 
 # --- Normalisation -----------------------------------------------------------------------------
-
-
-def normaliser(texte: str) -> str:
-    """« Numéro d'inventaire » → « numerodinventaire » : sans accents, casse ni ponctuation."""
-    texte = unicodedata.normalize("NFKD", str(texte)).casefold()
-    return "".join(c for c in texte if c.isalnum() and not unicodedata.combining(c))
-
-
-_NUMEROTATION = re.compile(r"^\s*\d{1,3}\s*[.)\-–]\s*")
-
-
-def cle_valeur(texte: str) -> str:
-    """Clé de comparaison d'une valeur saisie (type, statut…).
-
-    Ignore accents, casse, espaces, ponctuation, la numérotation de la grille ANCT
-    (« 1. Ordinateurs ») et le pluriel des mots (« Appareils photo » = « appareil photo »).
-    """
-    texte = _NUMEROTATION.sub("", str(texte))
-    mots = re.split(r"[\s'’\-_/]+", unicodedata.normalize("NFKD", texte).casefold())
-    cles = []
-    for mot in mots:
-        mot = "".join(c for c in mot if c.isalnum() and not unicodedata.combining(c))
-        if len(mot) > 3 and mot[-1] in "sx":
-            mot = mot[:-1]
-        cles.append(mot)
-    return "".join(cles)
-
-
-def extrait(valeur, longueur: int = 60) -> str:
-    """La valeur telle qu'on la cite dans un message, raccourcie si elle est longue."""
-    texte = str(valeur).replace("\n", " ").replace("\r", " ")
-    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
 
 
 # --- Conversions des valeurs ------------------------------------------------------------------
@@ -80,46 +42,12 @@ class ValeurInvalide(ValueError):
     """Une cellule illisible ; le message complète « colonne X : « valeur » … »."""
 
 
-_ESPACES = re.compile(r"[\s\u00a0\u202f']+")
-_UNITES = re.compile(r"(€|eur|euros?|ht|ttc|kg|kilos?|kilogrammes?)$", re.IGNORECASE)
-
-
 def convertir_nombre(valeur) -> Decimal:
-    """« 1 234,5 », « 1.234,50 € », « 1234.5 », « 0,8 kg » → Decimal."""
-    if isinstance(valeur, bool):
-        raise ValeurInvalide("n'est pas un nombre")
-    if isinstance(valeur, int):
-        return Decimal(valeur)
-    if isinstance(valeur, float):
-        if valeur != valeur or valeur in (float("inf"), float("-inf")):
-            raise ValeurInvalide("n'est pas un nombre")
-        return Decimal(repr(valeur))
-    texte = str(valeur).strip()
-    texte = _UNITES.sub("", texte).strip()
-    texte = _ESPACES.sub("", texte)
-    if not re.fullmatch(r"[+-]?[\d.,]*\d[\d.,]*", texte):
-        raise ValeurInvalide("n'est pas un nombre (exemple attendu : 1 234,5)")
-    virgules, points = texte.count(","), texte.count(".")
-    if virgules and points:
-        # Le dernier séparateur est le séparateur décimal, l'autre sépare les milliers.
-        decimal, milliers = (",", ".") if texte.rfind(",") > texte.rfind(".") else (".", ",")
-        if texte.count(decimal) > 1:
-            raise ValeurInvalide("n'est pas un nombre (exemple attendu : 1 234,5)")
-        texte = texte.replace(milliers, "").replace(decimal, ".")
-    elif virgules > 1 or points > 1:
-        separateur = "," if virgules else "."
-        if not re.fullmatch(rf"[+-]?\d{{1,3}}(\{separateur}\d{{3}})+", texte):
-            raise ValeurInvalide("n'est pas un nombre (exemple attendu : 1 234,5)")
-        texte = texte.replace(separateur, "")
-    else:
-        texte = texte.replace(",", ".")
+    """« 1 234,5 », « 1.234,50 € », « 1234.5 », « 0,8 kg » → Decimal (`strategie_nr.nombres`)."""
     try:
-        nombre = Decimal(texte)
-    except InvalidOperation:
-        raise ValeurInvalide("n'est pas un nombre (exemple attendu : 1 234,5)") from None
-    if not nombre.is_finite() or abs(nombre) >= Decimal(10) ** 12:
-        raise ValeurInvalide("est un nombre hors des limites acceptées")
-    return nombre
+        return nombres.lire_nombre(valeur)
+    except nombres.NombreInvalide as erreur:
+        raise ValeurInvalide(str(erreur)) from None
 
 
 def convertir_quantite(valeur) -> int:
@@ -227,27 +155,29 @@ def convertir_texte(longueur: int) -> Callable[[object], str]:
     return convertir
 
 
+def segment_entite(valeur) -> str:
+    """« Entité racine > Ville de X > CCAS » → « CCAS » : le dernier segment d'un chemin.
+
+    L'entité racine de GLPI (« Entité racine », « Root entity ») est passée ; ce qui reste,
+    s'il n'a qu'un segment (« Ville de X »), est toute la collectivité : aucun service.
+    """
+    segments = [" ".join(s.split()) for s in str(valeur).split(">")]
+    if segments and normaliser(segments[0]) in ("entiteracine", "rootentity"):
+        segments = segments[1:]
+    if len(segments) < 2:
+        return ""
+    dernier = segments[-1]
+    if len(dernier) > 150:
+        raise ValeurInvalide("dépasse 150 caractères")
+    return dernier
+
+
 # --- Injection de formules ---------------------------------------------------------------------
 
-_DEBUTS_FORMULE = ("=", "+", "@", "\t", "\r", "\n")
-
-
-def ressemble_a_une_formule(valeur) -> bool:
-    """Une cellule qu'un tableur exécuterait : « =cmd|' /C calc'!A0 », « +SUM(…) », « @… ».
-
-    Un « - » initial n'est suspect que s'il n'introduit pas un nombre (« -5 » ou « - » seul
-    sont des valeurs ordinaires). Un inventaire ne contient jamais de formule : ces cellules
-    sont refusées (voir `LigneLue.erreurs`) plutôt que neutralisées, pour que rien d'exécutable
-    n'entre en base et que la personne voie ce qui cloche dans son fichier.
-    """
-    if not isinstance(valeur, str) or not valeur:
-        return False
-    if valeur.startswith(_DEBUTS_FORMULE):
-        return True
-    debut = valeur.lstrip()
-    if debut.startswith(("=", "+", "@")):
-        return True
-    return debut.startswith("-") and len(debut) > 1 and debut[1] not in "0123456789 ,.-"
+# Un inventaire ne contient jamais de formule : ces cellules sont refusées (voir `lire_lignes`)
+# plutôt que neutralisées, pour que rien d'exécutable n'entre en base et que la personne voie
+# ce qui cloche dans son fichier.
+ressemble_a_une_formule = tableurs.ressemble_a_une_formule
 
 
 # --- Champs reconnus ----------------------------------------------------------------------------
@@ -268,6 +198,14 @@ def _liste(texte: str) -> tuple[str, ...]:
 # Les en-têtes reconnus pour chaque champ : les nôtres (export), ceux de GLPI et de la grille
 # ANCT, et les variantes courantes. Le premier est le libellé affiché.
 CHAMPS = [
+    Champ(
+        "nom",
+        "Nom",
+        _liste(
+            "Nom de l'équipement | Nom de l'actif | Nom d'hôte | Nom du poste | Hostname | Name"
+        ),
+        convertir_texte(150),
+    ),
     Champ(
         "type",
         "Type",
@@ -310,10 +248,14 @@ CHAMPS = [
     Champ(
         "date_acquisition",
         "Date d'acquisition",
-        _liste(
-            "Date d'achat | Date achat | Année | Année d'achat | Année d'acquisition | Acquisition"
-            " | Acquis le | Date de livraison"
-        ),
+        _liste("Date d'achat | Date achat | Acquisition | Acquis le | Date de livraison"),
+        convertir_date,
+    ),
+    # Une colonne à part (notre export) : la date, quand elle est là, l'emporte sur l'année.
+    Champ(
+        "annee_acquisition",
+        "Année d'acquisition",
+        _liste("Année | Année d'achat"),
         convertir_date,
     ),
     Champ(
@@ -333,6 +275,7 @@ CHAMPS = [
         _liste("Direction | Département | Pôle | Service affectataire"),
         convertir_texte(150),
     ),
+    Champ("entite", "Entité", _liste("Entity | Entité GLPI"), segment_entite),
     Champ(
         "site",
         "Site",
@@ -438,42 +381,20 @@ def reconnaitre_colonnes(entetes: list) -> Colonnes:
 # --- Valeurs à choisir dans une liste ----------------------------------------------------------
 
 # Synonymes courants (clé normalisée par `cle_valeur`) ; les libellés exacts des listes de
-# l'application s'y ajoutent (voir `Choix`). « Ordinateurs » seul reste ambigu (portable ou
-# fixe ?) : il est demandé à l'utilisateur.
+# l'application s'y ajoutent (voir `Choix`). Ceux des types d'équipement sont dans le
+# référentiel (`parc.SynonymeTypeEquipement`, modifiables dans l'admin) ; « Ordinateurs » seul
+# y reste absent (portable ou fixe ?) : il est demandé à l'utilisateur.
 SYNONYMES = {
-    "type": {
-        "ordinateur-portable": "portable | ordinateur portable | pc portable | laptop | notebook"
-        " | ultraportable | netbook | ordinateur portatif",
-        "ordinateur-fixe": "fixe | ordinateur fixe | pc fixe | unité centrale | uc | desktop"
-        " | tour | ordinateur de bureau | mini pc | tout en un | all in one | station de travail"
-        " | workstation | client léger",
-        "ecran": "écran | moniteur | monitor | écran plat",
-        "tablette": "tablette | tablet | ipad | tablette tactile",
-        "smartphone": "smartphone | téléphone mobile | mobile | téléphone portable | iphone"
-        " | ordiphone",
-        "imprimante": "imprimante | printer | imprimante laser | imprimante jet d'encre",
-        "copieur": "copieur | photocopieur | photocopieuse | multifonction"
-        " | copieur multifonction | imprimante multifonction | mfp",
-        "videoprojecteur": "vidéoprojecteur | projecteur | projcteur | vidéo projecteur",
-        "telephone": "téléphone | téléphone fixe | téléphone ip | poste téléphonique | poste fixe",
-        "appareil-photo": "appareil photo | appareil photo numérique | apn",
-        "camescope": "caméscope | caméra vidéo",
-        "camera-surveillance": "caméra de surveillance | caméra de vidéosurveillance"
-        " | caméra vidéosurveillance | caméra de vidéo surveillance | vidéosurveillance"
-        " | caméra ip",
-        "serveur": "serveur | server | serveur rack | baie de stockage | nas",
-        "equipement-reseau": "équipement réseau | switch | commutateur | routeur | router"
-        " | borne wifi | borne wi-fi | point d'accès | access point | pare-feu | firewall",
-        "autre": "autre | divers",
-    },
     "statut": {
         "en_service": "en service | service | actif | active | en production | production"
-        " | en utilisation | utilisé | affecté | en prêt | déployé | en fonctionnement",
-        "en_stock": "en stock | stock | disponible | en réserve | réserve | non affecté",
+        " | en utilisation | utilisé | affecté | en prêt | prêt | prêté | déployé"
+        " | en fonctionnement",
+        "en_stock": "en stock | stock | disponible | en réserve | réserve | non affecté"
+        " | à reconditionner | en attente",
         "en_reparation": "en réparation | réparation | en panne | panne | sav | en maintenance"
         " | maintenance",
         "reforme": "réformé | au rebut | rebut | hors service | hs | sorti de l'inventaire"
-        " | sorti | détruit | recyclé | retiré",
+        " | sorti | détruit | recyclé | retiré | volé | perdu | à détruire | déchet | deee",
     },
     "origine": {
         "neuf": "neuf | new | achat neuf",
@@ -542,212 +463,24 @@ class Choix:
 # --- Ouverture des fichiers ---------------------------------------------------------------------
 
 
-@dataclass
-class Tableau:
-    """Les cellules d'un fichier : en-têtes puis lignes (numéro de ligne, cellules)."""
-
-    format: str
-    entetes: list
-    ligne_entetes: int
-    lignes: Iterator[tuple[int, list]]
-    feuille: str = ""
-
-
-def _extension(nom: str) -> str:
-    nom = (nom or "").strip().lower()
-    return nom[nom.rfind(".") :] if "." in nom else ""
-
-
-def _lire_octets(flux: BinaryIO, taille_max: int) -> bytes:
-    """Lit au plus `taille_max` octets ; au-delà, refuse sans lire la suite."""
-    donnees = flux.read(taille_max + 1)
-    if len(donnees) > taille_max:
-        raise FichierRefuse(
-            f"Le fichier dépasse la taille maximale de {taille_max // (1024 * 1024)} Mo. "
-            "Découpez-le en plusieurs fichiers, ou retirez les colonnes inutiles."
-        )
-    return donnees
-
-
-def _format_selon_contenu(debut: bytes) -> str | None:
-    if debut.startswith(b"PK\x03\x04"):
-        return "ZIP"
-    if debut.startswith(b"\xd0\xcf\x11\xe0"):
-        return "XLS"
-    if debut.startswith(b"%PDF"):
-        return "PDF"
-    return None
-
-
-def ouvrir(nom: str, flux: BinaryIO, *, taille_max: int = TAILLE_MAX_DEFAUT) -> Tableau:
-    """Ouvre un fichier CSV ou XLSX ; lève `FichierRefuse` avec un message clair sinon."""
-    extension = _extension(nom)
-    attendu = EXTENSIONS.get(extension)
-    if attendu is None:
-        raise FichierRefuse(
-            f"Le fichier « {extrait(nom)} » n'est pas d'un format accepté. "
-            "Enregistrez votre tableau au format CSV (séparateur point-virgule) ou XLSX."
-        )
-    donnees = _lire_octets(flux, taille_max)
-    if not donnees.strip():
-        raise FichierRefuse("Le fichier est vide.")
-    selon_contenu = _format_selon_contenu(donnees[:8])
-    if selon_contenu == "XLS":
-        raise FichierRefuse(
-            "Ce fichier est un classeur Excel ancien format (.xls). "
-            "Enregistrez-le au format XLSX ou CSV, puis importez-le de nouveau."
-        )
-    if selon_contenu == "PDF":
-        raise FichierRefuse("Ce fichier est un PDF, pas un tableau. Importez un CSV ou un XLSX.")
-    if attendu == "XLSX":
-        if selon_contenu != "ZIP":
-            raise FichierRefuse(
-                f"Le fichier « {extrait(nom)} » porte l'extension .xlsx mais n'est pas un "
-                "classeur XLSX. S'il s'agit d'un CSV, renommez-le en .csv."
-            )
-        return _ouvrir_xlsx(donnees)
-    if selon_contenu == "ZIP":
-        raise FichierRefuse(
-            f"Le fichier « {extrait(nom)} » porte l'extension {extension} mais c'est un fichier "
-            "compressé (peut-être un classeur XLSX) : renommez-le en .xlsx, ou exportez-le en CSV."
-        )
-    return _ouvrir_csv(donnees)
-
-
-def _decoder(donnees: bytes) -> str:
-    if donnees.startswith(b"\xef\xbb\xbf"):
-        encodages = ["utf-8-sig"]
-    elif donnees.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodages = ["utf-16"]
+def ouvrir(nom: str, flux: BinaryIO | bytes, *, limites: tableurs.Limites | None = None) -> Tableau:
+    """Ouvre un fichier CSV, XLSX ou ODS (limites vérifiées avant toute lecture) et trouve sa
+    ligne d'en-têtes ; lève `FichierRefuse` avec un message clair sinon."""
+    limites = limites or tableurs.Limites.reglages()
+    if isinstance(flux, bytes | bytearray | memoryview):
+        contenu = bytes(flux)
     else:
-        if b"\x00" in donnees[:8192]:
-            raise FichierRefuse(
-                "Le fichier semble binaire (ce n'est pas du texte) : importez un CSV ou un XLSX."
-            )
-        encodages = ["utf-8", "cp1252"]
-    for encodage in encodages:
-        try:
-            texte = donnees.decode(encodage)
-        except UnicodeDecodeError:
-            continue
-        debut = texte[:8192]
-        controles = sum(1 for c in debut if unicodedata.category(c) == "Cc" and c not in "\t\r\n")
-        if "\x00" in texte or controles > max(2, len(debut) // 100):
-            raise FichierRefuse(
-                "Le fichier semble binaire (ce n'est pas du texte) : importez un CSV ou un XLSX."
-            )
-        return texte
-    raise FichierRefuse(
-        "L'encodage du fichier n'est pas reconnu (ni UTF-8, ni Windows-1252). "
-        "Enregistrez-le en « CSV UTF-8 » depuis votre tableur."
-    )
-
-
-def detecter_separateur(texte: str) -> str:
-    """Le séparateur le plus fréquent des premières lignes, hors guillemets : `;`, tab ou `,`."""
-    comptes = dict.fromkeys(";\t,", 0)
-    entre_guillemets = False
-    lignes = 0
-    for caractere in islice(texte, 65_536):
-        if caractere == '"':
-            entre_guillemets = not entre_guillemets
-        elif not entre_guillemets:
-            if caractere in comptes:
-                comptes[caractere] += 1
-            elif caractere == "\n":
-                lignes += 1
-                if lignes >= 20:
-                    break
-    separateur = max(comptes, key=lambda s: comptes[s])  # à égalité : `;` puis tab puis `,`
-    return separateur if comptes[separateur] else ";"
-
-
-def _ouvrir_csv(donnees: bytes) -> Tableau:
-    texte = _decoder(donnees)
-    del donnees
-    separateur = detecter_separateur(texte)
-    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur, strict=False)
-
-    def lignes() -> Iterator[tuple[int, list]]:
-        numero = 0
-        try:
-            for numero, cellules in enumerate(lecteur, start=1):  # noqa: B007
-                yield numero, cellules
-        except csv.Error as erreur:
-            raise FichierRefuse(
-                f"Ligne {numero + 1} : le fichier CSV est mal formé ({erreur}). Vérifiez les "
-                "guillemets et qu'aucune cellule ne dépasse quelques milliers de caractères."
-            ) from None
-
-    tableau = _trouver_entetes("CSV", lignes())
-    tableau.feuille = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}[separateur]
-    return tableau
-
-
-def _ouvrir_xlsx(donnees: bytes) -> Tableau:
-    import openpyxl  # chargé seulement pour les classeurs
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        classeur = openpyxl.load_workbook(
-            io.BytesIO(donnees), read_only=True, data_only=True, keep_links=False
-        )
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as erreur:
-        raise FichierRefuse(
-            "Le classeur XLSX est illisible (fichier abîmé ou d'un autre format). "
-            "Ouvrez-le dans votre tableur et enregistrez-le de nouveau au format XLSX."
-        ) from erreur
-    except Exception as erreur:  # openpyxl lève des erreurs variées sur un XML malformé
-        raise FichierRefuse(
-            "Le classeur XLSX est illisible. Enregistrez-le de nouveau au format XLSX, ou en CSV."
-        ) from erreur
-    # La première feuille dont une ligne porte des en-têtes reconnus (la grille de l'ANCT peut
-    # commencer par une feuille d'explications).
-    premiere_erreur = None
-    for feuille in classeur.worksheets[:20]:
-        try:
-            tableau = _trouver_entetes("XLSX", _lignes_xlsx(feuille))
-        except FichierRefuse as erreur:
-            premiere_erreur = premiere_erreur or erreur
-            continue
-        tableau.feuille = feuille.title
-        return tableau
-    raise premiere_erreur or FichierRefuse("Le classeur ne contient aucune feuille.")
-
-
-def _lignes_xlsx(feuille) -> Iterator[tuple[int, list]]:
-    try:
-        for numero, cellules in enumerate(
-            feuille.iter_rows(values_only=True, max_col=COLONNES_MAX), start=1
-        ):
-            yield numero, list(cellules)
-    except FichierRefuse:
-        raise
-    except Exception as erreur:
-        raise FichierRefuse(
-            "Le classeur XLSX est illisible au-delà de ses premières lignes. "
-            "Enregistrez-le de nouveau au format XLSX, ou en CSV."
-        ) from erreur
-
-
-def _vide(cellule) -> bool:
-    return cellule is None or (isinstance(cellule, str) and not cellule.strip())
-
-
-def _trouver_entetes(format_: str, lignes: Iterator[tuple[int, list]]) -> Tableau:
-    """Les en-têtes sont la première ligne portant au moins deux colonnes reconnues."""
-    lues = []
-    for numero, cellules in islice(lignes, LIGNES_EN_TETE_MAX):
-        lues.append((numero, cellules))
-        if len(reconnaitre_colonnes(cellules[:COLONNES_MAX]).reconnues) >= 2:
-            reste = chain((ligne for ligne in lues if ligne[0] > numero), lignes)
-            return Tableau(format_, list(cellules[:COLONNES_MAX]), numero, reste)
-    if not any(not _vide(c) for _, cellules in lues for c in cellules):
-        raise FichierRefuse("Le fichier ne contient aucune donnée.")
-    raise FichierRefuse(
-        "Aucune ligne d'en-têtes reconnue dans les premières lignes du fichier. La première "
-        "ligne du tableau doit nommer les colonnes, par exemple : Type ; Marque ; Modèle ; "
-        "Numéro de série ; Numéro d'inventaire ; Date d'achat ; Statut."
+        contenu = flux.read(limites.taille + 1)
+    classeur = tableurs.ouvrir(nom, contenu, limites=limites, formats=FORMATS)
+    return tableurs.trouver_entetes(
+        classeur,
+        lambda cellules: len(reconnaitre_colonnes(cellules).reconnues) >= 2,
+        lignes_max=LIGNES_EN_TETE_MAX,
+        message=(
+            "Aucune ligne d'en-têtes reconnue dans les premières lignes du fichier. La première "
+            "ligne du tableau doit nommer les colonnes, par exemple : Type ; Marque ; Modèle ; "
+            "Numéro de série ; Numéro d'inventaire ; Date d'achat ; Statut."
+        ),
     )
 
 
@@ -763,6 +496,8 @@ class LigneLue:
     inconnues: dict[str, str] = field(default_factory=dict)
     # Valeurs laissées de côté sans bloquer la ligne (un usage non reconnu, par exemple).
     avertissements: list[str] = field(default_factory=list)
+    # Ce que l'import a décidé pour la ligne (un prix « 0,00 » lu comme inconnu…).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def valide(self) -> bool:
@@ -776,19 +511,16 @@ def message_erreur(numero: int, entete: str, valeur, probleme: str) -> str:
 def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[LigneLue]:
     """Chaque ligne non vide du tableau, convertie ; ses erreurs sont dans `LigneLue.erreurs`."""
     reconnues = [(index, CHAMPS_PAR_CLE[cle], entete) for index, cle, entete in colonnes.reconnues]
-    seuil = tableau.ligne_entetes + LIGNES_MAX
     for numero, cellules in tableau.lignes:
-        if numero > seuil:
-            raise FichierRefuse(
-                f"Le fichier dépasse {LIGNES_MAX:_} lignes.".replace("_", " ")
-                + " Découpez-le en plusieurs fichiers."
-            )
         ligne = LigneLue(numero)
         for index, champ, entete in reconnues:
             brute = cellules[index] if index < len(cellules) else None
-            if _vide(brute):
+            if vide(brute):
                 continue
             if isinstance(brute, str):
+                brute = nettoyer(brute, glpi=tableau.format == "CSV")
+                if vide(brute):
+                    continue
                 if ressemble_a_une_formule(brute):
                     ligne.erreurs.append(
                         message_erreur(
@@ -810,6 +542,8 @@ def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[
                     continue
             if champ.convertir is None:
                 valeur = choix.trouver(champ.cle, brute)
+                if valeur is None and champ.cle == "statut":
+                    valeur = _statut_hierarchique(choix, brute)
                 if valeur is not None:
                     ligne.valeurs[champ.cle] = (
                         valeur == "oui" if champ.cle == "mutualise" else valeur
@@ -828,11 +562,48 @@ def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[
                     )
                 continue
             try:
-                ligne.valeurs[champ.cle] = champ.convertir(brute)
+                valeur = champ.convertir(brute)
             except ValeurInvalide as erreur:
                 ligne.erreurs.append(message_erreur(numero, entete, brute, str(erreur)))
+                continue
+            if valeur == "":
+                continue
+            if champ.cle == "prix_achat_ht" and valeur == 0:
+                # GLPI écrit « 0,00 » quand rien n'a été saisi : un prix inconnu, pas 0 €.
+                ligne.notes.append(f"« {extrait(brute)} » ({entete}) : prix inconnu, pas 0 €")
+                continue
+            ligne.valeurs[champ.cle] = valeur
+        annee = ligne.valeurs.pop("annee_acquisition", None)
+        if annee is not None:
+            ligne.valeurs.setdefault("date_acquisition", annee)
         if ligne.valeurs or ligne.erreurs or ligne.inconnues:
             yield ligne
+
+
+_BR = re.compile(r"\s*<(?:br|hr)\s*/?>\s*", re.IGNORECASE)
+
+
+def nettoyer(texte: str, *, glpi: bool = False) -> str:
+    """Une cellule telle que la personne l'a saisie : entités HTML décodées (« Salle
+    d&#039;archives »), listes GLPI jointes par « , » (« a<br>b »), et, dans un CSV, le `''`
+    par lequel GLPI remplace un guillemet redevenu `"`."""
+    if "&" in texte:
+        texte = html.unescape(texte)
+    if "<" in texte:
+        texte = ", ".join(p for p in _BR.split(texte) if p.strip())
+    if glpi and "''" in texte:
+        texte = texte.replace("''", '"')
+    return texte
+
+
+def _statut_hierarchique(choix: "Choix", texte) -> str | None:
+    """« En stock > À reconditionner » : le segment le plus précis reconnu, sinon le suivant."""
+    if ">" not in str(texte):
+        return None
+    for segment in reversed(str(texte).split(">")):
+        if (valeur := choix.trouver("statut", segment)) is not None:
+            return valeur
+    return None
 
 
 _ATTENDUS = {

@@ -100,6 +100,22 @@ class ImportEnAttente(models.Model):
     contenu = models.BinaryField("contenu")
     taille = models.PositiveIntegerField("taille (octets)")
     empreinte = models.CharField("empreinte SHA-256", max_length=64)
+    type_par_defaut = models.ForeignKey(
+        "parc.TypeEquipement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="type des lignes sans type",
+        help_text="Les exports d'écrans de GLPI laissent souvent la colonne Type vide.",
+    )
+    service_depuis_entite = models.BooleanField(
+        "service tiré de l'entité",
+        default=True,
+        help_text="Sans colonne Service, le dernier segment de l'entité GLPI sert de service.",
+    )
+    apercu = models.JSONField("aperçu calculé", null=True, blank=True, editable=False)
+    apercu_cle = models.CharField("clé de l'aperçu", max_length=64, blank=True, editable=False)
     cree_le = models.DateTimeField("déposé le", default=timezone.now)
     expire_le = models.DateTimeField("expire le")
 

@@ -1,7 +1,7 @@
 """Lectures pour l'import : listes de valeurs, correspondances, équipements déjà connus."""
 
 from parc.enums import Destination, Origine, Statut
-from parc.models import TypeEquipement
+from parc.models import SynonymeTypeEquipement, TypeEquipement
 
 from .lecture import CHAMPS, Choix
 from .models import ChampCorrespondance, CorrespondanceImport, ImportEnAttente
@@ -29,6 +29,9 @@ def choix_pour(collectivite, listes: dict | None = None) -> Choix:
             "destination_fin": dict(Destination.choices),
         }
     )
+    # Les noms des types du référentiel (« Laptop », « TFT »…), modifiables dans l'admin.
+    for cle, code in SynonymeTypeEquipement.objects.values_list("cle", "type__code"):
+        choix.valeurs.setdefault(ChampCorrespondance.TYPE, {})[cle] = code
     for champ, cle, valeur in CorrespondanceImport.objects.for_collectivite(
         collectivite
     ).values_list("champ", "cle", "valeur"):

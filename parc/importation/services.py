@@ -1,28 +1,29 @@
 """Import du parc : dépôt, aperçu, correspondances et enregistrement, tout ou rien."""
 
 import hashlib
-import io
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
-from parc.enums import Statut
-from parc.models import ANNEE_MIN, TypeEquipement
+from parc.enums import Destination, Origine, Statut
+from parc.models import ANNEE_MIN, Equipement, TypeEquipement
+from strategie_nr.tableurs import Limites
 
 from . import ecriture, selectors
 from .lecture import (
     CHAMPS_PAR_CLE,
-    TAILLE_MAX_DEFAUT,
     Colonnes,
     DateLue,
     FichierRefuse,
     cle_valeur,
     extrait,
     lire_lignes,
+    normaliser,
     ouvrir,
     reconnaitre_colonnes,
 )
@@ -31,10 +32,47 @@ from .models import ChampCorrespondance, CorrespondanceImport, ImportEnAttente
 DOSSIER_EXEMPLES = Path(__file__).resolve().parent / "exemples"
 DUREE_ATTENTE = timedelta(hours=24)
 ERREURS_MONTREES = 50
+LIGNES_APERCU = 50
+VERSION_APERCU = "1"  # à changer quand la forme de l'aperçu enregistré change
 
 
 class ImportAnnule(Exception):
     """Annule la transaction d'un import refusé (ou d'un essai) : rien n'est écrit."""
+
+
+class ImportDejaConfirme(Exception):
+    """Le même import en attente a déjà été confirmé (double clic, deux onglets)."""
+
+    message = (
+        "Cet import a déjà été confirmé (ou abandonné) : il n'a pas été importé une seconde "
+        "fois. Le parc ci-dessous en tient compte."
+    )
+
+
+@dataclass
+class Options:
+    """Les choix faits sur l'aperçu (ou en ligne de commande)."""
+
+    type_par_defaut: str = ""  # code du type des lignes dont le type est vide
+    service_depuis_entite: bool = True
+
+    @classmethod
+    def de(cls, en_attente: ImportEnAttente) -> "Options":
+        return cls(
+            type_par_defaut=en_attente.type_par_defaut.code if en_attente.type_par_defaut else "",
+            service_depuis_entite=en_attente.service_depuis_entite,
+        )
+
+
+@dataclass
+class LigneApercu:
+    """Une ligne telle qu'elle sera enregistrée : valeurs lues (champ, valeur, colonne)."""
+
+    numero: int
+    action: str  # « créée », « mise à jour », « inchangée », « rejetée »
+    valeurs: list[tuple[str, str, str]] = field(default_factory=list)
+    erreurs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,18 +87,31 @@ class Analyse:
     lignes_lues: int = 0
     a_creer: int = 0
     a_mettre_a_jour: int = 0
+    inchangees: int = 0
     rejetees: int = 0
     erreurs: list[str] = field(default_factory=list)
     nombre_erreurs: int = 0
     avertissements: list[str] = field(default_factory=list)
     # Valeurs non reconnues à faire correspondre : champ → {texte lu → nombre de lignes}.
     inconnues: dict[str, dict[str, int]] = field(default_factory=dict)
+    lignes: list[LigneApercu] = field(default_factory=list)
+    sans_type: int = 0  # lignes dont la colonne Type est vide
+    type_par_defaut: str = ""  # libellé du type donné à ces lignes
+    sans_statut: int = 0  # lignes sans statut : importées « En service »
+    reformes_a_completer: int = 0  # réformées sans destination ou sans date de fin
+    prix_inconnus: int = 0  # « 0,00 » lus comme prix inconnus
+    service_depuis_entite: bool = False  # la colonne Entité donne le service
+    entite_disponible: bool = False  # le fichier a une colonne Entité et pas de Service
     enregistre: bool = False
     essai: bool = False
 
     @property
     def importable(self) -> bool:
         return not self.refus and self.a_creer + self.a_mettre_a_jour > 0
+
+    @property
+    def a_importer(self) -> int:
+        return self.a_creer + self.a_mettre_a_jour
 
     @property
     def colonnes_ignorees(self) -> list[str]:
@@ -78,26 +129,58 @@ class Analyse:
         verbe = "seraient" if self.essai or not self.enregistre else "ont été"
         return (
             f"{self.a_creer} équipement{_s(self.a_creer)} {verbe} créé{_s(self.a_creer)}, "
-            f"{self.a_mettre_a_jour} mis à jour, {self.rejetees} ligne{_s(self.rejetees)} "
-            f"rejetée{_s(self.rejetees)}."
+            f"{self.a_mettre_a_jour} mis à jour, {self.inchangees} inchangé{_s(self.inchangees)}, "
+            f"{self.rejetees} ligne{_s(self.rejetees)} rejetée{_s(self.rejetees)}."
         )
+
+    def bouton(self) -> str:
+        """Ce que fera exactement le bouton de confirmation."""
+        texte = f"Importer {self.a_importer} ligne{_s(self.a_importer)}"
+        if self.rejetees:
+            texte += (
+                f" ; {self.rejetees} ligne{_s(self.rejetees)} en erreur ne "
+                f"{'seront' if self.rejetees > 1 else 'sera'} pas importée{_s(self.rejetees)}"
+            )
+        return texte
 
     def _erreur(self, message: str) -> None:
         self.nombre_erreurs += 1
         if len(self.erreurs) < ERREURS_MONTREES:
             self.erreurs.append(message)
 
+    def vers_json(self) -> dict:
+        donnees = asdict(self)
+        donnees["colonnes"] = asdict(self.colonnes) if self.colonnes else None
+        return donnees
+
+    @classmethod
+    def depuis_json(cls, donnees: dict) -> "Analyse":
+        donnees = dict(donnees)
+        colonnes = donnees.pop("colonnes")
+        lignes = donnees.pop("lignes")
+        analyse = cls(**donnees)
+        if colonnes:
+            analyse.colonnes = Colonnes(
+                [tuple(c) for c in colonnes["reconnues"]], colonnes["ignorees"]
+            )
+        analyse.lignes = [
+            LigneApercu(**{**ligne, "valeurs": [tuple(v) for v in ligne["valeurs"]]})
+            for ligne in lignes
+        ]
+        return analyse
+
 
 def _s(nombre: int) -> str:
     return "s" if nombre > 1 else ""
 
 
-def import_deposer(
-    *, collectivite, auteur, nom_fichier: str, flux, taille_max: int = TAILLE_MAX_DEFAUT
-) -> ImportEnAttente:
-    """Garde le fichier en base pour l'aperçu puis la confirmation (lève `FichierRefuse`)."""
-    contenu = flux.read(taille_max + 1)
-    tableau = ouvrir(nom_fichier, io.BytesIO(contenu), taille_max=taille_max)
+def import_deposer(*, collectivite, auteur, nom_fichier: str, flux) -> ImportEnAttente:
+    """Garde le fichier en base pour l'aperçu puis la confirmation (lève `FichierRefuse`).
+
+    Les limites du fichier (taille, lignes, cellules) sont vérifiées avant toute lecture.
+    """
+    contenu = flux.read(Limites.reglages().taille + 1)
+    tableau = ouvrir(nom_fichier, contenu)
     _verifier_colonnes(reconnaitre_colonnes(tableau.entetes))
     maintenant = timezone.now()
     with transaction.atomic():
@@ -119,6 +202,27 @@ def import_deposer(
     return en_attente
 
 
+@transaction.atomic
+def import_en_attente_regler(
+    *, import_en_attente: ImportEnAttente, type_par_defaut, service_depuis_entite: bool
+) -> ImportEnAttente:
+    """Les choix de l'aperçu : type des lignes sans type, service tiré de l'entité."""
+    import_en_attente.type_par_defaut = type_par_defaut
+    import_en_attente.service_depuis_entite = service_depuis_entite
+    import_en_attente.full_clean()
+    import_en_attente.save(update_fields=["type_par_defaut", "service_depuis_entite"])
+    return import_en_attente
+
+
+def type_par_libelle(libelle: str) -> TypeEquipement | None:
+    """Le type dont le libellé (ou le code) est `libelle`, sans égard à la casse ni aux accents."""
+    cle = normaliser(libelle)
+    for type_ in TypeEquipement.objects.all():
+        if cle in (normaliser(type_.libelle), normaliser(type_.code)):
+            return type_
+    return None
+
+
 def _verifier_colonnes(colonnes: Colonnes) -> None:
     if "type" not in colonnes.champs:
         raise FichierRefuse(
@@ -129,9 +233,55 @@ def _verifier_colonnes(colonnes: Colonnes) -> None:
         )
 
 
-def import_analyser(*, collectivite, nom_fichier: str, contenu: bytes) -> Analyse:
+def import_analyser(
+    *, collectivite, nom_fichier: str, contenu: bytes, options: Options | None = None
+) -> Analyse:
     """L'aperçu : ce que ferait l'import, sans rien écrire. Ne lève jamais `FichierRefuse`."""
-    return _parcourir(collectivite, nom_fichier, contenu, ecrivain=None)
+    return _parcourir(collectivite, nom_fichier, contenu, ecrivain=None, options=options)
+
+
+def _cle_apercu(en_attente: ImportEnAttente, options: Options) -> str:
+    """L'aperçu dépend du fichier, des choix, des correspondances et du parc : s'ils n'ont pas
+    changé, l'aperçu enregistré sert (une requête d'agrégat au lieu de relire le fichier)."""
+    parc = Equipement.objects.for_collectivite(en_attente.collectivite).aggregate(
+        nombre=Count("pk"), modifie=Max("modifie_le")
+    )
+    correspondances = CorrespondanceImport.objects.for_collectivite(
+        en_attente.collectivite
+    ).aggregate(nombre=Count("pk"), modifie=Max("modifie_le"))
+    empreinte = "|".join(
+        str(partie)
+        for partie in (
+            VERSION_APERCU,
+            en_attente.empreinte,
+            options.type_par_defaut,
+            options.service_depuis_entite,
+            parc["nombre"],
+            parc["modifie"],
+            correspondances["nombre"],
+            correspondances["modifie"],
+        )
+    )
+    return hashlib.sha256(empreinte.encode()).hexdigest()
+
+
+def import_en_attente_analyser(*, import_en_attente: ImportEnAttente) -> Analyse:
+    """L'aperçu d'un import en attente, calculé une fois par état (fichier, choix, parc)."""
+    options = Options.de(import_en_attente)
+    cle = _cle_apercu(import_en_attente, options)
+    if import_en_attente.apercu_cle == cle and import_en_attente.apercu:
+        return Analyse.depuis_json(import_en_attente.apercu)
+    analyse = import_analyser(
+        collectivite=import_en_attente.collectivite,
+        nom_fichier=import_en_attente.nom_fichier,
+        contenu=bytes(import_en_attente.contenu),
+        options=options,
+    )
+    ImportEnAttente.objects.filter(pk=import_en_attente.pk).update(
+        apercu=analyse.vers_json(), apercu_cle=cle
+    )
+    import_en_attente.apercu, import_en_attente.apercu_cle = analyse.vers_json(), cle
+    return analyse
 
 
 def import_executer(
@@ -142,19 +292,28 @@ def import_executer(
     contenu: bytes,
     seulement_valides: bool = False,
     essai: bool = False,
+    options: Options | None = None,
+    avant_ecriture=None,
 ) -> Analyse:
     """Importe le fichier, tout ou rien.
 
     Une seule ligne en erreur, ou une valeur à faire correspondre, et rien n'est écrit, sauf si
     `seulement_valides` : seules les lignes valides sont alors enregistrées. Les équipements
-    déjà connus (même numéro de série ou d'inventaire) sont mis à jour, sans doublon.
+    déjà connus (même numéro de série, sinon d'inventaire, sinon même nom) sont mis à jour, sans
+    doublon ; ceux qui n'ont pas changé ne sont pas réécrits.
     `essai` : tout est fait puis annulé (la commande `--dry-run`).
+    `avant_ecriture` : appelé en premier dans la transaction (verrou de la confirmation) ; ce
+    qu'il lève traverse et annule tout.
     """
     analyse = Analyse(nom_fichier)
     try:
         with transaction.atomic():
+            if avant_ecriture is not None:
+                avant_ecriture()
             ecrivain = ecriture.Ecrivain(collectivite=collectivite, auteur=auteur)
-            analyse = _parcourir(collectivite, nom_fichier, contenu, ecrivain=ecrivain)
+            analyse = _parcourir(
+                collectivite, nom_fichier, contenu, ecrivain=ecrivain, options=options
+            )
             ecrivain.terminer()
             if analyse.refus or (analyse.rejetees and not seulement_valides) or essai:
                 raise ImportAnnule
@@ -168,16 +327,29 @@ def import_executer(
 def import_en_attente_confirmer(
     *, import_en_attente: ImportEnAttente, auteur, seulement_valides: bool = False
 ) -> Analyse:
-    analyse = import_executer(
+    """Confirme un import en attente, une seule fois.
+
+    Le fichier en attente est supprimé en premier, dans la transaction de l'import : une seconde
+    confirmation simultanée (double clic) attend la première, ne trouve plus rien à supprimer
+    et lève `ImportDejaConfirme` sans rien écrire. Un import refusé remet tout en l'état, fichier
+    en attente compris. Fonction ordinaire, appelable depuis une tâche de fond.
+    """
+    pk = import_en_attente.pk
+
+    def reserver():
+        supprimes, _ = ImportEnAttente.objects.filter(pk=pk).delete()
+        if not supprimes:
+            raise ImportDejaConfirme(ImportDejaConfirme.message)
+
+    return import_executer(
         collectivite=import_en_attente.collectivite,
         auteur=auteur,
         nom_fichier=import_en_attente.nom_fichier,
         contenu=bytes(import_en_attente.contenu),
         seulement_valides=seulement_valides,
+        options=Options.de(import_en_attente),
+        avant_ecriture=reserver,
     )
-    if analyse.enregistre:
-        import_en_attente.delete()
-    return analyse
 
 
 def correspondances_enregistrer(*, collectivite, auteur, choix: list[tuple[str, str, str]]) -> int:
@@ -205,23 +377,31 @@ def correspondances_enregistrer(*, collectivite, auteur, choix: list[tuple[str, 
 # --- Parcours du fichier ------------------------------------------------------------------------
 
 
-def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain) -> Analyse:
+def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain, options) -> Analyse:
+    options = options or Options()
     analyse = Analyse(nom_fichier)
     try:
-        tableau = ouvrir(nom_fichier, io.BytesIO(contenu))
+        tableau = ouvrir(nom_fichier, contenu)
         analyse.format, analyse.feuille = tableau.format, tableau.feuille
         analyse.colonnes = colonnes = reconnaitre_colonnes(tableau.entetes)
         _verifier_colonnes(colonnes)
         entetes = {cle: entete for _, cle, entete in colonnes.reconnues}
+        analyse.entite_disponible = "entite" in entetes and "service" not in entetes
+        analyse.service_depuis_entite = analyse.entite_disponible and options.service_depuis_entite
         listes = selectors.listes_de_correspondance()
         choix = selectors.choix_pour(collectivite, listes)
         types = dict(TypeEquipement.objects.values_list("code", "pk"))
-        cles = ecriture.cles_existantes(collectivite)
+        defaut = options.type_par_defaut if options.type_par_defaut in types else ""
+        analyse.type_par_defaut = listes[ChampCorrespondance.TYPE].get(defaut, "")
+        existants = ecriture.Existants(collectivite)
         inconnues = defaultdict(lambda: defaultdict(int))
-        vus = {"numero_serie": {}, "numero_inventaire": {}, "equipement": {}}
+        vus = {"numero_serie": {}, "numero_inventaire": {}, "nom": {}, "equipement": {}}
         for ligne in lire_lignes(tableau, colonnes, choix):
             analyse.lignes_lues += 1
             erreurs = list(ligne.erreurs)
+            notes = list(ligne.notes)
+            analyse.prix_inconnus += len(notes)
+            valeurs = ligne.valeurs
             for champ, texte in ligne.inconnues.items():
                 inconnues[champ][texte] += 1
                 erreurs.append(
@@ -230,31 +410,63 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain) -> A
                     f"{'statut' if champ == 'statut' else 'type'} connu : choisissez sa "
                     "correspondance dans l'aperçu."
                 )
-            valeurs = ligne.valeurs
             if "type" not in valeurs and "type" not in ligne.inconnues:
-                erreurs.append(
-                    f"Ligne {ligne.numero}, colonne « {entetes['type']} » : le type est vide, "
-                    "il est obligatoire."
-                )
+                analyse.sans_type += 1
+                if defaut:
+                    valeurs["type"] = defaut
+                    notes.append(f"type vide : « {analyse.type_par_defaut} »")
+                else:
+                    erreurs.append(
+                        f"Ligne {ligne.numero}, colonne « {entetes['type']} » : le type est "
+                        "vide ; choisissez dans l'aperçu le type des lignes sans type."
+                    )
+            entite = valeurs.pop("entite", None)
+            if analyse.service_depuis_entite and entite:
+                valeurs["service"] = entite
+            if "statut" not in valeurs and "statut" not in ligne.inconnues:
+                analyse.sans_statut += 1
             pk = None
             if not erreurs:
-                pk, conflits = _retrouver(ligne.numero, valeurs, entetes, cles, vus)
+                pk, conflits = _retrouver(ligne.numero, valeurs, entetes, existants, vus)
                 erreurs += conflits
             if not erreurs:
-                etat = cles["etats"].get(pk) if pk is not None else None
+                etat = existants.etat(pk)
                 erreurs += _verifier_coherence(ligne.numero, valeurs, entetes, etat)
             analyse.avertissements += ligne.avertissements[:ERREURS_MONTREES]
+            action = "rejetée"
             if erreurs:
                 analyse.rejetees += 1
                 for erreur in erreurs:
                     analyse._erreur(erreur)
-                continue
-            if pk is None:
-                analyse.a_creer += 1
             else:
-                analyse.a_mettre_a_jour += 1
-            if ecrivain is not None:
-                ecrivain.ajouter(ligne.numero, _vers_champs(valeurs, types), pk)
+                etat = existants.etat(pk)
+                if _reforme(valeurs, etat) and not (
+                    valeurs.get("destination_fin") or (etat or {}).get("destination")
+                ):
+                    valeurs["destination_fin"] = Destination.NON_RENSEIGNEE
+                    notes.append("réformé sans destination : « Non renseignée », à compléter")
+                champs = _vers_champs(valeurs, types)
+                if _reforme(valeurs, etat) and (
+                    champs.get("destination", (etat or {}).get("destination"))
+                    == Destination.NON_RENSEIGNEE
+                    or not champs.get("date_fin_usage", (etat or {}).get("date_fin_usage"))
+                ):
+                    analyse.reformes_a_completer += 1
+                if pk is None:
+                    analyse.a_creer += 1
+                    action = "créée"
+                elif existants.change(pk, champs):
+                    analyse.a_mettre_a_jour += 1
+                    action = "mise à jour"
+                else:
+                    analyse.inchangees += 1
+                    action = "inchangée"
+                if ecrivain is not None and action != "inchangée":
+                    ecrivain.ajouter(ligne.numero, champs, pk)
+            if len(analyse.lignes) < LIGNES_APERCU:
+                analyse.lignes.append(
+                    _ligne_apercu(ligne.numero, action, valeurs, erreurs, notes, entetes, listes)
+                )
         analyse.avertissements = analyse.avertissements[:ERREURS_MONTREES]
         analyse.inconnues = {
             champ: dict(sorted(textes.items())) for champ, textes in sorted(inconnues.items())
@@ -264,6 +476,44 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain) -> A
     if not analyse.refus and not analyse.lignes_lues:
         analyse.refus = "Le fichier ne contient aucune ligne d'équipement sous ses en-têtes."
     return analyse
+
+
+def _reforme(valeurs: dict, etat: dict | None) -> bool:
+    return (valeurs.get("statut") or (etat or {}).get("statut")) == Statut.REFORME
+
+
+def _affichage(cle: str, valeur, libelles: dict) -> str:
+    if isinstance(valeur, DateLue):
+        return str(valeur.date.year) if valeur.annee_seule else f"{valeur.date:%d/%m/%Y}"
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if cle in libelles:
+        return str(libelles[cle].get(valeur, valeur))
+    if cle in ("prix_achat_ht", "poids_kg"):
+        return f"{valeur:f}".replace(".", ",")
+    return str(valeur)
+
+
+def _ligne_apercu(numero, action, valeurs, erreurs, notes, entetes, listes) -> LigneApercu:
+    libelles = {
+        "type": listes[ChampCorrespondance.TYPE],
+        "statut": listes[ChampCorrespondance.STATUT],
+        "destination_fin": dict(Destination.choices),
+        "origine": dict(Origine.choices),
+    }
+    sources = {**entetes, "service": entetes.get("service") or entetes.get("entite", "")}
+    if "type" in valeurs and "type" not in entetes:
+        sources["type"] = "type par défaut"
+    return LigneApercu(
+        numero=numero,
+        action=action,
+        valeurs=[
+            (CHAMPS_PAR_CLE[cle].libelle, _affichage(cle, valeur, libelles), sources.get(cle, ""))
+            for cle, valeur in valeurs.items()
+        ],
+        erreurs=erreurs,
+        notes=notes,
+    )
 
 
 def _entete(entetes: dict, cle: str) -> str:
@@ -300,16 +550,7 @@ def _verifier_coherence(numero: int, valeurs: dict, entetes: dict, etat: dict | 
             f"({debut if isinstance(debut, int) else f'{debut:%d/%m/%Y}'})."
         )
     statut = valeurs.get("statut") or etat.get("statut") or Statut.EN_SERVICE
-    destination = valeurs.get("destination_fin") or etat.get("destination")
-    if statut == Statut.REFORME:
-        if not (destination and date_fin):
-            erreurs.append(
-                f"Ligne {numero}, colonne « {_entete(entetes, 'statut')} » : un équipement réformé "
-                "a une date de fin d'usage et une destination (colonnes « "
-                f"{_entete(entetes, 'date_fin_usage')} » et « "
-                f"{_entete(entetes, 'destination_fin')} »)."
-            )
-    else:
+    if statut != Statut.REFORME:
         for cle in ("destination_fin", "date_fin_usage"):
             if valeurs.get(cle):
                 erreurs.append(
@@ -333,22 +574,32 @@ def _verifier_coherence(numero: int, valeurs: dict, entetes: dict, etat: dict | 
     return erreurs
 
 
-def _retrouver(numero: int, valeurs: dict, entetes: dict, cles: dict, vus: dict):
-    """L'équipement existant que désigne la ligne (par n° de série, sinon d'inventaire)."""
+def _retrouver(numero: int, valeurs: dict, entetes: dict, existants, vus: dict):
+    """L'équipement existant que désigne la ligne : par numéro de série, sinon d'inventaire,
+    sinon par son nom (quand la ligne n'a aucun des deux numéros), dans la collectivité."""
     erreurs, trouves = [], []
-    for champ in ("numero_serie", "numero_inventaire"):
-        numero_lu = valeurs.get(champ)
-        if not numero_lu:
-            continue
+    identifiants = [c for c in ("numero_serie", "numero_inventaire") if valeurs.get(c)]
+    if not identifiants and valeurs.get("nom"):
+        identifiants = ["nom"]
+    for champ in identifiants:
+        numero_lu = valeurs[champ]
         deja = vus[champ].get(numero_lu)
         if deja is not None:
+            quoi = "le nom" if champ == "nom" else "ce numéro"
             erreurs.append(
                 f"Ligne {numero}, colonne « {entetes[champ]} » : « {extrait(numero_lu)} » "
-                f"figure déjà ligne {deja} du fichier."
+                f"figure déjà ligne {deja} du fichier ({quoi} identifie un seul équipement)."
             )
             continue
         vus[champ][numero_lu] = numero
-        if (pk := cles[champ].get(numero_lu)) is not None:
+        pk = existants.cles[champ].get(numero_lu)
+        if pk == existants.AMBIGU:
+            erreurs.append(
+                f"Ligne {numero}, colonne « {entetes[champ]} » : plusieurs équipements du parc "
+                f"s'appellent « {extrait(numero_lu)} » ; ajoutez un numéro de série ou "
+                "d'inventaire pour dire lequel."
+            )
+        elif pk is not None:
             trouves.append(pk)
     if len(set(trouves)) > 1:
         erreurs.append(

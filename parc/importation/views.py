@@ -9,8 +9,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from collectivites import perms
 
 from . import selectors, services
-from .forms import ConfirmationForm, CorrespondancesForm, DepotForm
-from .lecture import TAILLE_MAX_DEFAUT, FichierRefuse
+from .forms import ConfirmationForm, CorrespondancesForm, DepotForm, OptionsForm
+from .lecture import FichierRefuse, taille_max
 from .models import ImportEnAttente
 
 EXEMPLES = {
@@ -23,9 +23,9 @@ class TailleLimiteeUploadHandler(FileUploadHandler):
     """Abandonne un fichier envoyé plus gros que la limite, sans le garder ni en mémoire ni
     sur disque : le reste du flux est lu et jeté, et la vue affiche un message clair."""
 
-    def __init__(self, request=None, taille_max: int | None = None):
+    def __init__(self, request=None, taille_max_: int | None = None):
         super().__init__(request)
-        self.taille_max = taille_max or TAILLE_MAX_DEFAUT
+        self.taille_max = taille_max_ or taille_max()
         self.depasse = False
 
     def receive_data_chunk(self, raw_data, start):
@@ -53,7 +53,7 @@ class DepotView(ImportMixin, View):
             "form": form,
             "en_attente": selectors.imports_en_attente(self.collectivite, self.request.user),
             "champs": selectors.champs_reconnus(),
-            "taille_max_mo": TAILLE_MAX_DEFAUT // (1024 * 1024),
+            "taille_max_mo": taille_max() // (1024 * 1024),
         }
 
     def get(self, request):
@@ -101,20 +101,32 @@ class ApercuView(EnAttenteMixin, View):
     template_name = "parc/importation/apercu.html"
 
     def rendre(
-        self, request, en_attente, *, form_correspondances=None, confirmation=None, status=200
+        self,
+        request,
+        en_attente,
+        *,
+        form_correspondances=None,
+        confirmation=None,
+        options=None,
+        status=200,
     ):
-        analyse = services.import_analyser(
-            collectivite=self.collectivite,
-            nom_fichier=en_attente.nom_fichier,
-            contenu=bytes(en_attente.contenu),
-        )
-        listes = selectors.listes_de_correspondance()
+        analyse = services.import_en_attente_analyser(import_en_attente=en_attente)
         if form_correspondances is None and analyse.inconnues:
-            form_correspondances = CorrespondancesForm(inconnues=analyse.inconnues, listes=listes)
+            form_correspondances = CorrespondancesForm(
+                inconnues=analyse.inconnues, listes=selectors.listes_de_correspondance()
+            )
+        if options is None:
+            options = OptionsForm(
+                initial={
+                    "type_par_defaut": en_attente.type_par_defaut,
+                    "service_depuis_entite": en_attente.service_depuis_entite,
+                }
+            )
         contexte = {
             "en_attente": en_attente,
             "analyse": analyse,
             "form_correspondances": form_correspondances,
+            "options": options,
             "confirmation": confirmation or ConfirmationForm(),
         }
         return render(request, self.template_name, contexte, status=status)
@@ -129,11 +141,7 @@ class CorrespondancesView(ApercuView):
 
     def post(self, request, pk):
         en_attente = self.en_attente(pk)
-        analyse = services.import_analyser(
-            collectivite=self.collectivite,
-            nom_fichier=en_attente.nom_fichier,
-            contenu=bytes(en_attente.contenu),
-        )
+        analyse = services.import_en_attente_analyser(import_en_attente=en_attente)
         form = CorrespondancesForm(
             request.POST,
             inconnues=analyse.inconnues,
@@ -161,18 +169,43 @@ class ConfirmationView(ApercuView):
         form = ConfirmationForm(request.POST)
         form.is_valid()
         seulement_valides = form.cleaned_data.get("seulement_valides", False)
-        resultat = services.import_en_attente_confirmer(
-            import_en_attente=en_attente, auteur=request.user, seulement_valides=seulement_valides
-        )
+        try:
+            resultat = services.import_en_attente_confirmer(
+                import_en_attente=en_attente,
+                auteur=request.user,
+                seulement_valides=seulement_valides,
+            )
+        except services.ImportDejaConfirme as deja:
+            messages.info(request, deja.message)
+            return redirect("parc:index")
         if not resultat.enregistre:
             form.add_error(
                 None,
                 "Rien n'a été importé : le fichier contient des lignes en erreur. Corrigez-les "
-                "et déposez-le de nouveau, ou cochez « Importer seulement les lignes valides ».",
+                "et déposez-le de nouveau, ou confirmez depuis l'aperçu pour n'importer que les "
+                "lignes valides.",
             )
             return self.rendre(request, en_attente, confirmation=form, status=400)
         messages.success(request, resultat.resume())
         return redirect("parc:index")
+
+
+class OptionsView(ApercuView):
+    def get(self, request, pk):
+        return redirect("import_parc:apercu", pk=self.en_attente(pk).pk)
+
+    def post(self, request, pk):
+        en_attente = self.en_attente(pk)
+        form = OptionsForm(request.POST)
+        if not form.is_valid():
+            return self.rendre(request, en_attente, options=form, status=400)
+        services.import_en_attente_regler(
+            import_en_attente=en_attente,
+            type_par_defaut=form.cleaned_data["type_par_defaut"],
+            service_depuis_entite=form.cleaned_data["service_depuis_entite"],
+        )
+        messages.success(request, "Choix enregistrés : l'aperçu en tient compte.")
+        return redirect(en_attente)
 
 
 class AbandonView(EnAttenteMixin, View):

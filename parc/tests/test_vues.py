@@ -121,7 +121,13 @@ def test_liste_filtres_et_export(client_de, elu, commune):
     lignes = list(
         openpyxl.load_workbook(io.BytesIO(reponse.content)).active.iter_rows(values_only=True)
     )
-    assert lignes[0][:3] == ("Type", "Marque", "Modèle") and len(lignes) == 2
+    assert lignes[0][:3] == ("Type", "Nom", "Marque") and len(lignes) == 2
+    # La colonne des dates ne contient que des dates ; l'année a sa propre colonne.
+    entetes = lignes[0]
+    date = lignes[1][entetes.index("Date d'acquisition")]
+    annee = lignes[1][entetes.index("Année d'acquisition")]
+    assert date is None or isinstance(date, datetime.datetime)
+    assert isinstance(annee, int)
     csv = client.get(url("export", format="csv")).content.decode("utf-8-sig")
     assert "'=cmd" in csv and "\n=cmd" not in csv
     assert client.get(url("export", format="pdf")).status_code == 404

@@ -2,8 +2,11 @@
 
 import csv
 import io
+import json
 
+from parc.importation.lecture import Choix
 from parc.importation.services import DOSSIER_EXEMPLES
+from parc.services import FICHIER_TYPES
 
 ENTETES_GLPI = [
     "Nom",
@@ -44,3 +47,14 @@ def ligne_glpi(n: int, **valeurs) -> list[str]:
 
 def exemple(nom: str) -> bytes:
     return (DOSSIER_EXEMPLES / nom).read_bytes()
+
+
+def choix_hors_base(listes=None) -> Choix:
+    """Les synonymes de l'import sans base de données : ceux du code, plus ceux des types du
+    référentiel tels que les charge `charger_referentiel` (fichier `types_equipement.json`)."""
+    choix = Choix.avec_synonymes(listes)
+    with FICHIER_TYPES.open(encoding="utf-8") as fichier:
+        for type_ in json.load(fichier)["types"]:
+            for texte in [type_["libelle"], *type_.get("synonymes", [])]:
+                choix.ajouter("type", texte, type_["code"])
+    return choix

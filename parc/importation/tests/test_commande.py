@@ -22,10 +22,10 @@ def test_import_puis_reimport(commune, tmp_path):
     fichier = tmp_path / "export_glpi.csv"
     fichier.write_bytes(exemple("export_glpi.csv"))
     sortie = importer(commune.code_officiel, str(fichier))
-    assert "Créés : 40\nMis à jour : 0\nRejetés : 0" in sortie
-    assert "Colonnes ignorées : Nom, Entité, Système d'exploitation - Nom, Utilisateur, " in sortie
+    assert "Créés : 40\nMis à jour : 0\nInchangés : 0\nRejetés : 0" in sortie
+    assert "Colonnes ignorées : Système d'exploitation - Nom, Utilisateur, " in sortie
     sortie = importer(commune.code_officiel, str(fichier))
-    assert "Créés : 0\nMis à jour : 40\nRejetés : 0" in sortie
+    assert "Créés : 0\nMis à jour : 0\nInchangés : 40\nRejetés : 0" in sortie
     assert Equipement.objects.for_collectivite(commune).count() == 40
 
 
@@ -37,7 +37,7 @@ def test_grille_anct_xlsx(commune, tmp_path):
         importer(commune.code_officiel, str(fichier))
     assert not Equipement.objects.exists()
     sortie = importer(commune.code_officiel, str(fichier), "--seulement-valides")
-    assert "Créés : 15\nMis à jour : 0\nRejetés : 1" in sortie
+    assert "Créés : 15\nMis à jour : 0\nInchangés : 0\nRejetés : 1" in sortie
     assert "Ligne 6, colonne « Matériel » : « 1. Ordinateurs » n'est pas un type connu" in sortie
     assert sum(Equipement.objects.values_list("quantite", flat=True)) == 820 - 80
 

@@ -21,6 +21,8 @@ from parc.importation.lecture import (
     reconnaitre_colonnes,
 )
 
+from .outils import choix_hors_base
+
 ENTETES_GLPI = (
     "Nom;Statut;Fabricant;Modèle;Numéro de série;Numéro d'inventaire;Type;Lieu;Date d'achat"
 )
@@ -32,7 +34,7 @@ def lire(nom, donnees: bytes, choix=None):
     return (
         tableau,
         colonnes,
-        list(lecture.lire_lignes(tableau, colonnes, choix or Choix.avec_synonymes())),
+        list(lecture.lire_lignes(tableau, colonnes, choix or choix_hors_base())),
     )
 
 
@@ -80,11 +82,12 @@ def test_csv_glpi_dans_tous_les_encodages_et_separateurs(encodage, separateur):
     )
     tableau, colonnes, lignes = lire("export.csv", texte.encode(encodage))
     assert tableau.format == "CSV"
-    assert colonnes.ignorees == ["Nom"]  # le nom d'hôte de GLPI n'est pas gardé
+    assert colonnes.ignorees == []
     [ligne] = lignes
     assert ligne.valide, ligne.erreurs
     assert ligne.numero == 2
     assert ligne.valeurs == {
+        "nom": "PC-Mairie-001",  # le nom de l'actif, gardé et cherchable
         "statut": "en_service",
         "marque": "Dell",
         "modele": "Latitude 5420",
@@ -216,7 +219,7 @@ def test_valeurs_de_type_et_statut_inconnues_a_faire_correspondre():
     _, _, lignes = lire("a.csv", texte.encode())
     assert lignes[0].inconnues == {"type": "Ordinateurs", "statut": "Prêté à l'école"}
     assert not lignes[0].valide
-    choix = Choix.avec_synonymes()
+    choix = choix_hors_base()
     choix.ajouter("type", "Ordinateurs", "ordinateur-fixe")
     choix.ajouter("statut", "prete a l ecole", "en_service")
     _, _, lignes = lire("a.csv", texte.encode(), choix)
@@ -225,7 +228,7 @@ def test_valeurs_de_type_et_statut_inconnues_a_faire_correspondre():
 
 
 def test_listes_de_l_application_restreignent_les_synonymes():
-    choix = Choix.avec_synonymes({"statut": {"en_service": "En service", "reforme": "Réformé"}})
+    choix = choix_hors_base({"statut": {"en_service": "En service", "reforme": "Réformé"}})
     assert choix.trouver("statut", "RÉFORMÉ") == "reforme"
     assert choix.trouver("statut", "en_service") == "en_service"
     assert choix.trouver("statut", "En stock") is None
@@ -390,7 +393,7 @@ def test_fichier_trop_gros_refuse_sans_etre_lu_en_entier():
     flux = io.BufferedReader(FluxInfini())
     with pytest.raises(FichierRefuse, match="dépasse la taille maximale de 20 Mo"):
         ouvrir("enorme.csv", flux)
-    assert flux.raw.lus <= lecture.TAILLE_MAX_DEFAUT + 1024 * 1024
+    assert flux.raw.lus <= lecture.taille_max() + 1024 * 1024
 
 
 def test_cellule_enorme_refusee_par_ligne():
@@ -405,8 +408,8 @@ def test_champ_csv_demesure_refuse_le_fichier():
         lire("a.csv", texte.encode())
 
 
-def test_trop_de_lignes(monkeypatch):
-    monkeypatch.setattr(lecture, "LIGNES_MAX", 3)
+def test_trop_de_lignes(settings):
+    settings.TABLEURS_LIGNES_MAX = 4
     texte = "Type;Marque\n" + "Écran;Dell\n" * 4
-    with pytest.raises(FichierRefuse, match="dépasse 3 lignes"):
+    with pytest.raises(FichierRefuse, match="dépasse le nombre de lignes"):
         lire("a.csv", texte.encode())

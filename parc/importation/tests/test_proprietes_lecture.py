@@ -11,16 +11,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parc.importation import lecture
-from parc.importation.lecture import Choix, FichierRefuse
+from parc.importation.lecture import FichierRefuse
+from strategie_nr.tableurs import Limites
 
-CHOIX = Choix.avec_synonymes()
+from .outils import choix_hors_base
+
+CHOIX = choix_hors_base()
 REGLAGES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def lire_tout(nom: str, donnees: bytes):
     """Renvoie (message de refus, lignes) ; toute autre exception fait échouer la propriété."""
     try:
-        tableau = lecture.ouvrir(nom, io.BytesIO(donnees), taille_max=200_000)
+        tableau = lecture.ouvrir(nom, io.BytesIO(donnees), limites=Limites.reglages(taille=200_000))
         colonnes = lecture.reconnaitre_colonnes(tableau.entetes)
         lignes = list(lecture.lire_lignes(tableau, colonnes, CHOIX))
     except FichierRefuse as refus:
@@ -34,7 +37,9 @@ def lire_tout(nom: str, donnees: bytes):
 
 
 @REGLAGES
-@given(donnees=st.binary(max_size=4_000), nom=st.sampled_from(["a.csv", "a.xlsx", "a.txt"]))
+@given(
+    donnees=st.binary(max_size=4_000), nom=st.sampled_from(["a.csv", "a.xlsx", "a.ods", "a.txt"])
+)
 def test_octets_aleatoires(donnees, nom):
     lire_tout(nom, donnees)
 

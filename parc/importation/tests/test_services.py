@@ -33,7 +33,7 @@ def test_une_cellule_vide_n_efface_rien(commune):
 def test_rapprochement_par_numero_d_inventaire_si_pas_de_serie(commune):
     importer(commune, csv_glpi([ligne_glpi(1)]))
     analyse = importer(commune, csv_glpi([ligne_glpi(1, **{"Numéro de série": ""})]))
-    assert (analyse.a_creer, analyse.a_mettre_a_jour) == (0, 1)
+    assert (analyse.a_creer, analyse.a_mettre_a_jour, analyse.inchangees) == (0, 0, 1)
     assert Equipement.objects.count() == 1
 
 
@@ -54,7 +54,8 @@ def test_conflits_de_numeros(commune):
         "Ligne 2 : le numéro de série « SN000001 » et le numéro d'inventaire « INV-000003 » "
         "désignent deux équipements différents du parc.",
         "Ligne 4 : désigne le même équipement du parc que la ligne 3.",
-        "Ligne 6, colonne « Numéro de série » : « SN000005 » figure déjà ligne 5 du fichier.",
+        "Ligne 6, colonne « Numéro de série » : « SN000005 » figure déjà ligne 5 du fichier "
+        "(ce numéro identifie un seul équipement).",
     ]
     assert (analyse.a_creer, analyse.a_mettre_a_jour, analyse.rejetees) == (1, 1, 3)
 
@@ -86,7 +87,8 @@ def test_coherence_des_lignes(commune):
         "équipement au statut « Réformé ».",
         "Ligne 4, colonne « Date de fin d'usage » : la fin d'usage (01/01/2019) précède "
         "l'acquisition (2020).",
-        "Ligne 6, colonne « Type » : le type est vide, il est obligatoire.",
+        "Ligne 6, colonne « Type » : le type est vide ; choisissez dans l'aperçu le type des "
+        "lignes sans type.",
     ]
     assert analyse.a_creer == 1
 
@@ -140,5 +142,5 @@ def test_aller_retour_avec_l_export_du_parc(commune, format_):
         contenu=octets,
     )
     assert (analyse.a_creer, analyse.rejetees, analyse.colonnes_ignorees) == (0, 0, [])
-    assert analyse.a_mettre_a_jour == 40
+    assert (analyse.a_mettre_a_jour, analyse.inchangees) == (0, 40)
     assert list(Equipement.objects.order_by("pk").values()) == avant
