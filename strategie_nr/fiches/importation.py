@@ -8,21 +8,26 @@ quel ordre ; celles de l'export (`feuille_de_route_exporter`) sont toutes relues
 qu'un fichier exporté se réimporte tel quel.
 """
 
-import csv
 import datetime
-import io
 import re
-import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from collectivites.enums import Role
 from collectivites.models import Membre
+from strategie_nr import nombres, tableurs
 from strategie_nr.referentiel.models import Axe, Dimension, Pratique
+from strategie_nr.tableurs import (
+    FichierRefuse,
+    extrait,
+    neutraliser,
+    normaliser,
+    ressemble_a_une_formule,
+    vide,
+)
 
 from .enums import (
     LIBELLES_DIFFICULTE,
@@ -33,36 +38,26 @@ from .enums import (
     StatutFiche,
     UniteMoyens,
 )
-from .models import FicheAction
+from .models import FicheAction, ImportPlanAction
 
 TAILLE_MAX = 2 * 1024 * 1024  # un plan d'action tient en quelques dizaines de lignes
-TAILLE_DECOMPRESSEE_MAX = 30 * 1024 * 1024  # garde contre les archives XLSX piégées
 LIGNES_MAX = 500
 LIGNES_EN_TETE_MAX = 10
-EXTENSIONS = (".xlsx", ".csv")
-
-
-class FichierRefuse(Exception):
-    """Le fichier entier est refusé ; le message, en français, dit pourquoi et quoi faire."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+EXTENSIONS = (".xlsx", ".ods", ".csv")
+__all__ = ["FichierRefuse", "ImportDejaConfirme", "neutraliser"]
 
 
 class ValeurInvalide(ValueError):
     """Une cellule illisible ; le message complète « colonne X : « valeur » … »."""
 
 
-def normaliser(texte) -> str:
-    """« Budget (€) » → « budget » : sans accents, casse, espaces ni ponctuation."""
-    texte = unicodedata.normalize("NFKD", str(texte)).casefold()
-    return "".join(c for c in texte if c.isalnum() and not unicodedata.combining(c))
+class ImportDejaConfirme(Exception):
+    """Le même aperçu a déjà été importé (double clic, deux onglets)."""
 
-
-def extrait(valeur, longueur: int = 60) -> str:
-    texte = " ".join(str(valeur).split())
-    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
+    message = (
+        "Ce plan d'action a déjà été importé : il ne l'a pas été une seconde fois. Les fiches "
+        "ci-dessous en tiennent compte."
+    )
 
 
 # --- Colonnes ----------------------------------------------------------------------------------
@@ -122,27 +117,14 @@ ENTETES = _index_entetes()
 
 # --- Conversions -------------------------------------------------------------------------------
 
-_ESPACES = re.compile(r"[\s\u00a0\u202f']+")
-
 
 def convertir_nombre(valeur) -> Decimal:
-    """« 1 234,5 », « 1.234,50 € », « 1234.5 », 12000 → Decimal positif ou nul."""
-    if isinstance(valeur, bool):
-        raise ValeurInvalide("n'est pas un nombre")
-    if isinstance(valeur, int | float | Decimal):
-        nombre = Decimal(repr(valeur)) if isinstance(valeur, float) else Decimal(valeur)
-    else:
-        texte = _ESPACES.sub("", str(valeur)).removesuffix("€").removesuffix("EUR")
-        if "," in texte and "." in texte:
-            decimal, milliers = (",", ".") if texte.rfind(",") > texte.rfind(".") else (".", ",")
-            texte = texte.replace(milliers, "").replace(decimal, ".")
-        else:
-            texte = texte.replace(",", ".")
-        if not re.fullmatch(r"-?\d+(\.\d+)?", texte):
-            raise ValeurInvalide("n'est pas un nombre (exemple attendu : 1 234,5)")
-        nombre = Decimal(texte)
-    if not nombre.is_finite():
-        raise ValeurInvalide("n'est pas un nombre (exemple attendu : 1 234,5)")
+    """« 1 234,5 », « 1.234,50 € », « 1234.5 », 12000 → Decimal positif ou nul, au centime
+    (lecture commune : `strategie_nr.nombres`)."""
+    try:
+        nombre = nombres.lire_nombre(valeur)
+    except nombres.NombreInvalide as erreur:
+        raise ValeurInvalide(str(erreur)) from None
     if nombre < 0:
         raise ValeurInvalide("ne peut pas être négatif")
     if nombre >= 10**10:
@@ -273,105 +255,19 @@ def convertir_texte(longueur: int):
     return convertir
 
 
-# --- Injection de formules ---------------------------------------------------------------------
-
-_DEBUTS_FORMULE = ("=", "+", "@", "\t", "\r")
-
-
-def ressemble_a_une_formule(valeur) -> bool:
-    """Une cellule qu'un tableur exécuterait (« =HYPERLINK(…) », « +cmd », « @SUM(…) »)."""
-    if not isinstance(valeur, str) or not valeur:
-        return False
-    debut = valeur.lstrip(" ")
-    if valeur.startswith(_DEBUTS_FORMULE) or debut.startswith(("=", "+", "@")):
-        return True
-    # « -5 » ou « - une puce » sont ordinaires ; « -2+3+cmd|… » est une formule.
-    return (
-        debut.startswith("-")
-        and len(debut) > 1
-        and debut[1] != " "
-        and not re.fullmatch(r"-[\d\s.,]+", debut)
-    )
-
-
-def neutraliser(valeur):
-    """Pour l'export : une cellule texte qui ressemble à une formule est préfixée d'une
-    apostrophe, pour qu'aucun tableur ne l'exécute."""
-    if isinstance(valeur, str) and ressemble_a_une_formule(valeur):
-        return "'" + valeur
-    return valeur
-
-
 # --- Lecture du fichier ------------------------------------------------------------------------
 
 
-def _lire_xlsx(contenu: bytes) -> list[list]:
-    import openpyxl
-
-    if not contenu.startswith(b"PK"):
-        raise FichierRefuse(
-            "Ce fichier porte l'extension .xlsx mais n'est pas un classeur Excel. "
-            "Enregistrez-le au format « Classeur Excel (.xlsx) » ou en CSV."
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(contenu)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > TAILLE_DECOMPRESSEE_MAX:
-                raise FichierRefuse("Ce classeur est trop volumineux une fois décompressé.")
-        classeur = openpyxl.load_workbook(io.BytesIO(contenu), read_only=True, data_only=True)
-    except FichierRefuse:
-        raise
-    except Exception:  # openpyxl lève toutes sortes d'erreurs sur un fichier abîmé
-        raise FichierRefuse(
-            "Ce classeur Excel est illisible (fichier abîmé ou protégé par un mot de passe). "
-            "Ouvrez-le et enregistrez-le de nouveau, ou exportez-le en CSV."
-        ) from None
-    try:
-        feuille = classeur.worksheets[0]
-        lignes = []
-        for ligne in feuille.iter_rows(values_only=True):
-            lignes.append(list(ligne))
-            if len(lignes) > LIGNES_MAX + LIGNES_EN_TETE_MAX:
-                break
-        return lignes
-    except Exception:
-        raise FichierRefuse(
-            "Ce classeur Excel est illisible : enregistrez-le de nouveau."
-        ) from None
-    finally:
-        classeur.close()
-
-
-def _lire_csv(contenu: bytes) -> list[list]:
-    if b"\x00" in contenu[:4096]:
-        raise FichierRefuse(
-            "Ce fichier n'est pas un fichier texte CSV (contenu binaire). "
-            "Exportez votre tableau au format CSV ou XLSX."
-        )
-    for encodage in ("utf-8-sig", "cp1252"):
-        try:
-            texte = contenu.decode(encodage)
+def _lire(nom: str, contenu: bytes) -> list[list]:
+    """Les lignes de la première feuille (moteur commun : limites vérifiées avant lecture)."""
+    classeur = tableurs.ouvrir(nom, contenu, limites=tableurs.Limites.reglages(taille=TAILLE_MAX))
+    feuille = next(classeur.feuilles)
+    lignes = []
+    for _, cellules in feuille.lignes:
+        lignes.append(cellules)
+        if len(lignes) > LIGNES_MAX + LIGNES_EN_TETE_MAX:
             break
-        except UnicodeDecodeError:
-            continue
-    try:
-        dialecte = csv.Sniffer().sniff(texte[:4096], delimiters=";,\t")
-        separateur = dialecte.delimiter
-    except csv.Error:
-        separateur = ";"
-    try:
-        lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur)
-        lignes = []
-        for ligne in lecteur:
-            lignes.append(ligne)
-            if len(lignes) > LIGNES_MAX + LIGNES_EN_TETE_MAX:
-                break
-        return lignes
-    except csv.Error:
-        raise FichierRefuse("Ce fichier CSV est mal formé (guillemets non fermés ?).") from None
-
-
-def _vide(valeur) -> bool:
-    return valeur is None or (isinstance(valeur, str) and not valeur.strip())
+    return lignes
 
 
 def _trouver_entetes(lignes: list[list]) -> tuple[int, dict[int, Colonne]]:
@@ -380,7 +276,7 @@ def _trouver_entetes(lignes: list[list]) -> tuple[int, dict[int, Colonne]]:
         colonnes = {
             i: ENTETES[normaliser(cellule)]
             for i, cellule in enumerate(entete)
-            if not _vide(cellule) and normaliser(cellule) in ENTETES
+            if not vide(cellule) and normaliser(cellule) in ENTETES
         }
         if len(colonnes) >= 2:
             return position, colonnes
@@ -395,8 +291,8 @@ def lire_tableau(nom: str, contenu: bytes) -> tuple[dict[int, Colonne], list[tup
     extension = "." + nom.rsplit(".", 1)[-1].lower() if "." in nom else ""
     if extension not in EXTENSIONS:
         raise FichierRefuse(
-            f"Le fichier « {extrait(nom)} » n'est ni un classeur .xlsx ni un fichier .csv : "
-            "enregistrez votre plan d'action dans l'un de ces formats."
+            f"Le fichier « {extrait(nom)} » n'est ni un classeur (.xlsx, .ods) ni un fichier "
+            ".csv : enregistrez votre plan d'action dans l'un de ces formats."
         )
     if not contenu:
         raise FichierRefuse("Le fichier est vide.")
@@ -405,7 +301,7 @@ def lire_tableau(nom: str, contenu: bytes) -> tuple[dict[int, Colonne], list[tup
             f"Le fichier pèse {len(contenu) / 1024 / 1024:.1f} Mo : un plan d'action ne doit pas "
             f"dépasser {TAILLE_MAX // 1024 // 1024} Mo.".replace(".", ",", 1)
         )
-    lignes = _lire_xlsx(contenu) if extension == ".xlsx" else _lire_csv(contenu)
+    lignes = _lire(nom, contenu)
     position, colonnes = _trouver_entetes(lignes)
     trouvees = {c.cle for c in colonnes.values()}
     manquantes = [c.libelle for c in OBLIGATOIRES if c.cle not in trouvees]
@@ -418,7 +314,7 @@ def lire_tableau(nom: str, contenu: bytes) -> tuple[dict[int, Colonne], list[tup
     donnees = [
         (position + 2 + n, ligne)
         for n, ligne in enumerate(lignes[position + 1 :])
-        if not all(_vide(cellule) for cellule in ligne)
+        if not all(vide(cellule) for cellule in ligne)
     ]
     if not donnees:
         raise FichierRefuse("Le fichier ne contient aucune fiche sous la ligne d'en-têtes.")
@@ -545,7 +441,7 @@ def _convertisseurs(ref: Referentiels) -> dict:
 def _analyser_ligne(numero, cellules, colonnes, convertisseurs, ref, titres_vus) -> LigneAnalysee:
     ligne = LigneAnalysee(numero=numero)
     for position, colonne in colonnes.items():
-        if not colonne.relue or position >= len(cellules) or _vide(cellules[position]):
+        if not colonne.relue or position >= len(cellules) or vide(cellules[position]):
             continue
         brute = cellules[position]
         if isinstance(brute, str):
@@ -652,13 +548,27 @@ def _donnees_fiche(valeurs: dict, ref: dict) -> dict:
 
 
 @transaction.atomic
-def plan_action_importer(*, collectivite, auteur, lignes: list[dict]) -> list[FicheAction]:
+def plan_action_importer(
+    *, collectivite, auteur, lignes: list[dict], jeton: str = "", nom_fichier: str = ""
+) -> list[FicheAction]:
     """Crée une fiche par ligne (valeurs de `LigneAnalysee.valeurs`) dans la version de travail.
 
     Tout ou rien : la première erreur (membre désactivé depuis l'aperçu, version soumise
     entre-temps…) annule tout et lève `ValidationError` avec le numéro de la ligne.
+    `jeton` : celui de l'aperçu, enregistré en premier dans la transaction ; une seconde
+    confirmation du même aperçu, même simultanée, lève `ImportDejaConfirme` sans rien créer.
     """
     from .services import fiche_creer
+
+    trace = None
+    if jeton:
+        try:
+            with transaction.atomic():
+                trace = ImportPlanAction.objects.create(
+                    collectivite=collectivite, jeton=jeton, nom_fichier=nom_fichier[:255]
+                )
+        except IntegrityError:
+            raise ImportDejaConfirme(ImportDejaConfirme.message) from None
 
     membres = {
         m.pk: m
@@ -692,6 +602,9 @@ def plan_action_importer(*, collectivite, auteur, lignes: list[dict]) -> list[Fi
             raise ValidationError(
                 f"Ligne {ligne['numero']} : {' '.join(erreur.messages)} Rien n'a été importé."
             ) from erreur
+    if trace is not None:
+        trace.fiches = len(fiches)
+        trace.save(update_fields=["fiches"])
     return fiches
 
 
@@ -754,37 +667,20 @@ def feuille_de_route_exporter(*, collectivite, version) -> bytes:
     """Classeur XLSX de la version : une ligne par fiche, les colonnes de `COLONNES`.
 
     Une version validée se lit depuis son instantané. Tout texte qui ressemble à une formule
-    est neutralisé (apostrophe en tête) : aucun tableur ne l'exécutera.
+    est neutralisé (apostrophe en tête) par l'écrivain commun : aucun tableur ne l'exécutera.
     """
-    import openpyxl
-    from openpyxl.styles import Font
-
     from .selectors import fiches_lues
 
     emails = dict(
         Membre.objects.for_collectivite(collectivite).values_list("pk", "utilisateur__email")
     )
-    classeur = openpyxl.Workbook()
-    feuille = classeur.active
-    feuille.title = f"Feuille de route {version.libelle}"
-    feuille.append([c.libelle for c in COLONNES])
-    for cellule in feuille[1]:
-        cellule.font = Font(bold=True)
-    feuille.freeze_panes = "B2"
-    for fiche in fiches_lues(version):
-        cellules = ligne_export(fiche, emails)
-        feuille.append([neutraliser(cellules[c.cle]) for c in COLONNES])
-    for position, colonne in enumerate(COLONNES, start=1):
-        lettre = openpyxl.utils.get_column_letter(position)
-        feuille.column_dimensions[lettre].width = min(60, max(12, len(colonne.libelle) + 4))
-        if colonne.cle in ("debut", "fin"):
-            for (cellule,) in feuille.iter_rows(min_row=2, min_col=position, max_col=position):
-                cellule.number_format = FORMAT_MOIS
-        elif colonne.cle == "budget":
-            for (cellule,) in feuille.iter_rows(min_row=2, min_col=position, max_col=position):
-                cellule.number_format = FORMAT_EUROS
-    apropos = classeur.create_sheet("À propos")
-    for libelle, valeur in [
+    formats = {"debut": FORMAT_MOIS, "fin": FORMAT_MOIS, "budget": FORMAT_EUROS}
+    colonnes = [tableurs.Colonne(c.libelle, formats.get(c.cle, "")) for c in COLONNES]
+    lignes = [
+        [cellules[c.cle] for c in COLONNES]
+        for cellules in (ligne_export(fiche, emails) for fiche in fiches_lues(version))
+    ]
+    apropos = [
         ("Collectivité", collectivite.nom),
         ("Version", version.libelle),
         ("Statut", version.get_statut_display()),
@@ -794,8 +690,11 @@ def feuille_de_route_exporter(*, collectivite, version) -> bytes:
             "Colonnes ignorées à l'import",
             ", ".join(c.libelle for c in COLONNES if not c.relue),
         ),
-    ]:
-        apropos.append([libelle, neutraliser(valeur)])
-    sortie = io.BytesIO()
-    classeur.save(sortie)
-    return sortie.getvalue()
+    ]
+    return tableurs.classeur_xlsx(
+        [
+            (f"Feuille de route {version.libelle}", colonnes, lignes),
+            ("À propos", ["Rubrique", "Valeur"], [list(ligne) for ligne in apropos]),
+        ],
+        figer="B2",
+    )

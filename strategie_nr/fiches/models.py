@@ -521,3 +521,37 @@ class Evenement(models.Model):
 
     def __str__(self):
         return f"{self.get_type_display()} — {self.titre_fiche or self.version}"
+
+
+class ImportPlanActionQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+
+class ImportPlanAction(models.Model):
+    """Un plan d'action importé, une seule fois : le jeton de l'aperçu est unique, de sorte
+    qu'une seconde confirmation du même aperçu (double clic, deux onglets) n'importe rien."""
+
+    collectivite = models.ForeignKey(
+        Collectivite,
+        on_delete=models.CASCADE,
+        related_name="imports_plan_action",
+        verbose_name="collectivité",
+    )
+    jeton = models.CharField("jeton de l'aperçu", max_length=64, unique=True)
+    nom_fichier = models.CharField("nom du fichier", max_length=255, blank=True)
+    fiches = models.PositiveIntegerField("fiches créées", default=0)
+    importe_le = models.DateTimeField("importé le", auto_now_add=True)
+
+    objects = ImportPlanActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "import de plan d'action"
+        verbose_name_plural = "imports de plans d'action"
+        ordering = ["-importe_le"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(jeton=""), name="import_plan_action_jeton"),
+        ]
+
+    def __str__(self):
+        return f"{self.nom_fichier or self.jeton} ({self.collectivite})"

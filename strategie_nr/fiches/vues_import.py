@@ -1,5 +1,6 @@
 """Import d'un plan d'action existant (aperçu puis confirmation) et export XLSX."""
 
+import uuid
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
@@ -22,6 +23,7 @@ from .importation import (
     LIGNES_MAX,
     TAILLE_MAX,
     FichierRefuse,
+    ImportDejaConfirme,
     feuille_de_route_exporter,
     mois_lisible,
     plan_action_analyser,
@@ -35,7 +37,7 @@ CLE_SESSION = "import_plan_action"
 
 class ImportForm(forms.Form):
     fichier = forms.FileField(
-        label="Plan d'action (.xlsx ou .csv)",
+        label="Plan d'action (.xlsx, .ods ou .csv)",
         help_text=f"Une ligne par action, {LIGNES_MAX} lignes et "
         f"{TAILLE_MAX // 1024 // 1024} Mo au plus.",
         error_messages={
@@ -109,6 +111,7 @@ class ImporterView(MembreRequisMixin, View):
         }
         request.session[CLE_SESSION] = {
             "collectivite": self.collectivite.pk,
+            "jeton": uuid.uuid4().hex,
             "nom": analyse.nom_fichier,
             "colonnes_ignorees": analyse.colonnes_ignorees,
             "lignes": [
@@ -179,8 +182,16 @@ class ApercuImportView(MembreRequisMixin, View):
             )
         try:
             fiches = plan_action_importer(
-                collectivite=self.collectivite, auteur=self.membre, lignes=valides
+                collectivite=self.collectivite,
+                auteur=self.membre,
+                lignes=valides,
+                jeton=analyse.get("jeton", ""),
+                nom_fichier=analyse.get("nom", ""),
             )
+        except ImportDejaConfirme as deja:
+            request.session.pop(CLE_SESSION, None)
+            messages.info(request, deja.message)
+            return redirect("fiches:index")
         except ValidationError as erreur:
             return self.afficher(analyse, 400, " ".join(erreur.messages))
         del request.session[CLE_SESSION]

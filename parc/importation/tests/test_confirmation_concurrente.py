@@ -1,14 +1,14 @@
 """Deux confirmations du même import (double clic, deux onglets) : un seul import."""
 
 import io
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from parc.importation import services
 from parc.importation.models import ImportEnAttente
 from parc.models import Equipement
+from strategie_nr.tests.concurrence import en_meme_temps
 
 from . import glpi
 
@@ -53,29 +53,12 @@ def test_deux_confirmations_simultanees_importent_une_fois(commune, agent):
     if connection.vendor != "postgresql":
         pytest.skip("Deux transactions simultanées : PostgreSQL (la CI la lance).")
     en_attente = deposer(commune, agent, lignes=1_500)
-    depart = threading.Barrier(2)
-    resultats = []
-
-    def confirmer():
-        try:
-            depart.wait()
-            resultats.append(
-                services.import_en_attente_confirmer(
-                    import_en_attente=en_attente,
-                    auteur=agent.utilisateur,
-                    seulement_valides=True,
-                )
-            )
-        except services.ImportDejaConfirme as deja:
-            resultats.append(deja)
-        finally:
-            connections.close_all()
-
-    fils = [threading.Thread(target=confirmer) for _ in range(2)]
-    for fil in fils:
-        fil.start()
-    for fil in fils:
-        fil.join()
+    resultats = en_meme_temps(
+        lambda: services.import_en_attente_confirmer(
+            import_en_attente=en_attente, auteur=agent.utilisateur, seulement_valides=True
+        ),
+        attendues=(services.ImportDejaConfirme,),
+    )
     importes = [r for r in resultats if isinstance(r, services.Analyse)]
     refuses = [r for r in resultats if isinstance(r, services.ImportDejaConfirme)]
     assert len(importes) == 1 and len(refuses) == 1

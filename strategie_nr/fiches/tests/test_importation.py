@@ -178,10 +178,10 @@ def test_csv_windows_1252_separe_par_des_virgules(commune, agent):
     "nom, contenu, message",
     [
         ("plan.csv", b"", "Le fichier est vide."),
-        ("plan.pdf", b"%PDF-1.4", "n'est ni un classeur .xlsx ni un fichier .csv"),
-        ("plan", b"abc", "n'est ni un classeur .xlsx ni un fichier .csv"),
-        ("plan.csv", b"\x00\x01\x02binaire", "contenu binaire"),
-        ("plan.xlsx", b"ceci n'est pas un classeur", "n'est pas un classeur Excel"),
+        ("plan.pdf", b"%PDF-1.4", "n'est ni un classeur (.xlsx, .ods) ni un fichier .csv"),
+        ("plan", b"abc", "n'est ni un classeur (.xlsx, .ods) ni un fichier .csv"),
+        ("plan.csv", b"\x00\x01\x02binaire", "semble binaire"),
+        ("plan.xlsx", b"ceci n'est pas un classeur", "n'est pas un classeur XLSX"),
         ("plan.xlsx", b"PK\x03\x04abime", "illisible"),
         ("plan.csv", b"a;b;c\n1;2;3", "Aucune ligne d'en-t"),
         ("plan.csv", b"Titre;Axe\nA;1", "Colonnes obligatoires absentes : Démarrage"),
@@ -327,3 +327,38 @@ def test_le_fichier_d_exemple_s_importe_dans_la_demo():
     assert analyse.lignes[0].numero == 4
     assert analyse.lignes[2].valeurs["budget"] == "4500.00"
     assert analyse.lignes[3].valeurs["priorite"] == 1
+
+
+def test_le_meme_apercu_ne_s_importe_qu_une_fois(commune, agent):
+    from strategie_nr.fiches.importation import ImportDejaConfirme
+
+    lignes = _lignes_valides(
+        commune, csv(f"Former les agents;4;{agent.utilisateur.email};03/2025;12/2025;;")
+    )
+    plan_action_importer(collectivite=commune, auteur=agent, lignes=lignes, jeton="a" * 32)
+    with pytest.raises(ImportDejaConfirme):
+        plan_action_importer(collectivite=commune, auteur=agent, lignes=lignes, jeton="a" * 32)
+    assert FicheAction.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deux_confirmations_simultanees_du_meme_apercu(commune, agent):
+    from django.db import connection
+
+    from strategie_nr.fiches.importation import ImportDejaConfirme
+    from strategie_nr.tests.concurrence import en_meme_temps
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Deux transactions simultanées : PostgreSQL (la CI la lance).")
+    lignes = _lignes_valides(
+        commune,
+        csv(*(f"Action {n};4;{agent.utilisateur.email};03/2025;12/2025;;" for n in range(40))),
+    )
+    resultats = en_meme_temps(
+        lambda: plan_action_importer(
+            collectivite=commune, auteur=agent, lignes=lignes, jeton="b" * 32
+        ),
+        attendues=(ImportDejaConfirme,),
+    )
+    assert sorted(type(r).__name__ for r in resultats) == ["ImportDejaConfirme", "list"]
+    assert FicheAction.objects.count() == 40

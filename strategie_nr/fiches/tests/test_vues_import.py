@@ -112,8 +112,11 @@ def test_annuler_l_import(client_de, agent):
     "televerse, message",
     [
         (SimpleUploadedFile("plan.csv", b""), "Le fichier est vide."),
-        (SimpleUploadedFile("plan.exe", b"MZ\x90\x00"), "ni un classeur .xlsx ni un fichier .csv"),
-        (SimpleUploadedFile("plan.csv", b"\x00\xff" * 100), "contenu binaire"),
+        (
+            SimpleUploadedFile("plan.exe", b"MZ\x90\x00"),
+            "ni un classeur (.xlsx, .ods) ni un fichier .csv",
+        ),
+        (SimpleUploadedFile("plan.csv", b"\x00\xff" * 100), "semble binaire"),
         (SimpleUploadedFile("plan.xlsx", b"PK\x03\x04"), "illisible"),
         (
             SimpleUploadedFile("plan.csv", b"Titre;Axe\n" + b"x" * (2 * 1024 * 1024)),
