@@ -126,7 +126,11 @@ class Analyse:
     def resume(self) -> str:
         if self.refus:
             return f"Fichier refusé : {self.refus}"
-        verbe = "seraient" if self.essai or not self.enregistre else "ont été"
+        pluriel = self.a_creer > 1
+        if self.essai or not self.enregistre:
+            verbe = "seraient" if pluriel else "serait"
+        else:
+            verbe = "ont été" if pluriel else "a été"
         return (
             f"{self.a_creer} équipement{_s(self.a_creer)} {verbe} créé{_s(self.a_creer)}, "
             f"{self.a_mettre_a_jour} mis à jour, {self.inchangees} inchangé{_s(self.inchangees)}, "

@@ -87,3 +87,18 @@ def test_fichier_trop_gros_refuse_sans_lecture(commune, tmp_path, monkeypatch):
     monkeypatch.setattr("pathlib.Path.read_bytes", lambda self: pytest.fail("fichier lu"))
     with pytest.raises(CommandError, match="dépasse la taille maximale de 20 Mo"):
         importer(commune.code_officiel, str(fichier))
+
+
+def test_type_par_defaut_en_ligne_de_commande(commune, tmp_path):
+    from . import glpi
+
+    fichier = tmp_path / "ecrans.csv"
+    fichier.write_bytes(glpi.export("ecrans", 80))
+    with pytest.raises(CommandError, match="Rejetés|rien n'a été importé"):
+        importer(commune.code_officiel, str(fichier))
+    with pytest.raises(CommandError, match="Aucun type d'équipement ne s'appelle « Télé »"):
+        importer(commune.code_officiel, str(fichier), "--type-par-defaut", "Télé")
+    # Le libellé est reconnu sans égard à la casse ni aux accents.
+    sortie = importer(commune.code_officiel, str(fichier), "--type-par-defaut", "ECRAN")
+    assert "Créés : 80" in sortie
+    assert Equipement.objects.for_collectivite(commune).filter(type__code="ecran").count() == 80

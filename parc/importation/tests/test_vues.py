@@ -45,7 +45,7 @@ def en_attente(commune, agent):
 def urls_de(en_attente):
     return {
         nom: reverse(f"import_parc:{nom}", args=[en_attente.pk])
-        for nom in ("apercu", "correspondances", "confirmer", "abandonner")
+        for nom in ("apercu", "correspondances", "options", "confirmer", "abandonner")
     }
 
 
@@ -286,3 +286,67 @@ def test_requetes_bornees_quelle_que_soit_la_taille(
     with django_assert_max_num_queries(15):
         page = texte(client.get(ImportEnAttente.objects.get().get_absolute_url()))
     assert 'id="inchangees">600<' in page
+
+
+# --- Choix de l'aperçu, ODS, fichiers piégés ------------------------------------------------------
+
+
+def test_type_par_defaut_choisi_sur_l_apercu(client_de, agent):
+    from . import glpi
+
+    client = client_de(agent)
+    reponse = deposer(client, "ecrans.csv", glpi.export("ecrans", 60))
+    en_attente = ImportEnAttente.objects.get()
+    page = texte(client.get(reponse.url))
+    assert "Type des lignes dont la colonne Type est vide" in page
+    sans_type = int(page.split('id="rejetees">')[1].split("<")[0])
+    assert sans_type > 0
+    options = reverse("import_parc:options", args=[en_attente.pk])
+    assert client.post(options, {"type_par_defaut": "inconnu"}).status_code == 400
+    reponse = client.post(options, {"type_par_defaut": "ecran", "service_depuis_entite": "on"})
+    assert reponse.status_code == 302
+    page = texte(client.get(reponse.url))
+    assert 'id="rejetees">0<' in page and 'id="a-creer">60<' in page
+    assert "importées « Écran »" in page
+    reponse = client.post(reverse("import_parc:confirmer", args=[en_attente.pk]))
+    assert reponse.status_code == 302
+    assert equipements(agent.collectivite).filter(type__code="ecran").count() == 60
+
+
+def test_options_refusees_aux_elus_et_aux_autres(client_de, elu, referent_epci, en_attente):
+    url = reverse("import_parc:options", args=[en_attente.pk])
+    assert client_de(elu).post(url, {"type_par_defaut": "ecran"}).status_code == 403
+    assert client_de(referent_epci).post(url, {"type_par_defaut": "ecran"}).status_code == 404
+    en_attente.refresh_from_db()
+    assert en_attente.type_par_defaut is None
+
+
+def test_classeur_ods_importe_comme_un_xlsx(client_de, agent):
+    from strategie_nr.tests.fichiers_hostiles import ods
+
+    client = client_de(agent)
+    assert 'accept=".csv,.txt,.tsv,.xlsx,.ods"' in texte(client.get(DEPOT))
+    contenu = ods(
+        [
+            ["Type", "Marque", "Numéro de série", "Date d'achat", "Prix"],
+            ["Portable", "Dell", "SN-ODS-1", "31/12/2022", 812.5],
+            ["Écran", "Iiyama", "SN-ODS-2", 2021, 0],
+        ]
+    )
+    reponse = deposer(client, "inventaire.ods", contenu)
+    assert reponse.status_code == 302
+    page = texte(client.get(reponse.url))
+    assert 'id="a-creer">2<' in page and "Fichier ODS" in page
+    client.post(reverse("import_parc:confirmer", args=[ImportEnAttente.objects.get().pk]))
+    portable, ecran = equipements(agent.collectivite).order_by("numero_serie")
+    assert portable.prix_achat_ht == 812.5 and portable.date_acquisition.year == 2022
+    assert ecran.prix_achat_ht is None and ecran.annee_acquisition == 2021
+
+
+def test_classeur_piege_refuse_au_depot(client_de, agent):
+    from strategie_nr.tests.fichiers_hostiles import xlsx_cellules
+
+    reponse = deposer(client_de(agent), "bombe.xlsx", xlsx_cellules(2_000_100))
+    assert reponse.status_code == 400
+    assert "dépasse le nombre de cellules (2\u202f000\u202f000 au plus)" in texte(reponse)
+    assert not ImportEnAttente.objects.exists()

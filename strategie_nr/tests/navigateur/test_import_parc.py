@@ -23,7 +23,7 @@ def equipements_presents(page) -> int:
 
 
 def deposer(page, nom, contenu: bytes, type_mime="text/csv"):
-    page.get_by_label("Fichier d'inventaire (CSV ou XLSX)").set_input_files(
+    page.get_by_label("Fichier d'inventaire (CSV, XLSX ou ODS)").set_input_files(
         files=[{"name": nom, "mimeType": type_mime, "buffer": contenu}]
     )
     page.get_by_role("button", name="Voir l'aperçu").click()
@@ -38,7 +38,7 @@ def test_page_d_import_et_fichier_refuse(se_connecter):
     # Un fichier qui n'est pas un tableau : message clair lié au champ, page accessible.
     deposer(page, "photo.csv", b"\x89PNG\r\n\x1a\n" + bytes(300))
     assert page.get_by_text("Le fichier semble binaire").is_visible()
-    champ = page.get_by_label("Fichier d'inventaire (CSV ou XLSX)")
+    champ = page.get_by_label("Fichier d'inventaire (CSV, XLSX ou ODS)")
     assert champ.get_attribute("aria-invalid") == "true"
     verifier(page)
 
@@ -63,8 +63,12 @@ def test_un_agent_importe_l_export_glpi(se_connecter):
     verifier(page)
     assert Equipement.objects.count() == avant  # rien avant la confirmation
 
-    page.get_by_role("button", name="Importer 40 équipements").click()
-    page.get_by_text("40 équipements ont été créés, 0 mis à jour, 0 ligne rejetée.").wait_for()
+    # L'aperçu montre les lignes elles-mêmes, avec la colonne d'où vient chaque valeur.
+    assert page.locator("#lignes-apercu tbody tr").count() == 40
+    page.get_by_role("button", name="Importer 40 lignes").click()
+    page.get_by_text(
+        "40 équipements ont été créés, 0 mis à jour, 0 inchangé, 0 ligne rejetée."
+    ).wait_for()
     assert Equipement.objects.count() == avant + 40
     # Retour sur la liste du parc : le nombre de lignes d'inventaire a changé.
     assert lignes_d_inventaire(page) == lignes_avant + 40
@@ -97,6 +101,10 @@ def test_apercu_avec_erreurs_et_correspondances(se_connecter):
     page.get_by_text("1 correspondance enregistrée").wait_for()
     assert page.locator("#rejetees").inner_text() == "2"
     assert page.locator("#a-creer").inner_text() == "1"
-    page.get_by_role("button", name="Importer 1 équipement").click()
-    page.get_by_text("Rien n'a été importé").wait_for()
-    verifier(page)
+    # Le bouton dit exactement ce qui sera fait : les lignes en erreur restent de côté.
+    page.get_by_role(
+        "button", name="Importer 1 ligne ; 2 lignes en erreur ne seront pas importées"
+    ).click()
+    page.get_by_text(
+        "1 équipement a été créé, 0 mis à jour, 0 inchangé, 2 lignes rejetées."
+    ).wait_for()
