@@ -444,6 +444,12 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain, opti
                     analyse._erreur(erreur)
             else:
                 etat = existants.etat(pk)
+                if (
+                    valeurs.get("statut", Statut.REFORME) != Statut.REFORME
+                    and (etat or {}).get("destination") == Destination.NON_RENSEIGNEE
+                ):
+                    # Réformé sans fin d'usage connue, remis en service dans l'inventaire.
+                    valeurs["destination_fin"] = ""
                 if _reforme(valeurs, etat) and not (
                     valeurs.get("destination_fin") or (etat or {}).get("destination")
                 ):
@@ -564,7 +570,10 @@ def _verifier_coherence(numero: int, valeurs: dict, entetes: dict, etat: dict | 
         if (
             not valeurs.get("destination_fin")
             and not valeurs.get("date_fin_usage")
-            and (etat.get("destination") or etat.get("date_fin_usage"))
+            and (
+                etat.get("date_fin_usage")
+                or etat.get("destination") not in ("", None, Destination.NON_RENSEIGNEE)
+            )
         ):
             erreurs.append(
                 f"Ligne {numero}, colonne « {_entete(entetes, 'statut')} » : cet équipement est "

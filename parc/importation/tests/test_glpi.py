@@ -148,3 +148,20 @@ def test_service_depuis_l_entite_peut_etre_refuse(commune):
     assert set(Equipement.objects.for_collectivite(commune).values_list("service", flat=True)) == {
         ""
     }
+
+
+def test_un_rebut_sans_fin_d_usage_connue_peut_revenir_en_service(commune):
+    entetes = '"Nom";"Numéro de série";"Type";"Statut";\n'
+    importer(
+        commune, "ordinateurs", ("\ufeff" + entetes + '"PC-1";"SN1";"Laptop";"Rebut";\n').encode()
+    )
+    equipement = Equipement.objects.for_collectivite(commune).get()
+    assert equipement.destination == Destination.NON_RENSEIGNEE
+    analyse = importer(
+        commune,
+        "ordinateurs",
+        ("\ufeff" + entetes + '"PC-1";"SN1";"Laptop";"En service";\n').encode(),
+    )
+    assert (analyse.a_mettre_a_jour, analyse.rejetees) == (1, 0)
+    equipement.refresh_from_db()
+    assert (equipement.statut, equipement.destination) == (Statut.EN_SERVICE, "")
