@@ -88,12 +88,18 @@ def types_equipement_charger(*, enregistrer, bilan, mettre_a_jour: bool = False)
         )
 
 
-def _valeur_lisible(equipement, champ: str):
-    valeur = getattr(equipement, champ)
+_CHOIX = {
+    champ.name: {cle: str(libelle) for cle, libelle in champ.flatchoices}
+    for champ in Equipement._meta.fields
+    if champ.choices
+}
+
+
+def _valeur_lisible(champ: str, valeur):
     if champ == "type":
         return str(valeur) if valeur else ""
-    if hasattr(equipement, f"get_{champ}_display") and valeur:
-        return getattr(equipement, f"get_{champ}_display")()
+    if champ in _CHOIX and valeur:
+        return _CHOIX[champ].get(valeur, str(valeur))
     if isinstance(valeur, bool):
         return "oui" if valeur else "non"
     if valeur is None:
@@ -102,7 +108,13 @@ def _valeur_lisible(equipement, champ: str):
 
 
 def instantane(equipement) -> dict:
-    return {champ: _valeur_lisible(equipement, champ) for champ in CHAMPS_SUIVIS}
+    """Les champs suivis, lisibles, tels que l'historique les garde."""
+    return {champ: _valeur_lisible(champ, getattr(equipement, champ)) for champ in CHAMPS_SUIVIS}
+
+
+def instantane_de(valeurs: dict) -> dict:
+    """Le même instantané depuis un dictionnaire de champs (l'import, sans objet Django)."""
+    return {champ: _valeur_lisible(champ, valeurs.get(champ)) for champ in CHAMPS_SUIVIS}
 
 
 def differences(avant: dict, apres: dict) -> dict:

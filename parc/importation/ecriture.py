@@ -1,17 +1,16 @@
 """Écriture des lignes importées dans le parc, par lots, via le service d'enregistrement en
 masse du parc (qui tient l'historique de chaque équipement)."""
 
+import csv
+import io
+import json
+
 from django.db import connection
 from django.utils import timezone
 
 from parc.enums import AVEC_BENEFICIAIRE, Action
 from parc.models import Equipement, EvenementEquipement, TypeEquipement
-from parc.services import (
-    CHAMPS_SUIVIS,
-    differences,
-    equipements_enregistrer_en_masse,
-    instantane,
-)
+from parc.services import CHAMPS_SUIVIS, differences, instantane, instantane_de
 
 from .lecture import DateLue
 
@@ -122,11 +121,6 @@ class Ecrivain:
             self.vider()
 
     def vider(self) -> None:
-        a_creer = []
-        for champs in self.a_creer:
-            equipement = Equipement(collectivite=self.collectivite, **champs)
-            _completer(equipement)
-            a_creer.append(equipement)
         a_modifier = []
         if self.a_modifier:
             existants = (
@@ -151,13 +145,74 @@ class Ecrivain:
                 if equipement.statut != statut_avant:
                     equipement.statut_depuis = aujourdhui
                 a_modifier.append((equipement, avant))
-        if a_creer:
-            equipements_enregistrer_en_masse(
-                collectivite=self.collectivite, auteur=self.auteur, a_creer=a_creer, a_modifier=[]
-            )
+        if self.a_creer:
+            self._creer(self.a_creer)
         if a_modifier:
             self._mettre_a_jour(a_modifier)
         self.a_creer, self.a_modifier = [], {}
+
+    def _creer(self, lignes: list[dict]) -> None:
+        """Les créations, historique compris, écrites depuis des tuples préparés une fois :
+        `COPY` sur PostgreSQL, `executemany` sur SQLite ; l'instantané de chaque équipement
+        est calculé une fois, depuis ses champs, sans objet Django (voir `bench/import_parc.py`)."""
+        ops = connection.ops
+        maintenant, aujourdhui = timezone.now(), timezone.localdate()
+        colonnes = [f for f in Equipement._meta.concrete_fields if not f.primary_key]
+        defauts = {f.name: f.get_default() for f in colonnes}
+        defauts.update(
+            collectivite=self.collectivite,
+            statut_depuis=aujourdhui,
+            cree_le=maintenant,
+            modifie_le=maintenant,
+        )
+        adaptateurs = []
+        for champ in colonnes:
+            interne = champ.get_internal_type()
+            if interne == "DateTimeField":
+                adaptateurs.append(ops.adapt_datetimefield_value)
+            elif interne == "DateField":
+                adaptateurs.append(ops.adapt_datefield_value)
+            elif interne == "DecimalField":
+                adaptateurs.append(
+                    lambda v, c=champ: ops.adapt_decimalfield_value(
+                        v, c.max_digits, c.decimal_places
+                    )
+                )
+            elif interne == "JSONField":
+                adaptateurs.append(lambda v, c=champ: c.get_db_prep_save(v, connection))
+            else:
+                adaptateurs.append(None)
+        equipements, instantanes = [], []
+        for champs in lignes:
+            valeurs = {**defauts, **champs}
+            if valeurs["date_acquisition"] and (
+                valeurs["date_acquisition"].year != valeurs["annee_acquisition"]
+            ):
+                valeurs["date_acquisition"] = None
+            if valeurs["destination"] not in AVEC_BENEFICIAIRE:
+                valeurs["beneficiaire"] = ""
+            rangee = []
+            for champ, adapter in zip(colonnes, adaptateurs, strict=True):
+                valeur = valeurs[champ.name]
+                if champ.is_relation:
+                    valeur = valeur.pk if valeur is not None else None
+                elif adapter is not None and valeur is not None:
+                    valeur = adapter(valeur)
+                rangee.append(valeur)
+            equipements.append(rangee)
+            instantanes.append(differences({}, instantane_de(valeurs)))
+        cles = _inserer(Equipement._meta.db_table, [c.column for c in colonnes], equipements)
+        auteur = self.auteur.pk if self.auteur is not None else None
+        date = ops.adapt_datetimefield_value(maintenant)
+        _inserer(
+            EvenementEquipement._meta.db_table,
+            ["equipement_id", "auteur_id", "date", "action", "changements"],
+            [
+                [cle, auteur, date, Action.IMPORT, json.dumps(changements, ensure_ascii=False)]
+                for cle, changements in zip(cles, instantanes, strict=True)
+            ],
+            cles=False,
+        )
 
     def _mettre_a_jour(self, a_modifier: list[tuple[Equipement, dict]]) -> None:
         """Les mises à jour, historique compris, comme `equipements_enregistrer_en_masse`, mais
@@ -200,3 +255,47 @@ class Ecrivain:
 
     def terminer(self) -> None:
         self.vider()
+
+
+def _inserer(table: str, colonnes: list[str], lignes: list[list], *, cles: bool = True):
+    """Insère des lignes déjà préparées ; renvoie leurs clés (dans l'ordre) si `cles`.
+
+    PostgreSQL : les clés sont réservées d'abord (`nextval`), puis `COPY` écrit tout d'un
+    flux. SQLite : `executemany` ; un seul écrivain à la fois et des clés AUTOINCREMENT, donc
+    les clés d'un lot sont consécutives jusqu'à la dernière insérée.
+    """
+    if not lignes:
+        return []
+    nom = connection.ops.quote_name
+    with connection.cursor() as curseur:
+        if connection.vendor == "postgresql":
+            reservees = []
+            if cles:
+                curseur.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                    [table, len(lignes)],
+                )
+                reservees = [rangee[0] for rangee in curseur.fetchall()]
+                lignes = [[cle, *ligne] for cle, ligne in zip(reservees, lignes, strict=True)]
+                colonnes = ["id", *colonnes]
+            tampon = io.StringIO()
+            ecrivain = csv.writer(tampon, lineterminator="\n")
+            for ligne in lignes:
+                ecrivain.writerow(["\\N" if v is None else v for v in ligne])
+            tampon.seek(0)
+            curseur.cursor.copy_expert(
+                f"COPY {nom(table)} ({', '.join(nom(c) for c in colonnes)}) FROM STDIN "
+                "WITH (FORMAT csv, NULL '\\N')",
+                tampon,
+            )
+            return reservees
+        curseur.executemany(
+            f"INSERT INTO {nom(table)} ({', '.join(nom(c) for c in colonnes)}) "
+            f"VALUES ({', '.join(['%s'] * len(colonnes))})",
+            lignes,
+        )
+        if not cles:
+            return []
+        curseur.execute("SELECT last_insert_rowid()")
+        derniere = curseur.fetchone()[0]
+        return list(range(derniere - len(lignes) + 1, derniere + 1))

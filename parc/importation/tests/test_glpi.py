@@ -165,3 +165,18 @@ def test_un_rebut_sans_fin_d_usage_connue_peut_revenir_en_service(commune):
     assert (analyse.a_mettre_a_jour, analyse.rejetees) == (1, 0)
     equipement.refresh_from_db()
     assert (equipement.statut, equipement.destination) == (Statut.EN_SERVICE, "")
+
+
+def test_chaque_equipement_cree_a_son_historique(commune):
+    from parc.models import EvenementEquipement
+
+    auteur = UtilisateurFactory()
+    importer(commune, "reseau", glpi.export("reseau", 120), auteur=auteur)
+    parc = Equipement.objects.for_collectivite(commune)
+    evenements = EvenementEquipement.objects.filter(equipement__collectivite=commune)
+    assert evenements.count() == parc.count()
+    for equipement in parc:
+        [evenement] = equipement.evenements.all()
+        assert evenement.auteur == auteur and evenement.action == "import"
+        assert evenement.changements["nom de l'équipement"] == ["", equipement.nom]
+        assert evenement.changements["type"] == ["", equipement.type.libelle]
