@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from parc.enums import AVEC_BENEFICIAIRE, Action
 from parc.models import Equipement, EvenementEquipement, TypeEquipement
-from parc.services import CHAMPS_SUIVIS, differences, instantane, instantane_de
+from parc.services import CHAMPS_SUIVIS, differences, instantane_de
 
 from .lecture import DateLue
 
@@ -77,27 +77,11 @@ class Existants:
         return dict(zip(CHAMPS_COMPARES, self.valeurs[pk], strict=True))
 
     def change(self, pk: int, champs: dict) -> bool:
-        """Les champs lus changeraient-ils l'équipement (règles de `_completer` comprises) ?"""
+        """Les champs lus changeraient-ils l'équipement (règles du parc comprises) ?"""
         avant = self.etat(pk)
         apres = {**avant, **{cle: valeur for cle, valeur in champs.items() if cle in avant}}
-        if apres["destination"] not in AVEC_BENEFICIAIRE:
-            apres["beneficiaire"] = ""
-        if (
-            apres["date_acquisition"]
-            and apres["date_acquisition"].year != (apres["annee_acquisition"])
-        ):
-            apres["date_acquisition"] = None
+        _completer_valeurs(apres)
         return apres != avant
-
-
-def _completer(equipement: Equipement) -> None:
-    """Les règles que le parc applique à chaque enregistrement (voir `parc.services`)."""
-    if equipement.date_acquisition and (
-        equipement.date_acquisition.year != equipement.annee_acquisition
-    ):
-        equipement.date_acquisition = None  # une autre année seule remplace la date
-    if equipement.destination not in AVEC_BENEFICIAIRE:
-        equipement.beneficiaire = ""
 
 
 class Ecrivain:
@@ -121,41 +105,16 @@ class Ecrivain:
             self.vider()
 
     def vider(self) -> None:
-        a_modifier = []
-        if self.a_modifier:
-            existants = (
-                Equipement.objects.for_collectivite(self.collectivite)
-                .select_related("type")
-                .in_bulk(list(self.a_modifier))
-            )
-            aujourdhui = timezone.localdate()
-            for pk, champs in self.a_modifier.items():
-                equipement = existants[pk]
-                changes = {
-                    nom: valeur
-                    for nom, valeur in champs.items()
-                    if getattr(equipement, nom) != valeur
-                }
-                if not changes:
-                    continue  # réimport du même fichier : rien à écrire
-                avant, statut_avant = instantane(equipement), equipement.statut
-                for nom, valeur in changes.items():
-                    setattr(equipement, nom, valeur)
-                _completer(equipement)
-                if equipement.statut != statut_avant:
-                    equipement.statut_depuis = aujourdhui
-                a_modifier.append((equipement, avant))
         if self.a_creer:
             self._creer(self.a_creer)
-        if a_modifier:
-            self._mettre_a_jour(a_modifier)
+        if self.a_modifier:
+            self._mettre_a_jour(self.a_modifier)
         self.a_creer, self.a_modifier = [], {}
 
     def _creer(self, lignes: list[dict]) -> None:
         """Les créations, historique compris, écrites depuis des tuples préparés une fois :
         `COPY` sur PostgreSQL, `executemany` sur SQLite ; l'instantané de chaque équipement
         est calculé une fois, depuis ses champs, sans objet Django (voir `bench/import_parc.py`)."""
-        ops = connection.ops
         maintenant, aujourdhui = timezone.now(), timezone.localdate()
         colonnes = [f for f in Equipement._meta.concrete_fields if not f.primary_key]
         defauts = {f.name: f.get_default() for f in colonnes}
@@ -165,45 +124,16 @@ class Ecrivain:
             cree_le=maintenant,
             modifie_le=maintenant,
         )
-        adaptateurs = []
-        for champ in colonnes:
-            interne = champ.get_internal_type()
-            if interne == "DateTimeField":
-                adaptateurs.append(ops.adapt_datetimefield_value)
-            elif interne == "DateField":
-                adaptateurs.append(ops.adapt_datefield_value)
-            elif interne == "DecimalField":
-                adaptateurs.append(
-                    lambda v, c=champ: ops.adapt_decimalfield_value(
-                        v, c.max_digits, c.decimal_places
-                    )
-                )
-            elif interne == "JSONField":
-                adaptateurs.append(lambda v, c=champ: c.get_db_prep_save(v, connection))
-            else:
-                adaptateurs.append(None)
+        adaptateurs = _adaptateurs(colonnes)
         equipements, instantanes = [], []
         for champs in lignes:
             valeurs = {**defauts, **champs}
-            if valeurs["date_acquisition"] and (
-                valeurs["date_acquisition"].year != valeurs["annee_acquisition"]
-            ):
-                valeurs["date_acquisition"] = None
-            if valeurs["destination"] not in AVEC_BENEFICIAIRE:
-                valeurs["beneficiaire"] = ""
-            rangee = []
-            for champ, adapter in zip(colonnes, adaptateurs, strict=True):
-                valeur = valeurs[champ.name]
-                if champ.is_relation:
-                    valeur = valeur.pk if valeur is not None else None
-                elif adapter is not None and valeur is not None:
-                    valeur = adapter(valeur)
-                rangee.append(valeur)
-            equipements.append(rangee)
+            _completer_valeurs(valeurs)
+            equipements.append(_rangee(valeurs, colonnes, adaptateurs))
             instantanes.append(differences({}, instantane_de(valeurs)))
         cles = _inserer(Equipement._meta.db_table, [c.column for c in colonnes], equipements)
         auteur = self.auteur.pk if self.auteur is not None else None
-        date = ops.adapt_datetimefield_value(maintenant)
+        date = connection.ops.adapt_datetimefield_value(maintenant)
         _inserer(
             EvenementEquipement._meta.db_table,
             ["equipement_id", "auteur_id", "date", "action", "changements"],
@@ -214,23 +144,38 @@ class Ecrivain:
             cles=False,
         )
 
-    def _mettre_a_jour(self, a_modifier: list[tuple[Equipement, dict]]) -> None:
-        """Les mises à jour, historique compris, comme `equipements_enregistrer_en_masse`, mais
-        en un UPDATE par équipement envoyé d'un bloc (`executemany`, par mille sur PostgreSQL) :
-        `bulk_update`, qui construit un CASE par champ, prend 3 minutes pour 50 000 lignes."""
-        maintenant = timezone.now()
-        champs = [Equipement._meta.get_field(nom) for nom in CHAMPS_ECRITS]
-        parametres = []
-        for equipement, _ in a_modifier:
-            equipement.modifie_le = maintenant
+    def _mettre_a_jour(self, a_modifier: dict[int, dict]) -> None:
+        """Les mises à jour, historique compris : les valeurs d'avant viennent de la lecture
+        faite pour l'aperçu (`Existants`, une requête), chaque instantané est calculé une fois
+        depuis les champs, et un UPDATE par équipement part d'un bloc (`executemany`, par
+        mille sur PostgreSQL) ; `statut_depuis` ne change qu'avec le statut."""
+        maintenant, aujourdhui = timezone.now(), timezone.localdate()
+        noms = [nom for nom in CHAMPS_ECRITS if nom != "statut_depuis"]
+        colonnes = [Equipement._meta.get_field(nom) for nom in noms]
+        adaptateurs = _adaptateurs(colonnes)
+        parametres, evenements = [], []
+        for pk, champs in a_modifier.items():
+            avant = self.existants.etat(pk)
+            avant["type"] = self.types[avant["type_id"]]
+            apres = {**avant, **champs, "modifie_le": maintenant}
+            if "type" in champs:
+                apres["type_id"] = champs["type"].pk
+            _completer_valeurs(apres)
+            changements = differences(instantane_de(avant), instantane_de(apres))
+            if not changements:
+                continue
             parametres.append(
-                [c.get_db_prep_save(getattr(equipement, c.attname), connection) for c in champs]
-                + [equipement.pk]
+                [*_rangee(apres, colonnes, adaptateurs), apres["statut"], aujourdhui, pk]
             )
+            evenements.append(changements)
+        if not parametres:
+            return
         nom_sql = connection.ops.quote_name
         requete = (
             f"UPDATE {nom_sql(Equipement._meta.db_table)} SET "
-            + ", ".join(f"{nom_sql(c.column)} = %s" for c in champs)
+            + ", ".join(f"{nom_sql(c.column)} = %s" for c in colonnes)
+            + f", {nom_sql('statut_depuis')} = CASE WHEN {nom_sql('statut')} = %s "
+            f"THEN {nom_sql('statut_depuis')} ELSE %s END"
             + f" WHERE {nom_sql(Equipement._meta.pk.column)} = %s"
         )
         with connection.cursor() as curseur:
@@ -240,21 +185,72 @@ class Ecrivain:
                 execute_batch(curseur.cursor, requete, parametres, page_size=1_000)
             else:
                 curseur.executemany(requete, parametres)
-        EvenementEquipement.objects.bulk_create(
+        auteur = self.auteur.pk if self.auteur is not None else None
+        date = connection.ops.adapt_datetimefield_value(maintenant)
+        _inserer(
+            EvenementEquipement._meta.db_table,
+            ["equipement_id", "auteur_id", "date", "action", "changements"],
             [
-                EvenementEquipement(
-                    equipement=equipement,
-                    auteur=self.auteur,
-                    action=Action.IMPORT,
-                    changements=differences(avant, instantane(equipement)),
-                )
-                for equipement, avant in a_modifier
+                [
+                    ligne[-1],
+                    auteur,
+                    date,
+                    Action.IMPORT,
+                    json.dumps(changements, ensure_ascii=False),
+                ]
+                for ligne, changements in zip(parametres, evenements, strict=True)
             ],
-            batch_size=TAILLE_LOT,
+            cles=False,
         )
 
     def terminer(self) -> None:
         self.vider()
+
+
+def _completer_valeurs(valeurs: dict) -> None:
+    """Les règles de `_completer`, sur un dictionnaire de champs."""
+    if valeurs["date_acquisition"] and (
+        valeurs["date_acquisition"].year != valeurs["annee_acquisition"]
+    ):
+        valeurs["date_acquisition"] = None  # une autre année seule remplace la date
+    if valeurs["destination"] not in AVEC_BENEFICIAIRE:
+        valeurs["beneficiaire"] = ""
+
+
+def _adaptateurs(colonnes) -> list:
+    """Pour chaque colonne, la conversion vers la base (None : la valeur telle quelle)."""
+    ops = connection.ops
+    adaptateurs = []
+    for champ in colonnes:
+        interne = champ.get_internal_type()
+        if interne == "DateTimeField":
+            adaptateurs.append(ops.adapt_datetimefield_value)
+        elif interne == "DateField":
+            adaptateurs.append(ops.adapt_datefield_value)
+        elif interne == "DecimalField":
+            adaptateurs.append(
+                lambda v, c=champ: ops.adapt_decimalfield_value(v, c.max_digits, c.decimal_places)
+            )
+        elif interne == "JSONField":
+            adaptateurs.append(lambda v, c=champ: c.get_db_prep_save(v, connection))
+        else:
+            adaptateurs.append(None)
+    return adaptateurs
+
+
+def _rangee(valeurs: dict, colonnes, adaptateurs) -> list:
+    rangee = []
+    for champ, adapter in zip(colonnes, adaptateurs, strict=True):
+        if champ.is_relation:
+            valeur = valeurs.get(champ.attname, valeurs.get(champ.name))
+            if valeur is not None and not isinstance(valeur, int):
+                valeur = valeur.pk
+        else:
+            valeur = valeurs[champ.name]
+            if adapter is not None and valeur is not None:
+                valeur = adapter(valeur)
+        rangee.append(valeur)
+    return rangee
 
 
 def _inserer(table: str, colonnes: list[str], lignes: list[list], *, cles: bool = True):

@@ -398,6 +398,8 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain, opti
         defaut = options.type_par_defaut if options.type_par_defaut in types else ""
         analyse.type_par_defaut = listes[ChampCorrespondance.TYPE].get(defaut, "")
         existants = ecriture.Existants(collectivite)
+        if ecrivain is not None:
+            ecrivain.existants = existants
         inconnues = defaultdict(lambda: defaultdict(int))
         vus = {"numero_serie": {}, "numero_inventaire": {}, "nom": {}, "equipement": {}}
         for ligne in lire_lignes(tableau, colonnes, choix):

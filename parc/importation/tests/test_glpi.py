@@ -180,3 +180,22 @@ def test_chaque_equipement_cree_a_son_historique(commune):
         assert evenement.auteur == auteur and evenement.action == "import"
         assert evenement.changements["nom de l'équipement"] == ["", equipement.nom]
         assert evenement.changements["type"] == ["", equipement.type.libelle]
+
+
+def test_mise_a_jour_garde_statut_depuis_si_le_statut_ne_change_pas(commune):
+    import datetime
+
+    entetes = '"Nom";"Numéro de série";"Type";"Statut";"Lieu";\n'
+    ligne = '"PC-1";"SN1";"Laptop";"{statut}";"{lieu}";\n'
+
+    def fichier(statut, lieu):
+        return ("\ufeff" + entetes + ligne.format(statut=statut, lieu=lieu)).encode()
+
+    importer(commune, "ordinateurs", fichier("En service", "Mairie"))
+    parc = Equipement.objects.for_collectivite(commune)
+    parc.update(statut_depuis=datetime.date(2020, 1, 1))
+    importer(commune, "ordinateurs", fichier("En service", "CCAS"))
+    assert parc.get().statut_depuis == datetime.date(2020, 1, 1) and parc.get().site == "CCAS"
+    importer(commune, "ordinateurs", fichier("En stock", "CCAS"))
+    assert parc.get().statut_depuis != datetime.date(2020, 1, 1)
+    assert parc.get().evenements.first().changements == {"statut": ["En service", "En stock"]}
