@@ -426,6 +426,7 @@ class Choix:
     """Pour chaque champ à choix : clé normalisée (`cle_valeur`) → valeur enregistrée."""
 
     valeurs: dict[str, dict[str, str]] = field(default_factory=dict)
+    _cles: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def avec_synonymes(cls, listes: dict[str, dict[str, str]] | None = None) -> "Choix":
@@ -457,7 +458,12 @@ class Choix:
             table[cle] = valeur
 
     def trouver(self, champ: str, texte) -> str | None:
-        return self.valeurs.get(champ, {}).get(cle_valeur(texte))
+        # Les mêmes valeurs reviennent à chaque ligne (« En service », « Laptop ») : la clé
+        # normalisée de chaque texte n'est calculée qu'une fois.
+        cle = self._cles.get(texte)
+        if cle is None:
+            cle = self._cles[texte] = cle_valeur(texte)
+        return self.valeurs.get(champ, {}).get(cle)
 
 
 # --- Ouverture des fichiers ---------------------------------------------------------------------

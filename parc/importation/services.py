@@ -435,8 +435,8 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain, opti
             if not erreurs:
                 pk, conflits = _retrouver(ligne.numero, valeurs, entetes, existants, vus)
                 erreurs += conflits
+            etat = existants.etat(pk)
             if not erreurs:
-                etat = existants.etat(pk)
                 erreurs += _verifier_coherence(ligne.numero, valeurs, entetes, etat)
             analyse.avertissements += ligne.avertissements[:ERREURS_MONTREES]
             action = "rejetée"
@@ -445,7 +445,6 @@ def _parcourir(collectivite, nom_fichier: str, contenu: bytes, *, ecrivain, opti
                 for erreur in erreurs:
                     analyse._erreur(erreur)
             else:
-                etat = existants.etat(pk)
                 if (
                     valeurs.get("statut", Statut.REFORME) != Statut.REFORME
                     and (etat or {}).get("destination") == Destination.NON_RENSEIGNEE
