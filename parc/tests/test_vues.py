@@ -176,3 +176,35 @@ def test_tableau_de_bord_ouvre_sur_la_derniere_annee_qui_a_bouge(client_de, agen
     assert annee_affichee("?annee=1900") == courante - 2  # année hors liste : le défaut
     EquipementFactory(collectivite=commune, annee_acquisition=courante)
     assert annee_affichee() == courante
+
+
+def test_reformes_a_completer_comptes_et_filtres(client_de, agent, commune):
+    a_completer = EquipementFactory(
+        collectivite=commune, statut=Statut.REFORME, destination="non_renseignee", nom="PC-R-1"
+    )
+    EquipementFactory(collectivite=commune, nom="PC-S-2")
+    client = client_de(agent)
+    page = unescape(client.get(url("tableau_de_bord")).content.decode())
+    assert "1 équipement réformé à compléter" in page
+    page = unescape(client.get(url("index") + "?a_completer=on").content.decode())
+    assert "1 ligne d'inventaire" in page and "PC-R-1" in page and "PC-S-2" not in page
+    page = unescape(client.get(url("equipement", a_completer)).content.decode())
+    assert "Compléter la fin d'usage" in page
+    page = unescape(client.get(url("index") + "?q=PC-S-2").content.decode())
+    assert "1 ligne d'inventaire" in page and "PC-S-2" in page
+
+
+def test_completer_la_fin_d_usage_d_un_reforme_importe(client_de, agent, commune):
+    equipement = EquipementFactory(
+        collectivite=commune, statut=Statut.REFORME, destination="non_renseignee"
+    )
+    client = client_de(agent)
+    assert client.get(url("reformer", equipement)).status_code == 200
+    donnees = {"date_fin_usage": "15/06/2025", "destination": "non_renseignee"}
+    assert client.post(url("reformer", equipement), donnees).status_code == 400
+    donnees["destination"] = "deee"
+    assert client.post(url("reformer", equipement), donnees).status_code == 302
+    equipement.refresh_from_db()
+    assert (equipement.destination, equipement.a_completer) == ("deee", False)
+    # Complété : on ne le « réforme » plus une seconde fois.
+    assert client.get(url("reformer", equipement)).status_code == 302
