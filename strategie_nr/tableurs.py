@@ -317,9 +317,9 @@ def _feuille_csv(contenu: bytes, limites: Limites) -> Feuille:
 
 # Les lignes d'une feuille XLSX et leur numéro ; les colonnes au-delà de Z (préfixe d'espace de
 # noms facultatif). Les cellules sont comptées par `bytes.count`, sans expression régulière.
-_XLSX_LIGNE = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_XLSX_NUMERO = re.compile(rb'\br="(\d+)"')
-_XLSX_COLONNE_LARGE = re.compile(rb'\br="([A-Z]{2,3})(\d+)"')
+# Motifs qui commencent par un littéral : la recherche saute d'occurrence en occurrence.
+_XLSX_NUMERO_LIGNE = re.compile(rb'<row r="(\d+)"')
+_XLSX_COLONNE_LARGE = re.compile(rb' r="([A-Z]{2,3})(\d+)"')
 _ODS_BALISES = re.compile(
     rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>"
 )
@@ -402,10 +402,10 @@ def _compter_xlsx(archive: zipfile.ZipFile, nom: str, limites: Limites) -> None:
         cellules += sum(morceau.count(balise) for balise in (b"<c ", b"<c>", b":c ", b":c>"))
         if derniere_colonne < 26 and (b"<c " in morceau or b":c " in morceau):
             derniere_colonne = 26  # au plus Z sans référence plus large
-        for ligne in _XLSX_LIGNE.finditer(morceau):
-            lignes += 1
-            numero = _XLSX_NUMERO.search(ligne.group(1))
-            derniere_ligne = max(derniere_ligne, lignes, int(numero.group(1)) if numero else 0)
+        lignes += morceau.count(b"<row") + morceau.count(b":row ")
+        derniere_ligne = max(derniere_ligne, lignes)
+        for numero in _XLSX_NUMERO_LIGNE.finditer(morceau):
+            derniere_ligne = max(derniere_ligne, int(numero.group(1)))
         for reference in _XLSX_COLONNE_LARGE.finditer(morceau):
             derniere_colonne = max(derniere_colonne, _colonne(reference.group(1)))
             derniere_ligne = max(derniere_ligne, int(reference.group(2)))
