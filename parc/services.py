@@ -117,10 +117,13 @@ def instantane_de(valeurs: dict) -> dict:
     return {champ: _valeur_lisible(champ, valeurs.get(champ)) for champ in CHAMPS_SUIVIS}
 
 
+_LIBELLES = {champ: str(Equipement._meta.get_field(champ).verbose_name) for champ in CHAMPS_SUIVIS}
+
+
 def differences(avant: dict, apres: dict) -> dict:
     """{libellé du champ : [avant, après]} pour les champs qui ont changé."""
     return {
-        str(Equipement._meta.get_field(champ).verbose_name): [avant.get(champ, ""), apres[champ]]
+        _LIBELLES[champ]: [avant.get(champ, ""), apres[champ]]
         for champ in CHAMPS_SUIVIS
         if avant.get(champ, "") != apres[champ]
     }

@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
 from strategie_nr import nombres, tableurs
-from strategie_nr.tableurs import FichierRefuse, Tableau, cle_valeur, extrait, normaliser, vide
+from strategie_nr.tableurs import FichierRefuse, Tableau, cle_valeur, extrait, normaliser
 
 LIGNES_EN_TETE_MAX = 20  # les en-têtes sont cherchés dans les 20 premières lignes
 TAILLE_CELLULE_MAX = 1_000  # caractères
@@ -178,6 +178,8 @@ def segment_entite(valeur) -> str:
 # plutôt que neutralisées, pour que rien d'exécutable n'entre en base et que la personne voie
 # ce qui cloche dans son fichier.
 ressemble_a_une_formule = tableurs.ressemble_a_une_formule
+# Premiers caractères d'une cellule qui peut ressembler à une formule (espaces compris).
+_DEBUTS_SUSPECTS = frozenset("=+-@\t\r \u00a0")
 
 
 # --- Champs reconnus ----------------------------------------------------------------------------
@@ -517,17 +519,19 @@ def message_erreur(numero: int, entete: str, valeur, probleme: str) -> str:
 def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[LigneLue]:
     """Chaque ligne non vide du tableau, convertie ; ses erreurs sont dans `LigneLue.erreurs`."""
     reconnues = [(index, CHAMPS_PAR_CLE[cle], entete) for index, cle, entete in colonnes.reconnues]
+    glpi = tableau.format == "CSV"
     for numero, cellules in tableau.lignes:
         ligne = LigneLue(numero)
+        taille = len(cellules)
         for index, champ, entete in reconnues:
-            brute = cellules[index] if index < len(cellules) else None
-            if vide(brute):
+            brute = cellules[index] if index < taille else None
+            if brute is None or brute == "":
                 continue
             if isinstance(brute, str):
-                brute = nettoyer(brute, glpi=tableau.format == "CSV")
-                if vide(brute):
-                    continue
-                if ressemble_a_une_formule(brute):
+                # Les tests coûteux seulement quand un caractère les demande (50 000 lignes).
+                if "&" in brute or "<" in brute or "''" in brute:
+                    brute = nettoyer(brute, glpi=glpi)
+                if brute[:1] in _DEBUTS_SUSPECTS and ressemble_a_une_formule(brute):
                     ligne.erreurs.append(
                         message_erreur(
                             numero,
@@ -539,6 +543,8 @@ def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[
                     )
                     continue
                 brute = brute.strip()
+                if not brute:
+                    continue
                 if len(brute) > TAILLE_CELLULE_MAX:
                     ligne.erreurs.append(
                         message_erreur(
