@@ -18,7 +18,6 @@ Objectif : import et réimport modifié ≤ 4 × le plancher, mémoire < 300 Mo.
 """
 
 import argparse
-import csv
 import json
 import os
 import resource
@@ -110,7 +109,6 @@ def mesurer(base: str, fichier: Path, mesure: str) -> dict:
 def _plancher(collectivite, auteur, nom: str, contenu: bytes) -> tuple[float, int]:
     """Les lignes que l'import écrirait (équipements et historique), préparées en tuples hors
     chronomètre par notre propre lecture, puis écrites seules : `COPY` ou `executemany`."""
-    import io
 
     from django.db import connection, transaction
     from django.utils import timezone
@@ -134,10 +132,8 @@ def _plancher(collectivite, auteur, nom: str, contenu: bytes) -> tuple[float, in
     champs_equipement = [f for f in Equipement._meta.concrete_fields if not f.primary_key]
     types = ecriture.Ecrivain(collectivite=collectivite, auteur=auteur).types
     equipements, evenements = [], []
-    premier = (Equipement.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-    for rang, champs in enumerate(collecteur.lignes):
+    for champs in collecteur.lignes:
         equipement = Equipement(
-            pk=premier + rang,
             collectivite=collectivite,
             type=types[champs["type_id"]],
             statut_depuis=aujourdhui,
@@ -146,50 +142,32 @@ def _plancher(collectivite, auteur, nom: str, contenu: bytes) -> tuple[float, in
             **{c: v for c, v in champs.items() if c != "type_id"},
         )
         equipements.append(
-            tuple(
+            [
                 f.get_db_prep_save(getattr(equipement, f.attname), connection)
-                for f in [Equipement._meta.pk, *champs_equipement]
-            )
+                for f in champs_equipement
+            ]
         )
         evenements.append(
-            (
-                equipement.pk,
+            [
                 auteur.pk,
-                maintenant,
+                connection.ops.adapt_datetimefield_value(maintenant),
                 Action.IMPORT,
                 json.dumps(differences({}, instantane(equipement)), ensure_ascii=False),
-            )
+            ]
         )
-    colonnes = [Equipement._meta.pk.column, *(f.column for f in champs_equipement)]
-    colonnes_evenement = ["equipement_id", "auteur_id", "date", "action", "changements"]
-    table, table_evenement = Equipement._meta.db_table, EvenementEquipement._meta.db_table
+    # Le même chemin d'écriture que l'import (`ecriture._inserer` : COPY ou executemany),
+    # sans rien d'autre : ni lecture, ni contrôle, ni instantané.
     debut = time.perf_counter()
-    with transaction.atomic(), connection.cursor() as curseur:
-        if connection.vendor == "postgresql":
-            for nom_table, noms, lignes in (
-                (table, colonnes, equipements),
-                (table_evenement, colonnes_evenement, evenements),
-            ):
-                tampon = io.StringIO()
-                ecrivain = csv.writer(tampon, lineterminator="\n")
-                for ligne in lignes:
-                    ecrivain.writerow(["\\N" if v is None else v for v in ligne])
-                tampon.seek(0)
-                curseur.cursor.copy_expert(
-                    f"COPY {nom_table} ({', '.join(noms)}) FROM STDIN WITH (FORMAT csv, "
-                    "NULL '\\N')",
-                    tampon,
-                )
-        else:
-            for nom_table, noms, lignes in (
-                (table, colonnes, equipements),
-                (table_evenement, colonnes_evenement, evenements),
-            ):
-                curseur.executemany(
-                    f"INSERT INTO {nom_table} ({', '.join(noms)}) "
-                    f"VALUES ({', '.join(['%s'] * len(noms))})",
-                    lignes,
-                )
+    with transaction.atomic():
+        cles = ecriture._inserer(
+            Equipement._meta.db_table, [f.column for f in champs_equipement], equipements
+        )
+        ecriture._inserer(
+            EvenementEquipement._meta.db_table,
+            ["equipement_id", "auteur_id", "date", "action", "changements"],
+            [[cle, *evenement] for cle, evenement in zip(cles, evenements, strict=True)],
+            cles=False,
+        )
     return time.perf_counter() - debut, len(equipements)
 
 

@@ -147,12 +147,13 @@ class Ecrivain:
     def _mettre_a_jour(self, a_modifier: dict[int, dict]) -> None:
         """Les mises à jour, historique compris : les valeurs d'avant viennent de la lecture
         faite pour l'aperçu (`Existants`, une requête), chaque instantané est calculé une fois
-        depuis les champs, et un UPDATE par équipement part d'un bloc (`executemany`, par
-        mille sur PostgreSQL) ; `statut_depuis` ne change qu'avec le statut."""
+        depuis les champs, et les nouvelles valeurs passent par une table temporaire et un seul
+        UPDATE … FROM ; `statut_depuis` ne change qu'avec le statut."""
         maintenant, aujourdhui = timezone.now(), timezone.localdate()
         noms = [nom for nom in CHAMPS_ECRITS if nom != "statut_depuis"]
         colonnes = [Equipement._meta.get_field(nom) for nom in noms]
         adaptateurs = _adaptateurs(colonnes)
+        jour = connection.ops.adapt_datefield_value(aujourdhui)
         parametres, evenements = [], []
         for pk, champs in a_modifier.items():
             avant = self.existants.etat(pk)
@@ -164,27 +165,36 @@ class Ecrivain:
             changements = differences(instantane_de(avant), instantane_de(apres))
             if not changements:
                 continue
-            parametres.append(
-                [*_rangee(apres, colonnes, adaptateurs), apres["statut"], aujourdhui, pk]
-            )
+            parametres.append([pk, *_rangee(apres, colonnes, adaptateurs), jour])
             evenements.append(changements)
         if not parametres:
             return
+        # Une table temporaire reçoit les nouvelles valeurs d'un bloc (COPY ou executemany),
+        # puis un seul UPDATE … FROM les applique ; statut_depuis ne change qu'avec le statut.
         nom_sql = connection.ops.quote_name
-        requete = (
-            f"UPDATE {nom_sql(Equipement._meta.db_table)} SET "
-            + ", ".join(f"{nom_sql(c.column)} = %s" for c in colonnes)
-            + f", {nom_sql('statut_depuis')} = CASE WHEN {nom_sql('statut')} = %s "
-            f"THEN {nom_sql('statut_depuis')} ELSE %s END"
-            + f" WHERE {nom_sql(Equipement._meta.pk.column)} = %s"
-        )
+        table, temporaire = nom_sql(Equipement._meta.db_table), nom_sql("import_parc_maj")
+        noms_colonnes = [nom_sql(c.column) for c in colonnes]
+        statut, depuis = nom_sql("statut"), nom_sql("statut_depuis")
         with connection.cursor() as curseur:
-            if connection.vendor == "postgresql":
-                from psycopg2.extras import execute_batch
-
-                execute_batch(curseur.cursor, requete, parametres, page_size=1_000)
-            else:
-                curseur.executemany(requete, parametres)
+            curseur.execute(f"DROP TABLE IF EXISTS {temporaire}")
+            curseur.execute(
+                f"CREATE TEMPORARY TABLE {temporaire} AS SELECT {nom_sql('id')}, "
+                f"{', '.join(noms_colonnes)}, {depuis} FROM {table} WHERE 1 = 0"
+            )
+            _inserer(
+                "import_parc_maj",
+                ["id", *(c.column for c in colonnes), "statut_depuis"],
+                parametres,
+                cles=False,
+            )
+            curseur.execute(
+                f"UPDATE {table} SET "
+                + ", ".join(f"{nom} = m.{nom}" for nom in noms_colonnes)
+                + f", {depuis} = CASE WHEN {table}.{statut} = m.{statut} THEN {table}.{depuis} "
+                f"ELSE m.{depuis} END FROM {temporaire} AS m "
+                f"WHERE {table}.{nom_sql('id')} = m.{nom_sql('id')}"
+            )
+            curseur.execute(f"DROP TABLE {temporaire}")
         auteur = self.auteur.pk if self.auteur is not None else None
         date = connection.ops.adapt_datetimefield_value(maintenant)
         _inserer(
@@ -192,7 +202,7 @@ class Ecrivain:
             ["equipement_id", "auteur_id", "date", "action", "changements"],
             [
                 [
-                    ligne[-1],
+                    ligne[0],
                     auteur,
                     date,
                     Action.IMPORT,
