@@ -129,6 +129,21 @@ def differences(avant: dict, apres: dict) -> dict:
     }
 
 
+def differences_de(avant: dict, apres: dict) -> dict:
+    """`differences(instantane_de(avant), instantane_de(apres))`, sans rendre lisibles les
+    champs dont la valeur n'a pas changé (l'import en écrit des dizaines de milliers)."""
+    resultat = {}
+    for champ in CHAMPS_SUIVIS:
+        valeur_avant, valeur_apres = avant.get(champ), apres.get(champ)
+        if valeur_avant == valeur_apres:
+            continue
+        lisible_avant = _valeur_lisible(champ, valeur_avant)
+        lisible_apres = _valeur_lisible(champ, valeur_apres)
+        if lisible_avant != lisible_apres:
+            resultat[_LIBELLES[champ]] = [lisible_avant, lisible_apres]
+    return resultat
+
+
 def _preparer(equipement: Equipement, statut_avant: str | None) -> None:
     if equipement.statut != statut_avant or equipement.statut_depuis is None:
         equipement.statut_depuis = timezone.localdate()

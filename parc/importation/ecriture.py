@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from parc.enums import AVEC_BENEFICIAIRE, Action
 from parc.models import Equipement, EvenementEquipement, TypeEquipement
-from parc.services import CHAMPS_SUIVIS, differences, instantane_de
+from parc.services import CHAMPS_SUIVIS, differences_de
 
 from .lecture import DateLue
 
@@ -130,7 +130,7 @@ class Ecrivain:
             valeurs = {**defauts, **champs}
             _completer_valeurs(valeurs)
             equipements.append(_rangee(valeurs, colonnes, adaptateurs))
-            instantanes.append(differences({}, instantane_de(valeurs)))
+            instantanes.append(differences_de({}, valeurs))
         cles = _inserer(Equipement._meta.db_table, [c.column for c in colonnes], equipements)
         auteur = self.auteur.pk if self.auteur is not None else None
         date = connection.ops.adapt_datetimefield_value(maintenant)
@@ -162,7 +162,7 @@ class Ecrivain:
             if "type" in champs:
                 apres["type_id"] = champs["type"].pk
             _completer_valeurs(apres)
-            changements = differences(instantane_de(avant), instantane_de(apres))
+            changements = differences_de(avant, apres)
             if not changements:
                 continue
             parametres.append([pk, *_rangee(apres, colonnes, adaptateurs), jour])

@@ -136,3 +136,15 @@ def test_enregistrement_en_masse(commune, agent):
     ) == (0, 1)
     assert Equipement.objects.get(numero_serie="S1").statut == Statut.EN_STOCK
     assert EvenementEquipement.objects.filter(action="import").count() == 6
+
+
+def test_differences_de_valeurs_egale_differences_des_instantanes(commune):
+    from parc.models import TypeEquipement
+    from parc.services import differences, differences_de, instantane_de
+
+    portable = TypeEquipement.objects.get(code="ordinateur-portable")
+    ecran = TypeEquipement.objects.get(code="ecran")
+    avant = {"type": portable, "statut": "en_service", "mutualise": False, "prix_achat_ht": None}
+    apres = {"type": ecran, "statut": "reforme", "mutualise": True, "destination": "don"}
+    for a, b in [({}, avant), (avant, apres), (apres, apres)]:
+        assert differences_de(a, b) == differences(instantane_de(a), instantane_de(b))
