@@ -168,7 +168,9 @@ class SuiviView(SuiviMixin, MembreRequisMixin, TemplateView):
                 {
                     "annee": annee,
                     "cible": ligne.cibles.get(annee),
+                    "libelle": selectors.libelle_annee(annee),
                     "valeur": ligne.valeur(annee),
+                    "retenue": ligne.retenue(annee),
                     "saisie": ligne.valeurs.get(annee),
                     "ecart_fige": ligne.ecart_fige(annee),
                     "recalcul": ligne.calculees.get(annee),

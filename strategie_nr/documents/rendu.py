@@ -71,9 +71,11 @@ def bilan_html(*, collectivite, version, annee: int, aujourdhui=None) -> str:
             "collectivite": collectivite,
             "version": version,
             "annee": annee,
+            "provisoire": source.provisoire,
             "sections": _sections(BILAN, source),
             "titre_document": (
-                f"Bilan {annee} de la stratégie numérique responsable — {collectivite.nom}"
+                f"Bilan {annee}{' (provisoire)' if source.provisoire else ''} de la stratégie "
+                f"numérique responsable — {collectivite.nom}"
             ),
             "aujourdhui": aujourdhui,
         },

@@ -1,0 +1,79 @@
+"""Les documents de la démonstration relus comme un élu les lit : un chiffre, une valeur."""
+
+import io
+import re
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from indicateurs.selectors import indicateurs_suivis_tableau
+from strategie_nr.demo import demo_charger
+from strategie_nr.documents.rendu import bilan_html, pdf_depuis_html
+from strategie_nr.documents.services import document_strategie
+
+pytestmark = pytest.mark.django_db
+
+
+def texte(pdf: bytes) -> str:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    brut = " ".join(page.extract_text() for page in pages)
+    return re.sub(r"\s+", " ", brut.replace("\u202f", " ").replace("\u00a0", " "))
+
+
+def present(valeur: str, dans: str) -> bool:
+    """La valeur affichée, seule (« 121 » n'est pas dans « 1 121 » ni dans « 121,5 »)."""
+    motif = r"(?<![\d,])" + re.escape(valeur.replace("\u202f", " ").replace("\u00a0", " "))
+    return re.search(motif + r"(?![\d,])", dans) is not None
+
+
+@pytest.fixture
+def demo():
+    return demo_charger()
+
+
+def test_le_bilan_et_la_strategie_de_la_demo_donnent_une_valeur_par_chiffre(demo):
+    commune = demo["commune"]
+    annee = timezone.localdate().year - 1
+    bilan = texte(pdf_depuis_html(bilan_html(collectivite=commune, version=None, annee=annee)))
+    officiel, _ = document_strategie(collectivite=commune, version=demo["version_validee_demo"])
+    strategie = texte(officiel)
+
+    lignes = indicateurs_suivis_tableau(commune)["lignes"]
+    remplacees = 0
+    for ligne in lignes:
+        retenue = ligne.retenue(annee)
+        if retenue is None:
+            continue
+        assert present(ligne.afficher(retenue.valeur), bilan), ligne.definition.libelle
+        if retenue.declaree is not None and retenue.declaree != retenue.valeur:
+            # La valeur déclarée que le calcul remplace n'est imprimée nulle part.
+            remplacees += 1
+            declaree = ligne.afficher(retenue.declaree)
+            assert not present(declaree, bilan), (ligne.definition.libelle, declaree)
+    # La démo déclare des dons et une part AGEC que l'inventaire recalcule autrement.
+    assert remplacees >= 2
+
+    # La part AGEC et les dons : même valeur dans les indicateurs et dans le parc.
+    par_cle = {ligne.definition.cle: ligne for ligne in lignes}
+    agec = par_cle["axe-1-1"]
+    part = agec.afficher(agec.valeur(annee)).replace("\u00a0", " ")
+    assert (
+        "réemploi ou de la réutilisation (minimum 20% selon l'article 58 de la loi AGEC)" in bilan
+    )
+    assert re.search(rf"en montant \(AGEC : 20 % au moins\) [\d,]+ % {re.escape(part)}", bilan)
+    dons = par_cle["axe-2-2"]
+    nombre = dons.afficher(dons.valeur(annee))
+    assert re.search(rf"Équipements donnés dans l'année \d+ {nombre} ", bilan)
+    assert "calculé depuis l'inventaire" in bilan and "déclaré" in bilan
+
+    # Pas de ligne en double dans l'évolution du parc.
+    assert bilan.count("Empreinte carbone estimée du parc") == 1
+    assert bilan.count("Part des achats d'équipements reconditionnés, en montant") == 1
+
+    # La stratégie validée ne juge aucune année en cours.
+    courante = annee + 1
+    assert f"Chiffres clés (fin {annee}, dernière année close)" in strategie
+    assert f"achats {courante}" not in strategie
+    assert not re.search(rf"\({courante}, (calculé|déclaré)", strategie)
+    assert not re.search(rf"dernière valeur : [^)]* en {courante}", strategie)
