@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collectivites.models import Membre
+from strategie_nr import formats
 from strategie_nr.referentiel.models import Axe, Dimension
 from strategie_nr.selectors import Controle
 
@@ -361,21 +362,40 @@ def _valeur_lisible(champ: str, valeur) -> str:
     if champ == "perimetres":
         return ", ".join(LIBELLES_PERIMETRE[p] for p in valeur)
     if champ in ("debut", "fin"):
-        date = _date(valeur)
-        return f"{date.month:02d}/{date.year}"
+        return formats.mois_annee(_date(valeur))
+    if champ == "budget":
+        return formats.montant(valeur)
+    if champ == "moyens_humains":
+        return formats.nombre(valeur)
     if champ == "budgets":
         return ", ".join(
-            f"{b['annee']} : {b['montant']} €"
-            + (f" (dépensé {b['depense']} €)" if b.get("depense") is not None else "")
+            f"{formats.annee(b['annee'])} : {formats.montant(b['montant'])}"
+            + (
+                f" (dépensé {formats.montant(b['depense'])})"
+                if b.get("depense") is not None
+                else ""
+            )
             for b in valeur
         )
     if champ == "indicateurs":
         return " ; ".join(
-            i["libelle"] + (f" (cible {i['valeur_cible']})" if i["valeur_cible"] else "")
+            i["libelle"]
+            + (
+                f" (cible {formats.nombre(i['valeur_cible'])}"
+                + (f" en {formats.annee(i['annee_cible'])}" if i.get("annee_cible") else "")
+                + ")"
+                if i["valeur_cible"]
+                else ""
+            )
             for i in valeur
         )
     if champ == "sous_actions":
-        return " ; ".join(s["quoi"] + (" (fait)" if s["fait"] else "") for s in valeur)
+        return " ; ".join(
+            s["quoi"]
+            + (f", échéance {formats.date_courte(s['echeance'])}" if s.get("echeance") else "")
+            + (" (fait)" if s["fait"] else "")
+            for s in valeur
+        )
     if isinstance(valeur, list):
         return ", ".join(str(v) for v in valeur)
     return str(valeur)
