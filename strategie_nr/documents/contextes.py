@@ -201,6 +201,7 @@ def axes_contexte(source: Source) -> dict:
         "par_axe": par_axe,
         "objectifs_renseignes": bool(objectifs),
         "matrice": matrice_svg(donnees_matrice(source.fiches)) if source.fiches else "",
+        "fiches": source.fiches,
     }
 
 
@@ -249,7 +250,11 @@ def indicateurs_contexte(source: Source) -> dict:
 def calendrier_contexte(source: Source) -> dict:
     if not source.fiches:
         return {"renseigne": False}
-    return {"renseigne": True, "gantt": gantt_svg(donnees_gantt(source.fiches, source.aujourdhui))}
+    return {
+        "renseigne": True,
+        "gantt": gantt_svg(donnees_gantt(source.fiches, source.aujourdhui)),
+        "fiches": source.fiches,
+    }
 
 
 def budget_contexte(source: Source) -> dict:

@@ -254,7 +254,17 @@ def fiches_lues(version, aujourdhui=None) -> list[dict]:
     else:
         fiches = [fiche_donnees(f) for f in fiches_de_version(version)]
     fiches.sort(key=_cle_tri)
-    return [_completer(f, aujourdhui) for f in fiches]
+    return numeroter([_completer(f, aujourdhui) for f in fiches])
+
+
+def numeroter(fiches: list[dict]) -> list[dict]:
+    """Numéro de chaque fiche dans l'ordre de la feuille de route : « 2.3 », troisième fiche de
+    l'axe 2 ; le même dans la liste, le calendrier et la matrice."""
+    rangs: dict = defaultdict(int)
+    for fiche in fiches:
+        rangs[fiche["axe"]] += 1
+        fiche["numero"] = f"{fiche['axe']}.{rangs[fiche['axe']]}"
+    return fiches
 
 
 def fiches_par_axe(fiches: list[dict], axes) -> list[dict]:
@@ -339,6 +349,7 @@ def donnees_gantt(fiches: list[dict], aujourdhui: datetime.date | None = None) -
         "barres": [
             {
                 "titre": f["titre"],
+                "numero": f.get("numero", ""),
                 "axe": f["axe"],
                 "debut": f["debut"],
                 "fin": f["fin"],

@@ -77,3 +77,31 @@ def test_le_bilan_et_la_strategie_de_la_demo_donnent_une_valeur_par_chiffre(demo
     assert f"achats {courante}" not in strategie
     assert not re.search(rf"\({courante}, (calculé|déclaré)", strategie)
     assert not re.search(rf"dernière valeur : [^)]* en {courante}", strategie)
+
+
+def test_la_strategie_validee_montre_chaque_fiche_en_entier(demo):
+    from strategie_nr.fiches.selectors import fiches_lues
+
+    version = demo["version_validee_demo"]
+    officiel, _ = document_strategie(collectivite=demo["commune"], version=version)
+    strategie = texte(officiel)
+
+    def normal(valeur) -> str:
+        return re.sub(r"\s+", " ", str(valeur)).strip()
+
+    fiches = fiches_lues(version)
+    assert fiches
+    for fiche in fiches:
+        assert f"Fiche {fiche['numero']} — {normal(fiche['titre'])}" in strategie
+        for nom in fiche["contributeurs"] + fiche["contributeurs_libres"]:
+            assert normal(nom) in strategie, (fiche["numero"], nom)
+        if fiche["prerequis"]:
+            assert normal(fiche["prerequis"]) in strategie, fiche["numero"]
+        for action in fiche["sous_actions"]:
+            assert normal(action["quoi"]) in strategie, (fiche["numero"], action["quoi"])
+        assert f"Actions à mettre en œuvre (fiche {fiche['numero']})" in strategie
+    assert any(f["sous_actions"] for f in fiches) and any(f["prerequis"] for f in fiches)
+    assert any(f["contributeurs"] or f["contributeurs_libres"] for f in fiches)
+    for rubrique in ("Dimension", "Levier / pratique", "Périmètre", "Prérequis", "Contributeurs"):
+        assert strategie.count(rubrique) >= len(fiches)
+    assert "Clé des numéros de fiches" in strategie and "Fiche 1.1 — " in strategie
