@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from indicateurs.selectors import indicateurs_suivis_tableau
 from strategie_nr.demo import demo_charger
 from strategie_nr.documents.rendu import bilan_html, pdf_depuis_html
+from strategie_nr.documents.selectors import version_du_bilan
 from strategie_nr.documents.services import document_strategie
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,8 @@ def demo():
 def test_le_bilan_et_la_strategie_de_la_demo_donnent_une_valeur_par_chiffre(demo):
     commune = demo["commune"]
     annee = timezone.localdate().year - 1
-    bilan = texte(pdf_depuis_html(bilan_html(collectivite=commune, version=None, annee=annee)))
+    html = bilan_html(collectivite=commune, version=version_du_bilan(commune), annee=annee)
+    bilan = texte(pdf_depuis_html(html))
     officiel, _ = document_strategie(collectivite=commune, version=demo["version_validee_demo"])
     strategie = texte(officiel)
 
@@ -105,3 +107,21 @@ def test_la_strategie_validee_montre_chaque_fiche_en_entier(demo):
     for rubrique in ("Dimension", "Levier / pratique", "Périmètre", "Prérequis", "Contributeurs"):
         assert strategie.count(rubrique) >= len(fiches)
     assert "Clé des numéros de fiches" in strategie and "Fiche 1.1 — " in strategie
+
+
+def test_le_bilan_ne_coupe_pas_ses_tableaux_courts(demo):
+    annee = timezone.localdate().year - 1
+    commune = demo["commune"]
+    html = bilan_html(collectivite=commune, version=version_du_bilan(commune), annee=annee)
+    pdf = pdf_depuis_html(html)
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+    def page_de(texte_: str) -> int:
+        return next(n for n, page in enumerate(pages) if texte_ in page)
+
+    # L'évolution du parc, ses premières et dernières lignes sur la même page.
+    assert page_de("Équipements présents") == page_de("Empreinte carbone estimée du parc")
+    # Les cibles des fiches : l'en-tête et la dernière ligne ensemble.
+    assert page_de("Cibles des fiches actions pour l'année") == page_de(
+        "Projets évalués avec la grille"
+    )
