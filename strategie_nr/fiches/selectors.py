@@ -183,6 +183,19 @@ def instantane_construire(version) -> dict:
     )
 
 
+def empreinte_du_fichier(version) -> str:
+    """L'empreinte SHA-256 du PDF officiel d'une version validée (« » sans document) ; une
+    requête, sans lire les octets du PDF."""
+    if version is None or not version.est_validee:
+        return ""
+    return (
+        VersionFeuilleDeRoute.objects.filter(pk=version.pk)
+        .values_list("document_officiel__somme_controle", flat=True)
+        .first()
+        or ""
+    )
+
+
 def somme_controle(instantane: dict) -> str:
     texte = json.dumps(instantane, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(texte.encode("utf-8")).hexdigest()
