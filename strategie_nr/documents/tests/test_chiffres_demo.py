@@ -125,3 +125,37 @@ def test_le_bilan_ne_coupe_pas_ses_tableaux_courts(demo):
     assert page_de("Cibles des fiches actions pour l'année") == page_de(
         "Projets évalués avec la grille"
     )
+
+
+def test_la_synthese_suit_la_page_de_garde_et_ouvre_le_tableau_de_bord_de_l_elu(
+    demo, client_de, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from collectivites.enums import Role
+    from collectivites.models import Membre
+
+    commune = demo["commune"]
+    annee = timezone.localdate().year - 1
+    officiel, _ = document_strategie(collectivite=commune, version=demo["version_validee_demo"])
+    pages = PdfReader(io.BytesIO(officiel)).pages
+    synthese = re.sub(r"\s+", " ", pages[1].extract_text())
+    assert "Synthèse pour les élus" in synthese
+    assert "Note globale de maturité" in synthese
+    assert f"Chiffres clés {annee}" in synthese and f"Conformité {annee}" in synthese
+    assert synthese.count(f" {annee} calculé depuis") + synthese.count(f" {annee} déclaré") == 5
+    assert "fiches actions, pour un budget total de" in synthese
+    assert "Prochaine échéance" in synthese
+    assert str(annee + 1) + " calculé" not in synthese
+
+    elu = Membre.objects.get(collectivite=commune, role=Role.ELU)
+    client = client_de(elu)
+    with django_assert_max_num_queries(40):
+        page = client.get(reverse("tableau_de_bord")).content.decode()
+    assert "Synthèse pour les élus" in page and f"Chiffres clés {annee}" in page
+    assert page.count("<h1") == 1
+    agent = Membre.objects.filter(collectivite=commune, role=Role.AGENT).first()
+    assert (
+        "Synthèse pour les élus"
+        not in client_de(agent).get(reverse("tableau_de_bord")).content.decode()
+    )
