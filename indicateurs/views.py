@@ -41,7 +41,10 @@ class IndexView(MembreRequisMixin, TemplateView):
             ligne.peut_modifier = peut_modifier_suivi(self.membre, ligne.suivi)
         return super().get_context_data(
             tableau=tableau,
-            objectifs=selectors.objectifs_avancement(self.collectivite, tableau=tableau),
+            # Un avancement est un verdict : jugé sur les années closes seulement.
+            objectifs=selectors.objectifs_avancement(
+                self.collectivite, tableau=tableau, jusqu_a=selectors.derniere_annee_close()
+            ),
             peut_piloter=peut_piloter(self.membre),
             **kwargs,
         )

@@ -108,3 +108,25 @@ def test_la_page_montre_l_ecart_a_resoudre(client_de, referent, suivi, dons_calc
     assert f"{ANNEE - 1} : déclaré 121, calculé 58" in page
     assert "Méthode" in page and "Sorties de l&#x27;année vers un don." in page
     assert f"{ANNEE} (année en cours, provisoire)" in page
+
+
+def test_un_avancement_ne_juge_pas_l_annee_en_cours(client_de, referent, commune, suivi):
+    from django.urls import reverse
+
+    from indicateurs.models import Objectif
+
+    Valeur.objects.create(suivi=suivi, annee=ANNEE - 1, valeur=10)
+    Valeur.objects.create(suivi=suivi, annee=ANNEE, valeur=200)  # année pas finie
+    Objectif.objects.create(
+        collectivite=commune,
+        axe=suivi.definition.axe,
+        enonce="Donner 150 matériels.",
+        suivi=suivi,
+        annee_cible=ANNEE + 1,
+        valeur_cible=150,
+    )
+    ligne = selectors.objectifs_avancement(commune, jusqu_a=ANNEE - 1)[0]
+    assert (ligne.annee, ligne.valeur) == (ANNEE - 1, 10)
+    assert selectors.objectifs_avancement(commune)[0].avancement_libelle == "Atteint"
+    page = client_de(referent).get(reverse("indicateurs:index")).content.decode()
+    assert f"({ANNEE - 1})" in page and "Atteint" not in page
