@@ -63,11 +63,6 @@ def date_de_reference(date_acquisition, annee_acquisition) -> datetime.date | No
     return None
 
 
-def annees_ecoulees(debut: datetime.date, fin: datetime.date) -> Decimal:
-    """Années exactes entre deux dates (jours / 365,25), jamais négatives."""
-    return max(Decimal(0), Decimal((fin - debut).days) / JOURS_PAR_AN)
-
-
 def _ratio(numerateur, denominateur, facteur=Decimal(1)) -> Decimal | None:
     if not denominateur:
         return None
@@ -103,11 +98,16 @@ class Groupes:
 
     annee: int
     agents: int
-    # Présents au 31/12 : (type_id, date de référence, statut, mutualisé) → quantité
+    # Présents au 31/12 : (type_id, année d'acquisition, statut, mutualisé) → quantité
     presents: dict = field(default_factory=dict)
+    # Même clé → somme des quantités × jour (ordinal) de la date de référence, pour l'âge exact
+    jours: dict = field(default_factory=dict)
+    # Même clé → {jour (ordinal) de la date de référence : quantité}, pour l'empreinte
+    dates: dict = field(default_factory=dict)
     # Acquisitions par (année, origine) → (quantité, montant HT)
     acquisitions: dict = field(default_factory=dict)
-    # Sorties de l'année par (type_id, destination) → (quantité, poids kg, somme des durées)
+    # Sorties de l'année par (type_id, destination) → (quantité, poids kg, somme des durées en
+    # jours, quantité dont la date d'acquisition est connue)
     sorties: dict = field(default_factory=dict)
     dormants: int = 0
     types: dict = field(default_factory=dict)  # id → TypeEquipement
@@ -145,12 +145,17 @@ def _agreger(collectivite, annees: list[int], annees_achats: int) -> dict[int, G
         .values("type_id", "annee_acquisition", "date_acquisition", "statut", "mutualise")
         .annotate(annee_fin=ExtractYear("date_fin_usage"), q=Sum("quantite"))
     ):
-        acquise, sortie = ligne["annee_acquisition"], ligne["annee_fin"]
+        acquise, sortie, q = ligne["annee_acquisition"], ligne["annee_fin"], ligne["q"]
         depuis = date_de_reference(ligne["date_acquisition"], acquise)
-        cle = (ligne["type_id"], depuis, ligne["statut"], ligne["mutualise"])
+        jour = depuis.toordinal() if depuis else None
+        cle = (ligne["type_id"], acquise, ligne["statut"], ligne["mutualise"])
         for annee, resultat in resultats.items():
             if (acquise is None or acquise <= annee) and (sortie is None or sortie > annee):
-                resultat.presents[cle] = resultat.presents.get(cle, 0) + ligne["q"]
+                resultat.presents[cle] = resultat.presents.get(cle, 0) + q
+                if jour is not None:
+                    resultat.jours[cle] = resultat.jours.get(cle, 0) + q * jour
+                    detail = resultat.dates.setdefault(cle, {})
+                    detail[jour] = detail.get(jour, 0) + q
 
     montant = ExpressionWrapper(
         F("prix_achat_ht") * F("quantite"),
@@ -188,11 +193,11 @@ def _agreger(collectivite, annees: list[int], annees_achats: int) -> dict[int, G
             continue
         depuis = date_de_reference(ligne["date_acquisition"], ligne["annee_acquisition"])
         cle = (ligne["type_id"], ligne["destination"])
-        q, poids_kg, duree, q_datee = resultat.sorties.get(cle, (0, Decimal(0), Decimal(0), 0))
+        q, poids_kg, jours, q_datee = resultat.sorties.get(cle, (0, Decimal(0), 0, 0))
         if depuis is not None:
-            duree += annees_ecoulees(depuis, ligne["date_fin_usage"]) * ligne["q"]
+            jours += max(0, (ligne["date_fin_usage"] - depuis).days) * ligne["q"]
             q_datee += ligne["q"]
-        resultat.sorties[cle] = (q + ligne["q"], poids_kg + (ligne["poids"] or 0), duree, q_datee)
+        resultat.sorties[cle] = (q + ligne["q"], poids_kg + (ligne["poids"] or 0), jours, q_datee)
 
     # En stock depuis plus de douze mois au 31/12 : une colonne par année, une seule requête.
     limites = {
@@ -236,25 +241,26 @@ def fin_d_annee(g: Groupes) -> datetime.date:
 
 def age_moyen(g: Groupes, type_code: str | None = None) -> Decimal | None:
     """Âge moyen au 31 décembre ; méthode : `METHODES["age"]`."""
-    total, poids = Decimal(0), 0
-    for (type_id, depuis, _statut, _m), q in g.presents.items():
-        if type_code and g.types[type_id].code != type_code:
+    fin = fin_d_annee(g).toordinal()
+    jours = quantite = 0
+    for cle, somme in g.jours.items():
+        if type_code and g.types[cle[0]].code != type_code:
             continue
-        if depuis is not None:
-            total += annees_ecoulees(depuis, fin_d_annee(g)) * q
-            poids += q
-    return _ratio(total, poids)
+        q = g.presents[cle]
+        jours += q * fin - somme  # Σ q × (31/12 − date de référence), en jours
+        quantite += q
+    return _ratio(jours, quantite * JOURS_PAR_AN)
 
 
 def duree_vie_moyenne(g: Groupes, type_code: str | None = None) -> Decimal | None:
     """Durée de vie moyenne des sorties de l'année ; méthode : `METHODES["duree_vie"]`."""
-    total = quantite = 0
-    for (type_id, _dest), (_q, _poids, duree, q_datee) in g.sorties.items():
+    jours = quantite = 0
+    for (type_id, _dest), (_q, _poids, duree_jours, q_datee) in g.sorties.items():
         if type_code and g.types[type_id].code != type_code:
             continue
-        total += duree
+        jours += duree_jours
         quantite += q_datee
-    return _ratio(total, quantite)
+    return _ratio(jours, quantite * JOURS_PAR_AN)
 
 
 def sorties_vers(g: Groupes, destination: str) -> int:
@@ -303,18 +309,29 @@ def empreinte(g: Groupes) -> Empreinte:
     est celui de `age_moyen` ; sans date d'acquisition, la durée de vie de référence sert."""
     par_type: dict = defaultdict(lambda: [0, Decimal(0)])
     manquants: dict = defaultdict(int)
-    for (type_id, depuis, statut, _m), q in g.presents.items():
+    fin = fin_d_annee(g).toordinal()
+    for cle, q in g.presents.items():
+        type_id, _annee, statut, _m = cle
         facteur = g.facteurs.get(type_id)
         if facteur is None:
             manquants[type_id] += q
             continue
-        duree = Decimal(facteur.duree_vie_annees)
-        if depuis is not None:
-            duree = max(duree, annees_ecoulees(depuis, fin_d_annee(g)))
+        # Σ q / max(durée de référence, âge), en jours : la durée de référence pour les
+        # équipements sans date et pour ceux qui sont plus jeunes qu'elle ; le détail des dates
+        # ne se parcourt que si l'un d'eux est plus vieux (en flottants : au gramme près).
+        reference = Decimal(facteur.duree_vie_annees) * JOURS_PAR_AN
+        detail = g.dates.get(cle, {})
+        if detail and fin - min(detail) > reference:
+            seuil = float(reference)
+            inverse = Decimal(
+                sum(n / max(seuil, fin - jour) for jour, n in detail.items())
+                + (q - sum(detail.values())) / seuil
+            )
+        else:
+            inverse = q / reference
         usage = Decimal(0) if statut == Statut.EN_STOCK else facteur.usage_kgco2e_an
-        annuel = facteur.fabrication_kgco2e / duree + usage
         par_type[type_id][0] += q
-        par_type[type_id][1] += annuel * q
+        par_type[type_id][1] += facteur.fabrication_kgco2e * JOURS_PAR_AN * inverse + usage * q
     lignes = sorted(
         ((g.types[t], q, kg, g.facteurs[t]) for t, (q, kg) in par_type.items()),
         key=lambda ligne: -ligne[2],

@@ -162,13 +162,15 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
     par_type: dict = {}
     pyramide = [0] * len(TRANCHES_AGE)
     inconnu = 0
-    for (type_id, depuis, statut, _m), q in g.presents.items():
+    for (type_id, annee_acq, statut, _m), q in g.presents.items():
         par_statut[statut] = par_statut.get(statut, 0) + q
         par_type[type_id] = par_type.get(type_id, 0) + q
-        if depuis is None:
+        if annee_acq is None:
             inconnu += q
             continue
-        age = int(mesures.annees_ecoulees(depuis, mesures.fin_d_annee(g)))
+        # Au 31 décembre, l'âge exact d'un équipement acquis l'année A est entre N − A et
+        # N − A + 1 : sa tranche d'âge en années révolues est N − A.
+        age = annee - annee_acq
         for rang, (debut, fin, _libelle) in enumerate(TRANCHES_AGE):
             if age >= debut and (fin is None or age <= fin):
                 pyramide[rang] += q
