@@ -7,6 +7,7 @@ from django.db import transaction
 
 from strategie_nr.referentiel.models import Axe
 
+from .calculs import calcul_de
 from .enums import Mode, Periodicite
 from .models import Cible, DefinitionIndicateur, IndicateurSuivi, Objectif, Valeur
 
@@ -200,9 +201,16 @@ def charger(contexte: dict) -> None:
             Cible(suivi=suivi, annee=2025 + rang, valeur=_valeur(v))
             for rang, v in enumerate(cibles)
         )
-    calcules = DefinitionIndicateur.objects.filter(collectivite=None, mode=Mode.CALCULE).order_by(
-        "cle"
-    )[:CALCULES_PREFERES]
+    # Un chiffre n'est suivi qu'une fois : les dons du parc le sont déjà par l'indicateur
+    # « Nombre de dons de matériels en externe » du référentiel, qu'ils calculent.
+    deja = {calcul.code for suivi in suivis.values() if (calcul := calcul_de(suivi.definition))}
+    calcules = [
+        definition
+        for definition in DefinitionIndicateur.objects.filter(
+            collectivite=None, mode=Mode.CALCULE
+        ).order_by("cle")
+        if definition.code_calcul not in deja
+    ][:CALCULES_PREFERES]
     for definition in calcules:
         IndicateurSuivi.objects.get_or_create(
             collectivite=commune,

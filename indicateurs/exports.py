@@ -28,6 +28,7 @@ COLONNES = [
     ("cible", "Cible"),
     ("valeur", "Valeur mesurée"),
     ("valeur_figee", "Valeur figée"),
+    ("valeur_declaree", "Valeur déclarée non retenue"),
     ("source", "Source"),
     ("commentaire", "Commentaire"),
 ]
@@ -42,14 +43,14 @@ def lignes(collectivite) -> list[dict]:
             cible, valeur = ligne.cibles.get(annee), ligne.valeur(annee)
             if cible is None and valeur is None:
                 continue
-            saisie = ligne.valeurs.get(annee)
+            saisie, retenue = ligne.valeurs.get(annee), ligne.retenue(annee)
             resultat.append(
                 {
                     "axe": definition.axe.numero,
                     "indicateur": definition.libelle,
                     "unite": definition.get_unite_display(),
                     "sens": definition.sens,
-                    "obtention": definition.mode,
+                    "obtention": "calcule" if retenue and retenue.calculee else "saisi",
                     "responsable": suivi.responsable.utilisateur.email if suivi.responsable else "",
                     "annee_reference": suivi.annee_base,
                     "valeur_reference": suivi.valeur_base,
@@ -57,6 +58,7 @@ def lignes(collectivite) -> list[dict]:
                     "cible": cible,
                     "valeur": valeur,
                     "valeur_figee": bool(saisie and saisie.figee),
+                    "valeur_declaree": retenue.declaree if retenue else None,
                     "source": saisie.source if saisie else "",
                     "commentaire": saisie.commentaire if saisie else "",
                 }

@@ -1,8 +1,8 @@
 """Nombres à la française : lecture de ce que tapent les agents, affichage, bornes par unité."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from strategie_nr import nombres
+from strategie_nr import formats, nombres
 
 from .enums import Unite
 
@@ -48,23 +48,8 @@ def lire_valeur(texte: str, unite: str) -> Decimal:
 
 
 def afficher(valeur: Decimal | None, unite: str, precision: int = 0) -> str:
-    """1234.5 en % avec 1 décimale → « 1 234,5 % » (espaces insécables)."""
-    if valeur is None:
-        return "—"
-    if unite == Unite.OUI_NON:
-        return "oui" if valeur else "non"
-    arrondi = Decimal(valeur).quantize(Decimal(1).scaleb(-precision), ROUND_HALF_UP)
-    entier, _, decimales = f"{abs(arrondi):f}".partition(".")
-    groupes = []
-    while len(entier) > 3:
-        groupes.insert(0, entier[-3:])
-        entier = entier[:-3]
-    groupes.insert(0, entier)
-    texte = "\u202f".join(groupes) + ("," + decimales if decimales else "")
-    if arrondi < 0:
-        texte = "-" + texte
-    suffixe = {Unite.NOMBRE: "", Unite.ANNEES: " ans"}.get(unite, f" {Unite(unite).label}")
-    return (texte + suffixe).replace(" ", "\u00a0")
+    """1234.5 en % avec 1 décimale → « 1 234,5 % » (voir `strategie_nr.formats`)."""
+    return formats.valeur(valeur, unite, precision)
 
 
 def saisie(valeur: Decimal | None, unite: str) -> str:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from . import calculs
 from .avancement import avancement
-from .calculs import REGISTRE
+from .calculs import IndicateurCalcule, calcul_de, ecart_a_resoudre
 from .enums import Avancement, Mode
 from .models import Cible, IndicateurSuivi, Objectif, Valeur
 from .nombres import afficher
@@ -22,12 +22,46 @@ NOMBRE_ANNEES_MAX = 12
 ANNEES_CALCULEES = 5
 
 
+DECLAREE = "déclaré"
+CALCULEE = "calculé depuis l'inventaire"
+
+
+def derniere_annee_close(aujourdhui=None) -> int:
+    """La dernière année terminée : celle des verdicts, des chiffres clés et des bilans."""
+    return (aujourdhui or timezone.localdate()).year - 1
+
+
+def libelle_annee(annee: int, aujourdhui=None) -> str:
+    """« 2025 », ou « 2026 (année en cours, provisoire) »."""
+    if annee > derniere_annee_close(aujourdhui):
+        return f"{annee} (année en cours, provisoire)"
+    return str(annee)
+
+
+@dataclass(frozen=True)
+class Retenue:
+    """La valeur retenue d'un indicateur pour une année, d'où elle vient et pourquoi."""
+
+    annee: int
+    valeur: Decimal
+    origine: str  # DECLAREE ou la source du calcul (« calculé depuis l'inventaire »)
+    raison: str
+    declaree: Decimal | None = None  # la valeur saisie, gardée quand le calcul l'emporte
+    a_resoudre: bool = False  # écart entre déclarée et calculée au-delà de la tolérance
+
+    @property
+    def calculee(self) -> bool:
+        return self.origine != DECLAREE
+
+
 @dataclass
 class LigneIndicateur:
     suivi: IndicateurSuivi
     cibles: dict[int, Decimal] = field(default_factory=dict)
     valeurs: dict[int, Valeur] = field(default_factory=dict)
     calculees: dict[int, Decimal | None] = field(default_factory=dict)
+    calcul: IndicateurCalcule | None = None
+    couverte_depuis: int | None = None  # première année couverte par le calcul
 
     @property
     def definition(self):
@@ -35,13 +69,56 @@ class LigneIndicateur:
 
     @property
     def calcule(self) -> bool:
+        """Indicateur du parc : aucune valeur ne s'y saisit (elle se calcule, ou se fige)."""
         return self.definition.mode == Mode.CALCULE
 
+    @property
+    def calculable(self) -> bool:
+        """Se calcule pour les années couvertes, même s'il est du référentiel (équivalent)."""
+        return self.calcul is not None
+
+    @property
+    def methode(self) -> str:
+        return self.calcul.methode if self.calcul else ""
+
+    def retenue(self, annee: int) -> Retenue | None:
+        """Une valeur par année : la figée, sinon la calculée (années couvertes), sinon la
+        déclarée ; une déclarée que le calcul remplace reste visible, avec l'écart."""
+        saisie = self.valeurs.get(annee)
+        if saisie is not None and saisie.figee:
+            return Retenue(annee, saisie.valeur, self._source(), f"figée ({saisie.source})")
+        calculee = self.calculees.get(annee)
+        if calculee is not None:
+            declaree = saisie.valeur if saisie is not None else None
+            a_resoudre = declaree is not None and ecart_a_resoudre(
+                declaree, calculee, self.definition.precision
+            )
+            raison = "l'inventaire couvre cette année"
+            if declaree is not None:
+                raison += f" ; valeur déclarée : {self.afficher(declaree)}"
+            return Retenue(annee, calculee, self._source(), raison, declaree, a_resoudre)
+        if saisie is not None:
+            raison = "saisie"
+            if self.calculable:
+                raison = (
+                    "année en cours, pas encore calculable"
+                    if annee > derniere_annee_close()
+                    else "année que l'inventaire ne couvre pas"
+                )
+            return Retenue(annee, saisie.valeur, DECLAREE, raison)
+        return None
+
+    def _source(self) -> str:
+        return self.calcul.source if self.calcul else CALCULEE
+
     def valeur(self, annee: int) -> Decimal | None:
-        """Valeur retenue : saisie (ou calculée figée) si elle existe, sinon calculée."""
-        if annee in self.valeurs:
-            return self.valeurs[annee].valeur
-        return self.calculees.get(annee)
+        """La valeur retenue (voir `retenue`)."""
+        retenue = self.retenue(annee)
+        return retenue.valeur if retenue else None
+
+    def ecarts(self) -> list[Retenue]:
+        """Les années où la valeur déclarée s'écarte du calcul : à résoudre par le référent."""
+        return [r for a in sorted(self.valeurs) if (r := self.retenue(a)) and r.a_resoudre]
 
     def ecart_fige(self, annee: int) -> Decimal | None:
         """Pour une année figée : recalcul du jour moins valeur figée (None si pas d'écart)."""
@@ -57,8 +134,9 @@ class LigneIndicateur:
         annees = set(self.valeurs) | set(self.calculees)
         return {a: v for a in annees if (v := self.valeur(a)) is not None}
 
-    def derniere(self) -> tuple[int, Decimal] | None:
-        mesures = self.mesures()
+    def derniere(self, jusqu_a: int | None = None) -> tuple[int, Decimal] | None:
+        """La dernière valeur retenue, jusqu'à l'année `jusqu_a` comprise si elle est donnée."""
+        mesures = {a: v for a, v in self.mesures().items() if jusqu_a is None or a <= jusqu_a}
         if not mesures:
             return None
         annee = max(mesures)
@@ -70,7 +148,7 @@ class LigneIndicateur:
 
 def annees_couvertes(lignes: list[LigneIndicateur], annee_courante: int) -> list[int]:
     annees = {annee_courante}
-    if any(ligne.calcule for ligne in lignes):
+    if any(ligne.calculable for ligne in lignes):
         annees.add(annee_courante - ANNEES_CALCULEES + 1)  # l'historique du parc
     for ligne in lignes:
         annees |= set(ligne.cibles) | set(ligne.valeurs)
@@ -103,19 +181,23 @@ def annees_calculables(annees, annee_courante: int) -> list[int]:
 def _preparer(lignes: list[LigneIndicateur], collectivite, annees, annee_courante: int) -> None:
     calculs.preparer(
         collectivite,
-        [ligne.definition.code_calcul for ligne in lignes if ligne.calcule],
+        [ligne.calcul.code for ligne in lignes if ligne.calculable],
         annees_calculables(annees, annee_courante),
     )
 
 
 def _calculer(ligne: LigneIndicateur, collectivite, annees: list[int], annee_courante: int):
-    if not ligne.calcule:
-        return
-    indicateur = REGISTRE.get(ligne.definition.code_calcul)
+    """Les valeurs calculées des années closes que le domaine couvre."""
+    indicateur = ligne.calcul
     if indicateur is None:
         return
+    if indicateur.couverture is not None:
+        ligne.couverte_depuis = indicateur.couverture(collectivite=collectivite)
+        if ligne.couverte_depuis is None:
+            return
     for annee in annees_calculables(annees, annee_courante):
-        ligne.calculees[annee] = indicateur.fonction(collectivite=collectivite, annee=annee)
+        if ligne.couverte_depuis is None or annee >= ligne.couverte_depuis:
+            ligne.calculees[annee] = indicateur.fonction(collectivite=collectivite, annee=annee)
 
 
 def _ligne(suivi) -> LigneIndicateur:
@@ -123,6 +205,7 @@ def _ligne(suivi) -> LigneIndicateur:
         suivi=suivi,
         cibles={c.annee: c.valeur for c in suivi.cibles.all()},
         valeurs={v.annee: v for v in suivi.valeurs.all()},
+        calcul=calcul_de(suivi.definition),
     )
 
 
@@ -167,8 +250,12 @@ class LigneObjectif:
         return Avancement(self.avancement).label
 
 
-def objectifs_avancement(collectivite, *, tableau: dict | None = None, annee_courante=None):
-    """Chaque objectif avec son avancement (atteint, en bonne voie, en retard, sans donnée)."""
+def objectifs_avancement(
+    collectivite, *, tableau: dict | None = None, annee_courante=None, jusqu_a: int | None = None
+):
+    """Chaque objectif avec son avancement (atteint, en bonne voie, en retard, sans donnée),
+    d'après les valeurs retenues jusqu'à l'année `jusqu_a` (un document : la dernière année
+    close, ou l'année du bilan)."""
     annee_courante = annee_courante or timezone.localdate().year
     tableau = tableau or indicateurs_suivis_tableau(collectivite, annee_courante=annee_courante)
     lignes = {ligne.suivi.pk: ligne for ligne in tableau["lignes"]}
@@ -184,7 +271,7 @@ def objectifs_avancement(collectivite, *, tableau: dict | None = None, annee_cou
             sens=ligne.definition.sens,
             annee_cible=objectif.annee_cible,
             valeur_cible=objectif.valeur_cible,
-            mesures=ligne.mesures(),
+            mesures={a: v for a, v in ligne.mesures().items() if jusqu_a is None or a <= jusqu_a},
             base=base,
             annee_courante=annee_courante,
         )

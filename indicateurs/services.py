@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from strategie_nr.referentiel.models import Axe, IndicateurExemple, Pratique
 
-from .calculs import REGISTRE
+from .calculs import REGISTRE, calcul_de
 from .enums import Mode, Sens, Unite
 from .models import (
     Cible,
@@ -80,7 +80,11 @@ def definitions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> N
     """Référentiel des indicateurs : exemples des axes, des pratiques, indicateurs calculés."""
     axes = {axe.numero: axe for axe in Axe.objects.all()}
 
-    def definir(cle, axe, libelle, unite, sens, mode=Mode.SAISI, code="", origine=""):
+    def definir(
+        cle, axe, libelle, unite, sens, mode=Mode.SAISI, code="", origine="", precision=None
+    ):
+        if precision is None:
+            precision = 1 if unite in (Unite.POURCENTAGE, Unite.ANNEES, Unite.TCO2E) else 0
         enregistrer(
             DefinitionIndicateur,
             bilan,
@@ -90,7 +94,7 @@ def definitions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> N
                 "libelle": libelle[:400],
                 "unite": unite,
                 "sens": sens,
-                "precision": 1 if unite in (Unite.POURCENTAGE, Unite.ANNEES, Unite.TCO2E) else 0,
+                "precision": precision,
                 "mode": mode,
                 "code_calcul": code,
                 "origine": origine,
@@ -129,6 +133,7 @@ def definitions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> N
             mode=Mode.CALCULE,
             code=indicateur.code,
             origine="Calculé à partir du parc informatique",
+            precision=indicateur.precision,
         )
 
 
@@ -156,12 +161,34 @@ def definition_creer(*, collectivite, axe, libelle, unite, sens, precision) -> D
     return definition
 
 
+def suivi_du_meme_chiffre(*, collectivite, definition) -> IndicateurSuivi | None:
+    """Un indicateur déjà suivi qui se calcule de la même façon (même calcul du parc)."""
+    calcul = calcul_de(definition)
+    if calcul is None:
+        return None
+    for suivi in IndicateurSuivi.objects.for_collectivite(collectivite).select_related(
+        "definition"
+    ):
+        autre = calcul_de(suivi.definition)
+        if autre is not None and autre.code == calcul.code and suivi.definition != definition:
+            return suivi
+    return None
+
+
 @transaction.atomic
 def suivi_creer(*, collectivite, definition, responsable, annee_base, valeur_base, auteur):
     if definition.collectivite_id not in (None, collectivite.pk):
         raise ValidationError("Cet indicateur n'est pas disponible pour votre collectivité.")
     if IndicateurSuivi.objects.filter(collectivite=collectivite, definition=definition).exists():
         raise ValidationError({"definition": "Cet indicateur est déjà suivi."})
+    meme_chiffre = suivi_du_meme_chiffre(collectivite=collectivite, definition=definition)
+    if meme_chiffre is not None:
+        raise ValidationError(
+            {
+                "definition": f"Ce chiffre est déjà suivi sous le nom « {meme_chiffre} » : "
+                "un chiffre n'a qu'une valeur par année."
+            }
+        )
     suivi = IndicateurSuivi(
         collectivite=collectivite,
         definition=definition,

@@ -41,7 +41,10 @@ class IndexView(MembreRequisMixin, TemplateView):
             ligne.peut_modifier = peut_modifier_suivi(self.membre, ligne.suivi)
         return super().get_context_data(
             tableau=tableau,
-            objectifs=selectors.objectifs_avancement(self.collectivite, tableau=tableau),
+            # Un avancement est un verdict : jugé sur les années closes seulement.
+            objectifs=selectors.objectifs_avancement(
+                self.collectivite, tableau=tableau, jusqu_a=selectors.derniere_annee_close()
+            ),
             peut_piloter=peut_piloter(self.membre),
             **kwargs,
         )
@@ -168,7 +171,9 @@ class SuiviView(SuiviMixin, MembreRequisMixin, TemplateView):
                 {
                     "annee": annee,
                     "cible": ligne.cibles.get(annee),
+                    "libelle": selectors.libelle_annee(annee),
                     "valeur": ligne.valeur(annee),
+                    "retenue": ligne.retenue(annee),
                     "saisie": ligne.valeurs.get(annee),
                     "ecart_fige": ligne.ecart_fige(annee),
                     "recalcul": ligne.calculees.get(annee),

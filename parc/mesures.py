@@ -7,7 +7,14 @@ Conventions, écrites une fois :
   des statuts) ;
 - une « acquisition » de l'année est une ligne dont l'année d'acquisition est cette année-là ;
   le réemploi interne n'est pas un achat : il n'entre pas dans la part de reconditionné ;
-- les quantités comptent : une ligne de 30 claviers compte pour 30.
+- les quantités comptent : une ligne de 30 claviers compte pour 30 ;
+- âge et durée de vie se comptent en jours entre deux dates, divisés par 365,25 : de la date
+  d'acquisition (une année seule vaut le 1er juillet de cette année) à la date de fin d'usage
+  (durée de vie d'un équipement sorti) ou au 31 décembre de l'année (âge d'un présent) ; un
+  smartphone acquis le 20/12/2022 et sorti le 05/01/2025 a vécu 747 jours, soit 2,05 ans ;
+- l'empreinte annualise la fabrication sur la durée de vie de référence du facteur, ou sur l'âge
+  ci-dessus s'il est plus long, et ajoute l'usage annuel ; un équipement en stock compte pour sa
+  fabrication, pas pour son usage (il n'est pas allumé).
 """
 
 import datetime
@@ -15,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, ExpressionWrapper, F, Q, Sum
+from django.db.models import DecimalField, ExpressionWrapper, F, Min, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
 from .enums import Destination, Origine, Statut
@@ -25,12 +32,56 @@ CENT = Decimal(100)
 MILLE = Decimal(1000)
 TYPES_IMPRESSION = ("imprimante", "copieur")
 SEUIL_AGEC = Decimal(20)
+JOURS_PAR_AN = Decimal("365.25")
+
+METHODES = {
+    "age": "Âge au 31 décembre, en jours depuis la date d'acquisition divisés par 365,25 "
+    "(une année seule vaut le 1er juillet) ; équipements sans date d'acquisition exclus.",
+    "duree_vie": "Durée de vie des équipements sortis dans l'année : jours entre la date "
+    "d'acquisition (une année seule vaut le 1er juillet) et la date de fin d'usage, divisés par "
+    "365,25 ; moyenne pondérée par les quantités.",
+    "empreinte": "Pour chaque équipement présent au 31 décembre : fabrication divisée par la "
+    "durée de vie de référence du facteur (ou par l'âge, s'il est plus long), plus l'usage "
+    "annuel ; un équipement en stock compte pour sa fabrication, pas pour son usage ; les types "
+    "sans facteur public ne sont pas comptés.",
+    "par_agent": "Rapport au nombre d'agents de la collectivité (profil), deux décimales.",
+    "achats": "Achats de l'année d'acquisition (réemploi interne exclu : ce n'est pas un achat) ; "
+    "part du reconditionné en montant HT ou en nombre.",
+    "sorties": "Équipements dont la date de fin d'usage tombe dans l'année, par destination ; "
+    "les quantités comptent.",
+    "presents": "Équipements présents au 31 décembre (acquis avant, pas encore sortis), selon "
+    "leur statut actuel.",
+}
+
+
+def date_de_reference(date_acquisition, annee_acquisition) -> datetime.date | None:
+    """La date d'acquisition, ou le 1er juillet de l'année quand seule l'année est connue."""
+    if date_acquisition:
+        return date_acquisition
+    if annee_acquisition:
+        return datetime.date(annee_acquisition, 7, 1)
+    return None
 
 
 def _ratio(numerateur, denominateur, facteur=Decimal(1)) -> Decimal | None:
     if not denominateur:
         return None
     return Decimal(numerateur) * facteur / Decimal(denominateur)
+
+
+def premiere_annee_couverte(*, collectivite) -> int | None:
+    """La première année que l'inventaire couvre : celle de la première sortie qu'il enregistre
+    (un inventaire tenu enregistre ses sorties), ou à défaut l'année où sa première ligne a été
+    créée ; avant, les chiffres du parc seraient incomplets et une valeur déclarée fait foi.
+    None si le parc est vide. Une requête, gardée sur l'instance le temps de la requête HTTP."""
+    memo = collectivite.__dict__
+    if "_parc_couverture" not in memo:
+        bornes = Equipement.objects.for_collectivite(collectivite).aggregate(
+            sortie=Min("date_fin_usage"), creation=Min("cree_le")
+        )
+        annees = [d.year for d in (bornes["sortie"], bornes["creation"]) if d]
+        memo["_parc_couverture"] = min(annees, default=None)
+    return memo["_parc_couverture"]
 
 
 def presents(collectivite, annee: int):
@@ -49,9 +100,14 @@ class Groupes:
     agents: int
     # Présents au 31/12 : (type_id, année d'acquisition, statut, mutualisé) → quantité
     presents: dict = field(default_factory=dict)
+    # Même clé → somme des quantités × jour (ordinal) de la date de référence, pour l'âge exact
+    jours: dict = field(default_factory=dict)
+    # Même clé → {jour (ordinal) de la date de référence : quantité}, pour l'empreinte
+    dates: dict = field(default_factory=dict)
     # Acquisitions par (année, origine) → (quantité, montant HT)
     acquisitions: dict = field(default_factory=dict)
-    # Sorties de l'année par (type_id, destination) → (quantité, poids kg, somme des durées)
+    # Sorties de l'année par (type_id, destination) → (quantité, poids kg, somme des durées en
+    # jours, quantité dont la date d'acquisition est connue)
     sorties: dict = field(default_factory=dict)
     dormants: int = 0
     types: dict = field(default_factory=dict)  # id → TypeEquipement
@@ -86,14 +142,20 @@ def _agreger(collectivite, annees: list[int], annees_achats: int) -> dict[int, G
             Q(annee_acquisition__lte=derniere) | Q(annee_acquisition__isnull=True),
             Q(date_fin_usage__isnull=True) | Q(date_fin_usage__gt=datetime.date(premiere, 12, 31)),
         )
-        .values("type_id", "annee_acquisition", "statut", "mutualise")
+        .values("type_id", "annee_acquisition", "date_acquisition", "statut", "mutualise")
         .annotate(annee_fin=ExtractYear("date_fin_usage"), q=Sum("quantite"))
     ):
-        acquise, sortie = ligne["annee_acquisition"], ligne["annee_fin"]
+        acquise, sortie, q = ligne["annee_acquisition"], ligne["annee_fin"], ligne["q"]
+        depuis = date_de_reference(ligne["date_acquisition"], acquise)
+        jour = depuis.toordinal() if depuis else None
         cle = (ligne["type_id"], acquise, ligne["statut"], ligne["mutualise"])
         for annee, resultat in resultats.items():
             if (acquise is None or acquise <= annee) and (sortie is None or sortie > annee):
-                resultat.presents[cle] = resultat.presents.get(cle, 0) + ligne["q"]
+                resultat.presents[cle] = resultat.presents.get(cle, 0) + q
+                if jour is not None:
+                    resultat.jours[cle] = resultat.jours.get(cle, 0) + q * jour
+                    detail = resultat.dates.setdefault(cle, {})
+                    detail[jour] = detail.get(jour, 0) + q
 
     montant = ExpressionWrapper(
         F("prix_achat_ht") * F("quantite"),
@@ -118,32 +180,24 @@ def _agreger(collectivite, annees: list[int], annees_achats: int) -> dict[int, G
         Coalesce("poids_kg", "type__poids_defaut_kg") * F("quantite"),
         output_field=DecimalField(max_digits=14, decimal_places=2),
     )
-    duree = ExpressionWrapper(
-        (ExtractYear("date_fin_usage") - F("annee_acquisition")) * F("quantite"),
-        output_field=DecimalField(max_digits=14, decimal_places=2),
-    )
     for ligne in (
         equipements.filter(
             date_fin_usage__gte=datetime.date(premiere, 1, 1),
             date_fin_usage__lte=datetime.date(derniere, 12, 31),
         )
-        .values("type_id", "destination")
-        .annotate(
-            annee_fin=ExtractYear("date_fin_usage"),
-            q=Sum("quantite"),
-            poids=Sum(poids),
-            duree=Sum(duree, filter=Q(annee_acquisition__isnull=False)),
-            q_datee=Sum("quantite", filter=Q(annee_acquisition__isnull=False)),
-        )
+        .values("type_id", "destination", "annee_acquisition", "date_acquisition", "date_fin_usage")
+        .annotate(q=Sum("quantite"), poids=Sum(poids))
     ):
-        resultat = resultats.get(ligne["annee_fin"])
-        if resultat is not None:
-            resultat.sorties[(ligne["type_id"], ligne["destination"])] = (
-                ligne["q"],
-                ligne["poids"] or Decimal(0),
-                ligne["duree"] or Decimal(0),
-                ligne["q_datee"] or 0,
-            )
+        resultat = resultats.get(ligne["date_fin_usage"].year)
+        if resultat is None:
+            continue
+        depuis = date_de_reference(ligne["date_acquisition"], ligne["annee_acquisition"])
+        cle = (ligne["type_id"], ligne["destination"])
+        q, poids_kg, jours, q_datee = resultat.sorties.get(cle, (0, Decimal(0), 0, 0))
+        if depuis is not None:
+            jours += max(0, (ligne["date_fin_usage"] - depuis).days) * ligne["q"]
+            q_datee += ligne["q"]
+        resultat.sorties[cle] = (q + ligne["q"], poids_kg + (ligne["poids"] or 0), jours, q_datee)
 
     # En stock depuis plus de douze mois au 31/12 : une colonne par année, une seule requête.
     limites = {
@@ -181,25 +235,32 @@ def quantite_presente(g: Groupes, *, sauf_stock=False, types=None, mutualise=Non
     return total
 
 
+def fin_d_annee(g: Groupes) -> datetime.date:
+    return datetime.date(g.annee, 12, 31)
+
+
 def age_moyen(g: Groupes, type_code: str | None = None) -> Decimal | None:
-    total = poids = 0
-    for (type_id, annee_acq, _statut, _m), q in g.presents.items():
-        if type_code and g.types[type_id].code != type_code:
+    """Âge moyen au 31 décembre ; méthode : `METHODES["age"]`."""
+    fin = fin_d_annee(g).toordinal()
+    jours = quantite = 0
+    for cle, somme in g.jours.items():
+        if type_code and g.types[cle[0]].code != type_code:
             continue
-        if annee_acq is not None:
-            total += (g.annee - annee_acq) * q
-            poids += q
-    return _ratio(total, poids)
+        q = g.presents[cle]
+        jours += q * fin - somme  # Σ q × (31/12 − date de référence), en jours
+        quantite += q
+    return _ratio(jours, quantite * JOURS_PAR_AN)
 
 
 def duree_vie_moyenne(g: Groupes, type_code: str | None = None) -> Decimal | None:
-    total = quantite = 0
-    for (type_id, _dest), (_q, _poids, duree, q_datee) in g.sorties.items():
+    """Durée de vie moyenne des sorties de l'année ; méthode : `METHODES["duree_vie"]`."""
+    jours = quantite = 0
+    for (type_id, _dest), (_q, _poids, duree_jours, q_datee) in g.sorties.items():
         if type_code and g.types[type_id].code != type_code:
             continue
-        total += duree
+        jours += duree_jours
         quantite += q_datee
-    return _ratio(total, quantite)
+    return _ratio(jours, quantite * JOURS_PAR_AN)
 
 
 def sorties_vers(g: Groupes, destination: str) -> int:
@@ -242,19 +303,35 @@ class Empreinte:
 
 
 def empreinte(g: Groupes) -> Empreinte:
-    """Fabrication annualisée sur la durée de vie (la réelle si plus longue) + usage annuel."""
+    """Empreinte annuelle du parc présent au 31 décembre ; méthode : `METHODES["empreinte"]`.
+
+    Fabrication / max(durée de vie de référence, âge exact) + usage annuel (0 en stock). L'âge
+    est celui de `age_moyen` ; sans date d'acquisition, la durée de vie de référence sert."""
     par_type: dict = defaultdict(lambda: [0, Decimal(0)])
     manquants: dict = defaultdict(int)
-    for (type_id, annee_acq, _statut, _m), q in g.presents.items():
+    fin = fin_d_annee(g).toordinal()
+    for cle, q in g.presents.items():
+        type_id, _annee, statut, _m = cle
         facteur = g.facteurs.get(type_id)
         if facteur is None:
             manquants[type_id] += q
             continue
-        age = Decimal(max(1, g.annee - annee_acq + 1)) if annee_acq else Decimal(1)
-        duree = max(facteur.duree_vie_annees, age)
-        annuel = facteur.fabrication_kgco2e / duree + facteur.usage_kgco2e_an
+        # Σ q / max(durée de référence, âge), en jours : la durée de référence pour les
+        # équipements sans date et pour ceux qui sont plus jeunes qu'elle ; le détail des dates
+        # ne se parcourt que si l'un d'eux est plus vieux (en flottants : au gramme près).
+        reference = Decimal(facteur.duree_vie_annees) * JOURS_PAR_AN
+        detail = g.dates.get(cle, {})
+        if detail and fin - min(detail) > reference:
+            seuil = float(reference)
+            inverse = Decimal(
+                sum(n / max(seuil, fin - jour) for jour, n in detail.items())
+                + (q - sum(detail.values())) / seuil
+            )
+        else:
+            inverse = q / reference
+        usage = Decimal(0) if statut == Statut.EN_STOCK else facteur.usage_kgco2e_an
         par_type[type_id][0] += q
-        par_type[type_id][1] += annuel * q
+        par_type[type_id][1] += facteur.fabrication_kgco2e * JOURS_PAR_AN * inverse + usage * q
     lignes = sorted(
         ((g.types[t], q, kg, g.facteurs[t]) for t, (q, kg) in par_type.items()),
         key=lambda ligne: -ligne[2],

@@ -113,7 +113,7 @@ class SyntheseParc:
     pyramide: list
     achats: list  # (année, dict des achats)
     destinations: list
-    indicateurs: list  # (code, libellé, valeur, unité affichée)
+    indicateurs: list  # IndicateurParc : code, libellé, valeur, unité, précision, méthode
     empreinte: mesures.Empreinte
     empreinte_par_agent_kg: Decimal | None
     agec: dict  # achats de l'année et contrôle du seuil de 20 %
@@ -140,13 +140,26 @@ class SyntheseParc:
                     afficher(part, "pourcentage", 1),
                 )
             )
-        for code, libelle, valeur, unite in self.indicateurs:
+        for i in self.indicateurs:
             if (
-                code in ("parc.duree_vie_moyenne", "parc.dons", "parc.poids_deee")
-                and valeur is not None
+                i.code in ("parc.duree_vie_moyenne", "parc.dons", "parc.poids_deee")
+                and i.valeur is not None
             ):
-                lignes.append((f"{libelle} ({self.annee})", afficher(valeur, unite, 1)))
+                lignes.append((f"{i.libelle} ({self.annee})", i.afficher()))
         return lignes
+
+
+@dataclass(frozen=True)
+class IndicateurParc:
+    code: str
+    libelle: str
+    valeur: Decimal | None
+    unite: str  # code d'unité des indicateurs (« pourcentage », « annees »…)
+    precision: int
+    methode: str
+
+    def afficher(self) -> str:
+        return afficher(self.valeur, self.unite, self.precision)
 
 
 def _unite(unite: str) -> str:
@@ -173,6 +186,8 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
         if annee_acq is None:
             inconnu += q
             continue
+        # Au 31 décembre, l'âge exact d'un équipement acquis l'année A est entre N − A et
+        # N − A + 1 : sa tranche d'âge en années révolues est N − A.
         age = annee - annee_acq
         for rang, (debut, fin, _libelle) in enumerate(TRANCHES_AGE):
             if age >= debut and (fin is None or age <= fin):
@@ -182,8 +197,8 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
     for (_type, destination), (q, *_r) in g.sorties.items():
         destinations[destination] = destinations.get(destination, 0) + q
     indicateurs = [
-        (code, libelle, calcul(g), _unite(unite))
-        for code, libelle, unite, _sens, _axe, calcul in INDICATEURS
+        IndicateurParc(i.code, i.libelle, i.calcul(g), _unite(i.unite), i.precision, i.methode)
+        for i in INDICATEURS
     ]
     trace = mesures.empreinte(g)
     types_vus = {t for t, *_ in g.presents} | {t for t, _d in g.sorties}
@@ -219,7 +234,8 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
 
 
 def chiffres_cles(collectivite) -> list[tuple[str, str]] | None:
-    synthese = parc_synthese(collectivite)
+    """Les chiffres clés de la dernière année close."""
+    synthese = parc_synthese(collectivite, timezone.localdate().year - 1)
     return None if synthese.vide else synthese.chiffres_cles()
 
 
@@ -229,9 +245,9 @@ def annees_disponibles() -> list[int]:
 
 
 def annee_par_defaut(collectivite) -> int:
-    """L'année courante si le parc y a bougé (achat ou sortie), sinon la dernière qui a bougé :
-    en janvier, le tableau de bord montre l'année écoulée plutôt qu'une année encore vide."""
-    courante = timezone.localdate().year
+    """La dernière année close si le parc y a bougé (achat ou sortie), sinon la dernière qui a
+    bougé avant : jamais l'année en cours, dont les chiffres sont provisoires."""
+    courante = timezone.localdate().year - 1
     dernieres = Equipement.objects.for_collectivite(collectivite).aggregate(
         achat=Max("annee_acquisition", filter=Q(annee_acquisition__lte=courante)),
         sortie=Max("date_fin_usage", filter=Q(date_fin_usage__year__lte=courante)),

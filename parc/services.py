@@ -1,5 +1,6 @@
 """Écritures du parc : référentiel des types et facteurs, équipements et leur historique."""
 
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from strategie_nr import formats
 from strategie_nr.tableurs import cle_valeur
 
 from .enums import AVEC_BENEFICIAIRE, Action, Statut
@@ -104,6 +106,10 @@ def _valeur_lisible(champ: str, valeur):
         return "oui" if valeur else "non"
     if valeur is None:
         return ""
+    if isinstance(valeur, datetime.date):
+        return formats.date_courte(valeur)
+    if isinstance(valeur, Decimal):
+        return formats.montant(valeur) if champ == "prix_achat_ht" else formats.nombre(valeur)
     return str(valeur)
 
 

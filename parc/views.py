@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
+from indicateurs.selectors import libelle_annee
 
 from . import exports, graphiques, mesures, selectors, services
 from .forms import EquipementForm, FiltreForm, ReformeForm
@@ -193,7 +194,8 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
             synthese=synthese,
             a_completer=selectors.a_completer_compter(self.collectivite),
             annee=annee,
-            annees=annees,
+            libelle_annee=libelle_annee(annee),
+            annees=[(a, libelle_annee(a)) for a in annees],
             simulation=mesures.simulation(g, type_code="ordinateur-portable", de=de, a=a),
             graphique_types=graphiques.barres_svg(
                 synthese.par_type,

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -73,6 +74,7 @@ def test_creer_modifier_reformer_avec_historique(commune, agent):
     )
     assert equipement.annee_acquisition == 2021 and equipement.statut_depuis
     avant, statut = services.instantane(equipement), equipement.statut
+    assert avant["date_acquisition"] == "02/03/2021"  # jamais « 2021-03-02 »
     equipement.service = "Culture"
     services.equipement_modifier(
         equipement=equipement, auteur=agent.utilisateur, avant=avant, statut_avant=statut
@@ -101,6 +103,13 @@ def test_creer_modifier_reformer_avec_historique(commune, agent):
     assert actions == ["creation", "modification", "reforme"]
     modification = EvenementEquipement.objects.get(equipement=equipement, action="modification")
     assert modification.changements == {"service": ["", "Culture"]}
+    avant = services.instantane(equipement)
+    equipement.prix_achat_ht = Decimal("1234.50")
+    services.equipement_modifier(
+        equipement=equipement, auteur=None, avant=avant, statut_avant=equipement.statut
+    )
+    prix = EvenementEquipement.objects.filter(action="modification").order_by("-pk").first()
+    assert list(prix.changements.values()) == [["", "1\u202f234,5\u00a0€"]]
     with pytest.raises(ValidationError, match="déjà réformé"):
         services.equipement_reformer(
             equipement=equipement,

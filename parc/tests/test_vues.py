@@ -153,7 +153,7 @@ def test_requetes_bornees(client_de, agent, commune, nom, django_assert_max_num_
         assert client.get(cible).status_code == 200
 
 
-def test_tableau_de_bord_ouvre_sur_la_derniere_annee_qui_a_bouge(client_de, agent, commune):
+def test_tableau_de_bord_ouvre_sur_la_derniere_annee_close(client_de, agent, commune):
     from django.utils import timezone
 
     courante = timezone.localdate().year
@@ -174,8 +174,14 @@ def test_tableau_de_bord_ouvre_sur_la_derniere_annee_qui_a_bouge(client_de, agen
     assert annee_affichee() == courante - 2
     assert annee_affichee(f"?annee={courante}") == courante
     assert annee_affichee("?annee=1900") == courante - 2  # année hors liste : le défaut
+    EquipementFactory(collectivite=commune, annee_acquisition=courante - 1)
+    assert annee_affichee() == courante - 1
+    # Un achat de l'année en cours ne l'ouvre pas sur une année pas finie ; elle reste
+    # accessible, dite provisoire.
     EquipementFactory(collectivite=commune, annee_acquisition=courante)
-    assert annee_affichee() == courante
+    assert annee_affichee() == courante - 1
+    page = client.get(url("tableau_de_bord") + f"?annee={courante}").content.decode()
+    assert f"{courante} (année en cours, provisoire)" in page
 
 
 def test_reformes_a_completer_comptes_et_filtres(client_de, agent, commune):

@@ -12,7 +12,12 @@ from django.db.models import Q
 
 from indicateurs.enums import Sens
 from indicateurs.nombres import afficher
-from indicateurs.selectors import indicateurs_suivis_tableau, objectifs_avancement
+from indicateurs.selectors import (
+    indicateurs_suivis_tableau,
+    libelle_annee,
+    objectifs_avancement,
+)
+from parc import mesures
 from parc.graphiques import barres_svg, parts_svg
 from parc.selectors import parc_synthese
 from strategie_nr.diagnostic.graphiques import radar_svg
@@ -88,8 +93,9 @@ def _controle_agec(synthese) -> dict:
 
 
 def parc_contexte(source: Source) -> dict:
-    """Chiffres clés, graphiques, contrôle AGEC et empreinte avec sa version de facteurs."""
-    annee = source.aujourdhui.year
+    """Chiffres clés, graphiques, contrôle AGEC et empreinte avec sa version de facteurs, pour
+    la dernière année close : jamais de verdict sur une année qui n'est pas finie."""
+    annee = source.annee_close
     synthese = _parc(source, annee)
     if synthese.vide:
         return {"renseigne": False}
@@ -119,6 +125,10 @@ def parc_contexte(source: Source) -> dict:
             ),
         ],
         "agec": _controle_agec(synthese),
+        "methodes": {
+            "agec": mesures.METHODES["achats"],
+            "empreinte": mesures.METHODES["empreinte"],
+        },
         "empreinte": {
             "total": afficher(empreinte.total_t, "tco2e", 1),
             "par_agent": afficher(synthese.empreinte_par_agent_kg, "nombre", 1)
@@ -157,7 +167,14 @@ def _objectif(ligne) -> dict:
         "avancement": ligne.avancement_libelle,
         "valeur": ligne.ligne.afficher(ligne.valeur) if ligne.ligne and ligne.valeur else "",
         "annee": _annee(ligne.annee),
+        "origine": _origine(ligne.ligne, ligne.annee) if ligne.ligne and ligne.annee else "",
     }
+
+
+def _origine(ligne, annee: int) -> str:
+    """« calculé depuis l'inventaire » ou « déclaré » : d'où vient la valeur retenue."""
+    retenue = ligne.retenue(annee)
+    return retenue.origine if retenue else ""
 
 
 def _objectifs(source: Source) -> list[dict]:
@@ -168,6 +185,7 @@ def _objectifs(source: Source) -> list[dict]:
                 source.collectivite,
                 tableau=_tableau(source),
                 annee_courante=source.annee or source.aujourdhui.year,
+                jusqu_a=source.annee_des_chiffres,
             )
         ]
     return source.cache["objectifs"]
@@ -183,6 +201,7 @@ def axes_contexte(source: Source) -> dict:
         "par_axe": par_axe,
         "objectifs_renseignes": bool(objectifs),
         "matrice": matrice_svg(donnees_matrice(source.fiches)) if source.fiches else "",
+        "fiches": source.fiches,
     }
 
 
@@ -194,8 +213,8 @@ def _indicateurs_des_fiches(fiches: list[dict]) -> list[dict]:
     ]
 
 
-def _suivi(ligne) -> dict:
-    suivi, derniere = ligne.suivi, ligne.derniere()
+def _suivi(ligne, jusqu_a: int) -> dict:
+    suivi, derniere = ligne.suivi, ligne.derniere(jusqu_a)
     return {
         "libelle": ligne.definition.libelle,
         "axe": ligne.definition.axe.numero,
@@ -209,12 +228,17 @@ def _suivi(ligne) -> dict:
             f"{_annee(annee)} : {ligne.afficher(valeur)}" for annee, valeur in ligne.cibles.items()
         )
         or "—",
-        "derniere": f"{ligne.afficher(derniere[1])} ({_annee(derniere[0])})" if derniere else "—",
+        "derniere": (
+            f"{ligne.afficher(derniere[1])} ({_annee(derniere[0])}, {_origine(ligne, derniere[0])})"
+            if derniere
+            else "—"
+        ),
+        "methode": ligne.methode,
     }
 
 
 def indicateurs_contexte(source: Source) -> dict:
-    suivis = [_suivi(ligne) for ligne in _tableau(source)["lignes"]]
+    suivis = [_suivi(ligne, source.annee_close) for ligne in _tableau(source)["lignes"]]
     des_fiches = _indicateurs_des_fiches(source.fiches)
     return {
         "renseigne": bool(suivis or des_fiches),
@@ -226,7 +250,11 @@ def indicateurs_contexte(source: Source) -> dict:
 def calendrier_contexte(source: Source) -> dict:
     if not source.fiches:
         return {"renseigne": False}
-    return {"renseigne": True, "gantt": gantt_svg(donnees_gantt(source.fiches, source.aujourdhui))}
+    return {
+        "renseigne": True,
+        "gantt": gantt_svg(donnees_gantt(source.fiches, source.aujourdhui)),
+        "fiches": source.fiches,
+    }
 
 
 def budget_contexte(source: Source) -> dict:
@@ -275,6 +303,7 @@ def _cible_de_fiche(indicateur: dict, ligne, annee: int) -> dict:
         **indicateur,
         "cible": ligne.afficher(indicateur["valeur_cible"]),
         "mesure": ligne.afficher(mesure),
+        "origine": _origine(ligne, annee),
         "atteint": _atteint(ligne, indicateur["valeur_cible"], mesure),
     }
 
@@ -292,7 +321,9 @@ def bilan_indicateurs_contexte(source: Source) -> dict:
                 "libelle": ligne.definition.libelle,
                 "cible": ligne.afficher(cible),
                 "mesure": ligne.afficher(mesure),
+                "origine": _origine(ligne, source.annee),
                 "atteint": _atteint(ligne, cible, mesure),
+                "methode": ligne.methode,
             }
         )
     par_suivi = {ligne.suivi.pk: ligne for ligne in tableau}
@@ -307,6 +338,7 @@ def bilan_indicateurs_contexte(source: Source) -> dict:
         "lignes": lignes,
         "cibles": cibles,
         "objectifs": objectifs,
+        "annee": libelle_annee(source.annee, source.aujourdhui),
     }
 
 
@@ -367,31 +399,24 @@ def bilan_parc_contexte(source: Source) -> dict:
             "Équipements présents",
             afficher(Decimal(avant.quantite), "nombre"),
             afficher(Decimal(apres.quantite), "nombre"),
-        ),
-        (
-            "Empreinte carbone estimée (par an)",
-            afficher(avant.empreinte.total_t, "tco2e", 1),
-            afficher(apres.empreinte.total_t, "tco2e", 1),
-        ),
-        (
-            "Part des achats en reconditionné (montant)",
-            afficher(avant.agec["part_montant"], "pourcentage", 1),
-            afficher(apres.agec["part_montant"], "pourcentage", 1),
+            mesures.METHODES["presents"],
         ),
     ]
-    valeurs_avant = {code: (valeur, unite) for code, _l, valeur, unite in avant.indicateurs}
-    for code, libelle, valeur, unite in apres.indicateurs:
-        ancienne = valeurs_avant.get(code, (None, unite))[0]
-        if valeur is not None or ancienne is not None:
-            precision = 0 if unite == "nombre" else 1
+    # Une ligne par chiffre : l'empreinte et la part AGEC sont des indicateurs du parc.
+    anciens = {i.code: i for i in avant.indicateurs}
+    for indicateur in apres.indicateurs:
+        ancien = anciens[indicateur.code]
+        if indicateur.valeur is not None or ancien.valeur is not None:
             lignes.append(
-                (libelle, afficher(ancienne, unite, precision), afficher(valeur, unite, precision))
+                (indicateur.libelle, ancien.afficher(), indicateur.afficher(), indicateur.methode)
             )
+    methodes = list(dict.fromkeys(methode for *_l, methode in lignes))
     return {
         "renseigne": True,
-        "lignes": lignes,
+        "lignes": [ligne[:3] for ligne in lignes],
+        "methodes": methodes,
         "avant": str(source.annee - 1),
-        "apres": str(source.annee),
+        "apres": libelle_annee(source.annee, source.aujourdhui),
         "versions": ", ".join(apres.empreinte.versions) or "—",
     }
 

@@ -14,8 +14,8 @@ class DocumentOfficielQuerySet(models.QuerySet):
 class DocumentOfficiel(models.Model):
     """Le PDF de la stratégie d'une version validée, produit une fois à la validation.
 
-    Ce sont ces octets que les élus téléchargent ensuite, identiques à chaque fois ; la somme
-    SHA-256 permet de vérifier qu'ils n'ont pas changé.
+    Ce sont ces octets que les élus téléchargent ensuite, identiques à chaque fois ; leur
+    empreinte SHA-256 (« empreinte du fichier ») prouve qu'ils n'ont pas changé.
     """
 
     collectivite = models.ForeignKey(
@@ -31,7 +31,7 @@ class DocumentOfficiel(models.Model):
         verbose_name="version de la feuille de route",
     )
     contenu = models.BinaryField("PDF")
-    somme_controle = models.CharField("somme de contrôle SHA-256", max_length=64)
+    somme_controle = models.CharField("empreinte du fichier (SHA-256)", max_length=64)
     taille = models.PositiveIntegerField("taille (octets)")
     genere_le = models.DateTimeField("généré le", auto_now_add=True)
 
@@ -49,3 +49,8 @@ class DocumentOfficiel(models.Model):
 
     def __str__(self):
         return f"Stratégie {self.version.libelle} — {self.collectivite}"
+
+    @property
+    def empreinte(self) -> str:
+        """L'empreinte SHA-256 du fichier PDF, sous le seul nom montré aux personnes."""
+        return self.somme_controle

@@ -9,6 +9,7 @@ from django.utils import timezone
 from strategie_nr.fiches.selectors import fiches_lues
 
 from .sections import BILAN, STRATEGIE, Source
+from .synthese import synthese_elus
 
 VARIANTE_PDF = "pdf/ua-1"
 
@@ -50,6 +51,12 @@ def strategie_html(*, collectivite, version, aujourdhui: datetime.date | None = 
             "validee": validee,
             "periode": periode(source.fiches),
             "sections": _sections(STRATEGIE, source),
+            "synthese": synthese_elus(
+                collectivite=collectivite,
+                fiches=source.fiches,
+                aujourdhui=aujourdhui,
+                axes=source.axes(),
+            ),
             "titre_document": f"Stratégie numérique responsable — {collectivite.nom}",
             "aujourdhui": aujourdhui,
         },
@@ -71,9 +78,11 @@ def bilan_html(*, collectivite, version, annee: int, aujourdhui=None) -> str:
             "collectivite": collectivite,
             "version": version,
             "annee": annee,
+            "provisoire": source.provisoire,
             "sections": _sections(BILAN, source),
             "titre_document": (
-                f"Bilan {annee} de la stratégie numérique responsable — {collectivite.nom}"
+                f"Bilan {annee}{' (provisoire)' if source.provisoire else ''} de la stratégie "
+                f"numérique responsable — {collectivite.nom}"
             ),
             "aujourdhui": aujourdhui,
         },

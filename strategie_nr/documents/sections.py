@@ -25,6 +25,21 @@ class Source:
     annee: int | None = None  # bilan annuel
     cache: dict = field(default_factory=dict)
 
+    @property
+    def annee_close(self) -> int:
+        """La dernière année terminée à la date du document."""
+        return self.aujourdhui.year - 1
+
+    @property
+    def annee_des_chiffres(self) -> int:
+        """L'année dont parlent les chiffres : celle du bilan, sinon la dernière année close."""
+        return self.annee or self.annee_close
+
+    @property
+    def provisoire(self) -> bool:
+        """Vrai pour un bilan de l'année en cours : ses chiffres changeront encore."""
+        return self.annee_des_chiffres > self.annee_close
+
     def axes(self) -> list:
         if "axes" not in self.cache:
             self.cache["axes"] = list(Axe.objects.order_by("numero"))

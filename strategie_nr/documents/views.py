@@ -42,6 +42,8 @@ class DocumentsView(MembreRequisMixin, TemplateView):
         return super().get_context_data(
             courante=versions[0] if versions else None,
             validees=validees,
+            # Un élu vient chercher la stratégie adoptée : elle passe avant le brouillon.
+            validee_d_abord=self.membre.est_elu and bool(validees),
             annees=annees_de_bilan(),
             **kwargs,
         )

@@ -97,6 +97,18 @@ def matrice_svg(cases: dict[tuple[int, int], list[dict]]) -> SafeString:
                 f'<text x="{x + cote / 2}" y="{y + 42}" text-anchor="middle" font-size="28" '
                 f'font-weight="700" fill="#0a2f66">{len(fiches)}</text>'
             )
+            if fiches and all(fiche.get("numero") for fiche in fiches):
+                # Les numéros des fiches, quatre par ligne ; la clé est à côté du graphique.
+                numeros = [fiche["numero"] for fiche in fiches]
+                if len(numeros) > 16:
+                    numeros = numeros[:15] + [f"+{len(numeros) - 15}"]
+                for n in range(0, len(numeros), 4):
+                    svg.append(
+                        f'<text x="{x + cote / 2}" y="{y + 68 + n // 4 * 18}" font-size="12" '
+                        f'text-anchor="middle" fill="#1f1f1f">'
+                        f"{_texte(' · '.join(numeros[n : n + 4]))}</text>"
+                    )
+                continue
             for n, fiche in enumerate(fiches[:4]):
                 svg.append(
                     f'<text x="{x + 8}" y="{y + 68 + n * 18}" font-size="11" fill="#1f1f1f">'
@@ -129,13 +141,37 @@ def _libelle_mois(mois: datetime.date) -> str:
     return f"{MOIS_COURTS[mois.month - 1]} {mois.year}"
 
 
+LEGENDE = 30
+
+
+def _legende_statuts(barres: list[dict], bas: float) -> str:
+    """La légende des couleurs des statuts présents, sous le calendrier, avec la ligne du mois
+    en cours."""
+    vus = list(dict.fromkeys((b["statut"], b["statut_libelle"]) for b in barres))
+    morceaux, x, y = ['<g class="legende">'], 10, bas - 10
+    for statut, libelle in vus:
+        couleur = COULEURS_STATUT.get(statut, "#5a6470")
+        morceaux.append(
+            f'<rect x="{x}" y="{y - 10}" width="14" height="12" rx="2" fill="{couleur}"/>'
+            f'<text x="{x + 18}" y="{y}" font-size="11" fill="#1f1f1f">{_texte(libelle)}</text>'
+        )
+        x += 28 + 7 * len(libelle)
+    morceaux.append(
+        f'<line x1="{x}" y1="{y - 11}" x2="{x}" y2="{y + 2}" stroke="#1f1f1f" stroke-width="2" '
+        f'stroke-dasharray="4 3"/><text x="{x + 6}" y="{y}" font-size="11" fill="#1f1f1f">'
+        "mois en cours</text></g>"
+    )
+    return "".join(morceaux)
+
+
 def gantt_svg(donnees: dict) -> SafeString:
     """Diagramme de Gantt au mois : une barre par fiche, colorée selon son statut."""
     mois, barres = donnees["mois"], donnees["barres"]
     marge_g, ligne, entete = 260, 24, 46
     colonne = max(14, min(48, 640 // max(len(mois), 1)))
     largeur = marge_g + colonne * max(len(mois), 1) + 10
-    hauteur = entete + ligne * max(len(barres), 1) + 10
+    bas_grille = entete + ligne * max(len(barres), 1)
+    hauteur = bas_grille + 10 + (LEGENDE if barres else 0)
     if not barres:
         svg = _ouvrir(
             largeur, 60, "Calendrier des fiches actions", "Aucune fiche à afficher.", "gantt"
@@ -160,7 +196,7 @@ def gantt_svg(donnees: dict) -> SafeString:
         x = marge_g + n * colonne
         trait = "#8a8f96" if m.month == 1 else "#d5d9de"
         svg.append(
-            f'<line x1="{x}" y1="{entete - 6}" x2="{x}" y2="{hauteur - 10}" stroke="{trait}"/>'
+            f'<line x1="{x}" y1="{entete - 6}" x2="{x}" y2="{bas_grille}" stroke="{trait}"/>'
         )
         if n % pas == 0 or m.month == 1:
             svg.append(
@@ -170,14 +206,20 @@ def gantt_svg(donnees: dict) -> SafeString:
             )
     for n, barre in enumerate(barres):
         y = entete + n * ligne
+        # Le statut est écrit, pas seulement montré par la couleur (WCAG 1.4.1).
+        libelle = (
+            f"Fiche {barre['numero']} — {barre['statut_libelle'].lower()}"
+            if barre.get("numero")
+            else _abreger(barre["titre"], 40)
+        )
         svg.append(
             f'<text x="{marge_g - 8}" y="{y + 16}" text-anchor="end" font-size="11" '
-            f'fill="#1f1f1f">{_texte(_abreger(barre["titre"], 40))}</text>'
+            f'fill="#1f1f1f">{_texte(libelle)}</text>'
         )
         debut, fin = index[barre["debut"]], index[barre["fin"]]
         couleur = COULEURS_STATUT.get(barre["statut"], "#5a6470")
         svg.append(
-            f'<rect x="{marge_g + debut * colonne + 1}" y="{y + 5}" '
+            f'<rect class="barre" x="{marge_g + debut * colonne + 1}" y="{y + 5}" '
             f'width="{(fin - debut + 1) * colonne - 2}" height="{ligne - 10}" rx="3" '
             f'fill="{couleur}"><title>{_texte(barre["titre"])} — '
             f"{_texte(barre['statut_libelle'])}</title></rect>"
@@ -185,9 +227,10 @@ def gantt_svg(donnees: dict) -> SafeString:
     if donnees.get("aujourdhui") in index:
         x = marge_g + index[donnees["aujourdhui"]] * colonne + colonne / 2
         svg.append(
-            f'<line x1="{x}" y1="{entete - 4}" x2="{x}" y2="{hauteur - 10}" stroke="#1f1f1f" '
+            f'<line x1="{x}" y1="{entete - 4}" x2="{x}" y2="{bas_grille}" stroke="#1f1f1f" '
             'stroke-width="2" stroke-dasharray="4 3"><title>Mois en cours</title></line>'
         )
+    svg.append(_legende_statuts(barres, hauteur - 4))
     svg.append("</svg>")
     return mark_safe("".join(svg))
 

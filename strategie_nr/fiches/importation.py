@@ -685,7 +685,7 @@ def feuille_de_route_exporter(*, collectivite, version) -> bytes:
         ("Version", version.libelle),
         ("Statut", version.get_statut_display()),
         ("Date du COPIL", version.date_copil.strftime("%d/%m/%Y") if version.date_copil else ""),
-        ("Somme de contrôle SHA-256", version.somme_controle),
+        ("Code d'intégrité du contenu validé", version.somme_controle),
         (
             "Colonnes ignorées à l'import",
             ", ".join(c.libelle for c in COLONNES if not c.relue),

@@ -102,7 +102,13 @@ class VersionFeuilleDeRoute(models.Model):
     renvoyee_le = models.DateTimeField("renvoyée le", null=True, blank=True)
     commentaire_renvoi = models.TextField("commentaire de renvoi", blank=True)
     instantane = models.JSONField("instantané à la validation", null=True, blank=True)
-    somme_controle = models.CharField("somme de contrôle SHA-256", max_length=64, blank=True)
+    somme_controle = models.CharField(
+        "code d'intégrité du contenu validé",
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 de l'instantané JSON ; à ne pas confondre avec l'empreinte du "
+        "fichier PDF officiel.",
+    )
 
     objects = VersionQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collectivites.models import Membre
+from strategie_nr import formats
 from strategie_nr.referentiel.models import Axe, Dimension
 from strategie_nr.selectors import Controle
 
@@ -182,6 +183,19 @@ def instantane_construire(version) -> dict:
     )
 
 
+def empreinte_du_fichier(version) -> str:
+    """L'empreinte SHA-256 du PDF officiel d'une version validée (« » sans document) ; une
+    requête, sans lire les octets du PDF."""
+    if version is None or not version.est_validee:
+        return ""
+    return (
+        VersionFeuilleDeRoute.objects.filter(pk=version.pk)
+        .values_list("document_officiel__somme_controle", flat=True)
+        .first()
+        or ""
+    )
+
+
 def somme_controle(instantane: dict) -> str:
     texte = json.dumps(instantane, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(texte.encode("utf-8")).hexdigest()
@@ -253,7 +267,17 @@ def fiches_lues(version, aujourdhui=None) -> list[dict]:
     else:
         fiches = [fiche_donnees(f) for f in fiches_de_version(version)]
     fiches.sort(key=_cle_tri)
-    return [_completer(f, aujourdhui) for f in fiches]
+    return numeroter([_completer(f, aujourdhui) for f in fiches])
+
+
+def numeroter(fiches: list[dict]) -> list[dict]:
+    """Numéro de chaque fiche dans l'ordre de la feuille de route : « 2.3 », troisième fiche de
+    l'axe 2 ; le même dans la liste, le calendrier et la matrice."""
+    rangs: dict = defaultdict(int)
+    for fiche in fiches:
+        rangs[fiche["axe"]] += 1
+        fiche["numero"] = f"{fiche['axe']}.{rangs[fiche['axe']]}"
+    return fiches
 
 
 def fiches_par_axe(fiches: list[dict], axes) -> list[dict]:
@@ -338,6 +362,7 @@ def donnees_gantt(fiches: list[dict], aujourdhui: datetime.date | None = None) -
         "barres": [
             {
                 "titre": f["titre"],
+                "numero": f.get("numero", ""),
                 "axe": f["axe"],
                 "debut": f["debut"],
                 "fin": f["fin"],
@@ -361,21 +386,40 @@ def _valeur_lisible(champ: str, valeur) -> str:
     if champ == "perimetres":
         return ", ".join(LIBELLES_PERIMETRE[p] for p in valeur)
     if champ in ("debut", "fin"):
-        date = _date(valeur)
-        return f"{date.month:02d}/{date.year}"
+        return formats.mois_annee(_date(valeur))
+    if champ == "budget":
+        return formats.montant(valeur)
+    if champ == "moyens_humains":
+        return formats.nombre(valeur)
     if champ == "budgets":
         return ", ".join(
-            f"{b['annee']} : {b['montant']} €"
-            + (f" (dépensé {b['depense']} €)" if b.get("depense") is not None else "")
+            f"{formats.annee(b['annee'])} : {formats.montant(b['montant'])}"
+            + (
+                f" (dépensé {formats.montant(b['depense'])})"
+                if b.get("depense") is not None
+                else ""
+            )
             for b in valeur
         )
     if champ == "indicateurs":
         return " ; ".join(
-            i["libelle"] + (f" (cible {i['valeur_cible']})" if i["valeur_cible"] else "")
+            i["libelle"]
+            + (
+                f" (cible {formats.nombre(i['valeur_cible'])}"
+                + (f" en {formats.annee(i['annee_cible'])}" if i.get("annee_cible") else "")
+                + ")"
+                if i["valeur_cible"]
+                else ""
+            )
             for i in valeur
         )
     if champ == "sous_actions":
-        return " ; ".join(s["quoi"] + (" (fait)" if s["fait"] else "") for s in valeur)
+        return " ; ".join(
+            s["quoi"]
+            + (f", échéance {formats.date_courte(s['echeance'])}" if s.get("echeance") else "")
+            + (" (fait)" if s["fait"] else "")
+            for s in valeur
+        )
     if isinstance(valeur, list):
         return ", ".join(str(v) for v in valeur)
     return str(valeur)

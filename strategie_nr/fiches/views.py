@@ -58,6 +58,7 @@ class FeuilleDeRouteView(MembreRequisMixin, TemplateView):
         return super().get_context_data(
             version=version,
             courante=version,
+            empreinte_fichier=selectors.empreinte_du_fichier(version),
             est_courante=True,
             fiches=filtrees,
             nombre_total=len(fiches),

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -161,10 +162,12 @@ def test_indicateurs_et_objectifs_dans_la_strategie_et_le_bilan(commune, agent, 
     texte, _ = texte_pdf(pdf_depuis_html(strategie_html(collectivite=commune, version=None)))
     plat = texte.replace("\u202f", " ")
     assert "Donner 150 matériels par an — cible 150 en 2025 — atteint" in plat
-    assert "40 (2024)" in plat and "1 121 (2025)" in plat
+    assert "40 (2024)" in plat and "1 121 (2025, déclaré)" in plat
     html = bilan_html(collectivite=commune, version=version_validee, annee=2025)
     plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ")
-    assert "Nombre de dons de matériels en externe 150 1 121 oui" in plat
+    assert re.search(
+        r"Nombre de dons de matériels en externe (Méthode : [^.]*\. )?150 1 121 déclaré oui", plat
+    )
 
 
 def test_bilan_rapproche_les_cibles_des_fiches_des_mesures(commune, agent):
@@ -201,12 +204,12 @@ def test_bilan_rapproche_les_cibles_des_fiches_des_mesures(commune, agent):
     )
     html = bilan_html(collectivite=commune, version=fiche.version, annee=2025)
     plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ").replace("\u00a0", " ")
-    assert "Dons Donner les ordinateurs réformés 120 95 non" in plat
+    assert "Dons Donner les ordinateurs réformés 120 95 déclaré non" in plat
     assert "Ateliers tenus Donner les ordinateurs réformés 4 — non rattaché" in plat
     Valeur.objects.filter(suivi=suivi).update(valeur=130)
     html = bilan_html(collectivite=commune, version=fiche.version, annee=2025)
     plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ").replace("\u00a0", " ")
-    assert "Dons Donner les ordinateurs réformés 120 130 oui" in plat
+    assert "Dons Donner les ordinateurs réformés 120 130 déclaré oui" in plat
 
 
 def test_maturite_dans_la_strategie_et_le_bilan_de_l_annee(commune, agent, referent):
@@ -246,13 +249,27 @@ def test_parc_dans_la_strategie_et_le_bilan(commune):
         prix_achat_ht=500,
         origine=Origine.RECONDITIONNE,
     )
+    # Un portable reconditionné acheté cette année : 100 % de l'année en cours, qui n'est pas
+    # finie ; la stratégie ne juge que la dernière année close.
+    EquipementFactory(
+        collectivite=commune,
+        annee_acquisition=annee,
+        prix_achat_ht=400,
+        origine=Origine.RECONDITIONNE,
+    )
     texte, _ = texte_pdf(pdf_depuis_html(strategie_html(collectivite=commune, version=None)))
     plat = texte.replace("\u202f", " ").replace("\u00a0", " ")
-    assert f"Équipements par type, fin {annee}" in plat
+    assert f"Équipements par type, fin {annee - 1}" in plat
+    assert f"Chiffres clés (fin {annee - 1}, dernière année close)" in plat
+    assert f"En {annee - 1}, dernière année" in plat
     assert "1 000 € d'achats en reconditionné sur 9 000 €, soit 11,1 %" in plat
+    assert "100,0 %" not in plat and f"achats {annee} " not in plat
     assert "n'est pas respecté" in plat
     assert "ADEME" in plat  # version des facteurs d'empreinte
     html = bilan_html(collectivite=commune, version=None, annee=annee)
     plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ")
-    assert f"Fin {annee - 1} Fin {annee}" in plat
-    assert "Équipements présents 10 10" in plat
+    assert f"Fin {annee - 1} Fin {annee} (année en cours, provisoire)" in plat
+    assert "Équipements présents 10 11" in plat
+    # Provisoire sur chaque page : le titre courant en pied de page le dit.
+    pages = PdfReader(io.BytesIO(pdf_depuis_html(html))).pages
+    assert all("année en cours, provisoire" in page.extract_text() for page in pages[1:])

@@ -1,6 +1,8 @@
 """Pages et téléchargements : droits, isolation, octets identiques, requêtes bornées."""
 
 import datetime
+import hashlib
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -113,3 +115,31 @@ def _versions_validees(commune, debut, fin):
             somme_controle=f"{numero:064d}",
             taille=8,
         )
+
+
+def test_une_empreinte_un_nom(client_de, elu, agent, version_validee):
+    """L'empreinte SHA-256 du PDF, sous le même nom sur la feuille de route et les documents ;
+    le contrôle de l'instantané porte un autre nom."""
+    document = DocumentOfficiel.objects.get()
+    assert document.empreinte == hashlib.sha256(bytes(document.contenu)).hexdigest()
+    explication = "Empreinte du fichier : elle prouve que le document n'a pas changé"
+    documents = unescape(client_de(elu).get(reverse("documents:index")).content.decode())
+    feuille = unescape(client_de(elu).get(reverse("fiches:index")).content.decode())
+    for page in (documents, feuille):
+        assert document.empreinte in page and "Empreinte du fichier (SHA-256)" in page
+        assert explication in page
+        assert "somme de contrôle" not in page.lower()
+    assert "code d'intégrité du contenu" in feuille
+    assert version_validee.somme_controle != document.empreinte
+
+
+def test_l_elu_voit_la_strategie_validee_avant_le_brouillon(client_de, elu, agent, version_validee):
+    from strategie_nr.fiches.services import feuille_de_route_nouvelle_version
+
+    feuille_de_route_nouvelle_version(
+        collectivite=version_validee.feuille_de_route.collectivite, auteur=agent
+    )
+    page = client_de(elu).get(reverse("documents:index")).content.decode()
+    assert page.index("Versions validées") < page.index("Stratégie en cours")
+    page = client_de(agent).get(reverse("documents:index")).content.decode()
+    assert page.index("Stratégie en cours") < page.index("Versions validées")

@@ -60,13 +60,39 @@ def test_gantt_une_barre_par_fiche_a_la_bonne_place():
     donnees = selectors.donnees_gantt(fiches)
     assert len(donnees["mois"]) == 12
     racine = svg(graphiques.gantt_svg(donnees))  # le texte est échappé : XML valide
-    barres = list(racine.iter("{http://www.w3.org/2000/svg}rect"))
+    barres = [
+        r for r in racine.iter("{http://www.w3.org/2000/svg}rect") if r.get("class") == "barre"
+    ]
     assert len(barres) == 2
     assert float(barres[1].get("width")) == pytest.approx(12 * float(barres[0].get("width")) + 22)
     assert (
         "Long <&> : de janv. 2025 à déc. 2025"
         in racine.find("{http://www.w3.org/2000/svg}desc").text
     )
+
+
+def test_gantt_et_matrice_par_numero_avec_legende():
+    fiches = selectors.numeroter(
+        [
+            fiche("Acheter reconditionné", priorite=3, difficulte=1),
+            fiche(
+                "Donner",
+                axe=2,
+                priorite=3,
+                difficulte=1,
+                statut_affiche="realisee",
+                statut_libelle="Réalisée",
+            ),
+        ]
+    )
+    gantt = svg(graphiques.gantt_svg(selectors.donnees_gantt(fiches)))
+    textes = [t.text for t in gantt.iter("{http://www.w3.org/2000/svg}text")]
+    # Le statut s'écrit : la couleur n'est pas seule à le dire, et la légende la nomme.
+    assert "Fiche 1.1 — en cours" in textes and "Fiche 2.1 — réalisée" in textes
+    assert {"En cours", "Réalisée", "mois en cours"} <= set(textes)
+    assert not any(t and "Acheter" in t for t in textes)
+    matrice = svg(graphiques.matrice_svg(selectors.donnees_matrice(fiches)))
+    assert "1.1 · 2.1" in [t.text for t in matrice.iter("{http://www.w3.org/2000/svg}text")]
 
 
 def test_gantt_marque_le_mois_en_cours_s_il_est_dans_la_periode():

@@ -245,12 +245,20 @@ def test_version_validee_figee_puis_nouvelle_version(client_de, agent, referent,
     )
     copie = FicheAction.objects.get(version__numero=2)
     assert reponse.url == reverse("fiches:modifier", args=[copie.pk])
-    fiche_modifier(fiche=copie, auteur=agent, revision=copie.revision, donnees={"titre": "En v2"})
+    fiche_modifier(
+        fiche=copie,
+        auteur=agent,
+        revision=copie.revision,
+        donnees={"titre": "En v2", "budget": Decimal("70000"), "debut": datetime.date(2025, 3, 1)},
+    )
     assert fiche.titre in page(client_de(agent).get(reverse("fiches:version", args=[v1.pk])))
     comparaison = page(
         client_de(agent).get(reverse("fiches:comparer"), {"de": v1.pk, "a": copie.version_id})
     )
     assert "Fiches modifiées (1)" in comparaison and "En v2" in comparaison
+    # Montants et dates à la française, jamais « 70000.00 » ni « 2025-03-01 ».
+    assert "70\u202f000\u00a0€" in comparaison and "mars 2025" in comparaison
+    assert "70000.00" not in comparaison and "2025-03" not in comparaison
     historique = page(client_de(agent).get(reverse("fiches:historique")))
     assert "Version validée" in historique and "Fiche modifiée" in historique
 

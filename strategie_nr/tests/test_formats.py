@@ -1,0 +1,32 @@
+import datetime
+from decimal import Decimal
+
+from strategie_nr import formats
+
+
+def test_nombres_et_montants():
+    assert formats.nombre(Decimal("1234.5")) == "1\u202f234,5"
+    assert formats.nombre(Decimal("58.0")) == "58"
+    assert formats.nombre(Decimal("0.875"), 2) == "0,88"
+    assert formats.montant(Decimal("12500.00")) == "12\u202f500\u00a0€"
+    assert formats.montant(Decimal("1234.50")) == "1\u202f234,5\u00a0€"
+    assert formats.montant(None) == "—"
+    assert formats.annee(2026) == "2026"
+
+
+def test_unites():
+    assert formats.valeur(Decimal("16.66"), "pourcentage", 1) == "16,7\u00a0%"
+    assert formats.valeur(Decimal("3.2"), "annees", 1) == "3,2\u00a0ans"
+    assert formats.valeur(Decimal("34.7"), "tco2e", 1) == "34,7\u00a0tCO2e"
+    assert formats.valeur(Decimal("705"), "kgco2e", 0) == "705\u00a0kgCO2e"
+    assert formats.valeur(Decimal(58), "nombre", 0) == "58"
+    assert formats.valeur(Decimal(0), "oui_non") == "non"
+
+
+def test_dates():
+    assert formats.date_courte(datetime.date(2025, 12, 31)) == "31/12/2025"
+    assert formats.date_courte("2026-03-15") == "15/03/2026"
+    assert formats.date_longue(datetime.date(2025, 1, 1)) == "1er janvier 2025"
+    assert formats.date_longue(datetime.datetime(2026, 3, 15, 10, 0)) == "15 mars 2026"
+    assert formats.mois_annee(datetime.date(2026, 3, 1)) == "mars 2026"
+    assert formats.date_courte(None) == "—"
