@@ -137,7 +137,7 @@ class ProfilForm(forms.ModelForm):
 class EffectifsForm(forms.ModelForm):
     class Meta:
         model = Collectivite
-        fields = ["population", "nombre_agents"]
+        fields = ["population", "nombre_agents", "siret"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -94,3 +94,14 @@ def xlsx_octets(equipements) -> bytes:
     sortie = io.BytesIO()
     classeur.save(sortie)
     return sortie.getvalue()
+
+
+def declaration_agec_csv(lignes: list[dict], champs: list[str]) -> bytes:
+    """La déclaration AGEC telle que le portail national l'attend : CSV UTF-8 sans BOM, virgule,
+    point décimal, en-têtes du schéma."""
+    sortie = io.StringIO()
+    ecrivain = csv.DictWriter(sortie, fieldnames=champs, lineterminator="\r\n")
+    ecrivain.writeheader()
+    for ligne_ in lignes:
+        ecrivain.writerow({cle: neutraliser(valeur) for cle, valeur in ligne_.items()})
+    return sortie.getvalue().encode("utf-8")

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from indicateurs.calculs import IndicateurCalcule, enregistrer
 
-from . import mesures
+from . import conformite, mesures
 from .enums import Destination
 
 
@@ -52,7 +52,7 @@ INDICATEURS = [
     ),
     (
         "parc.part_reconditionne_montant",
-        "Part des achats d'équipements reconditionnés, en montant (AGEC : 20 % au moins)",
+        "Part des achats d'équipements reconditionnés, en montant",
         "%",
         "hausse",
         1,
@@ -168,7 +168,78 @@ def _fonction(calcul):
     return fonction
 
 
+def _preparer_conformite(*, collectivite, annees):
+    conformite.agec_des_annees(collectivite, annees)
+    conformite.reen_des_annees(collectivite, annees)
+
+
+def _part_agec(code_categorie: str, attribut: str):
+    def fonction(*, collectivite, annee):
+        for part in conformite.agec(collectivite, annee):
+            if part.categorie.code == code_categorie:
+                return getattr(part, attribut)
+        return None
+
+    return fonction
+
+
+def _taux_reen(*, collectivite, annee):
+    return conformite.reen(collectivite, annee).taux
+
+
+# (code, axe REEN, libellé, fonction(collectivite=…, annee=…), méthode montrée aux utilisateurs)
+INDICATEURS_CONFORMITE = [
+    (
+        "parc.reen_taux_reemploi_reformes",
+        2,
+        "Taux de réemploi des matériels informatiques réformés (REEN art. 16, décret n° 2023-266)",
+        _taux_reen,
+        "A / B × 100 : A = réformés orientés vers le réemploi ou la réutilisation dans l'année, "
+        "avec l'engagement du preneur ; B = réformés en stock au 1er janvier. Hors calcul : plus "
+        "de dix ans à la réforme, informations classifiées ou sécurisées, types hors périmètre.",
+    ),
+    (
+        "parc.agec_reemploi_informatique",
+        1,
+        "Part des dépenses en matériel informatique et téléphonie issues du réemploi ou de la "
+        "réutilisation, dons compris (AGEC art. 58, décret n° 2024-134)",
+        _part_agec("informatique-telephonie", "part_reemploi"),
+        "Achats reconditionnés et dons reçus (valeur forfaitaire de l'arrêté du 29 février "
+        "2024) sur la dépense HT de l'année ; le réemploi interne n'est pas un achat.",
+    ),
+    (
+        "parc.agec_recyclee_informatique",
+        1,
+        "Part des dépenses en matériel informatique et téléphonie intégrant des matières "
+        "recyclées (AGEC art. 58, décret n° 2024-134)",
+        _part_agec("informatique-telephonie", "part_recyclee"),
+        "Achats marqués « intègre des matières recyclées » sur la dépense HT de l'année.",
+    ),
+    (
+        "parc.agec_reemploi_impression",
+        1,
+        "Part des dépenses en matériel de reprographie et d'impression issues du réemploi ou de "
+        "la réutilisation, dons compris (AGEC art. 58, décret n° 2024-134)",
+        _part_agec("reprographie-impression", "part_reemploi"),
+        "Achats reconditionnés et dons reçus (valeur forfaitaire) sur la dépense HT de l'année.",
+    ),
+]
+
+
 def indicateurs_enregistrer() -> None:
+    for code, axe, libelle, fonction, description in INDICATEURS_CONFORMITE:
+        enregistrer(
+            IndicateurCalcule(
+                code=code,
+                libelle=libelle,
+                unite="%",
+                sens="hausse",
+                axe=axe,
+                fonction=fonction,
+                description=description,
+                preparer=_preparer_conformite,
+            )
+        )
     for code, libelle, unite, sens, axe, calcul in INDICATEURS:
         enregistrer(
             IndicateurCalcule(

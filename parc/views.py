@@ -13,6 +13,7 @@ from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
 from . import exports, graphiques, mesures, selectors, services
+from .enums import Statut
 from .forms import EquipementForm, FiltreForm, ReformeForm
 from .models import Equipement
 from .perms import peut_modifier_parc, peut_voir_parc
@@ -142,16 +143,24 @@ class ModifierView(EquipementMixin, FormulaireView):
 
 
 class ReformerView(EquipementMixin, FormulaireView):
-    titre = "Réformer l'équipement"
-    message = "L'équipement est réformé : sa fin d'usage et sa destination sont enregistrées."
+    """Réformer (décision), puis enregistrer la sortie d'un équipement réformé qui attend."""
+
+    message = "Réforme enregistrée."
+
+    @property
+    def titre(self):
+        if self.equipement().statut == Statut.REFORME:
+            return "Enregistrer la sortie de l'équipement réformé"
+        return "Réformer l'équipement"
 
     def formulaire(self, donnees=None):
         return ReformeForm(donnees, equipement=self.equipement())
 
     def get(self, request, *args, **kwargs):
-        if self.equipement().statut == "reforme":
-            messages.info(request, "Cet équipement est déjà réformé.")
-            return redirect(self.equipement())
+        equipement = self.equipement()
+        if equipement.statut == Statut.REFORME and equipement.date_fin_usage:
+            messages.info(request, "Cet équipement est déjà réformé et sorti du parc.")
+            return redirect(equipement)
         return super().get(request, *args, **kwargs)
 
     def enregistrer(self, form):

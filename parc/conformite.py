@@ -1,0 +1,503 @@
+"""Les deux contrôles légaux du parc, écrits une fois : méthode dans les docstrings, fonctions
+pures sur des lignes simples, puis quelques requêtes qui fabriquent ces lignes.
+
+1. AGEC, art. 58 (loi n° 2020-105 du 10 février 2020), sous le décret n° 2024-134 du
+   21 février 2024 (en vigueur le 1er juillet 2024, il abroge le décret n° 2021-254 du 9 mars
+   2021) : part de la dépense annuelle HT d'une catégorie de produits consacrée à des biens issus
+   du réemploi ou de la réutilisation, et, à part, à des biens intégrant des matières recyclées.
+   Les dons reçus comptent à leur valeur forfaitaire (arrêté du 29 février 2024). La déclaration
+   annuelle suit l'arrêté du 13 janvier 2025 (art. 2 : les données ; art. 3 : dans les six mois
+   qui suivent le 31 décembre).
+2. REEN, art. 16 (loi n° 2021-1485 du 15 novembre 2021), sous le décret n° 2023-266 du
+   12 avril 2023 : taux de réemploi et de réutilisation des matériels informatiques réformés,
+   A / B × 100 (art. 3).
+
+Les proportions et valeurs sont des données de référence versionnées (administration) : une
+valeur absente n'est jamais devinée, la page dit qu'elle est à saisir et nomme le texte.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import DecimalField, ExpressionWrapper, F, Q, Sum
+from django.db.models.functions import Coalesce
+
+from .enums import CANAUX_REEMPLOI_REEN, Origine, Statut
+from .models import CategorieAgec, Equipement, ObjectifAgec, ObjectifReen, ValeurDon
+
+CENT = Decimal(100)
+TEXTE_AGEC = "décret n° 2024-134 du 21 février 2024"
+TEXTE_REEN = "décret n° 2023-266 du 12 avril 2023"
+AGE_MAX_REEN_ANNEES = 10
+
+
+def _part(numerateur: Decimal, base: Decimal) -> Decimal | None:
+    return None if not base else numerateur * CENT / base
+
+
+def echeance_declaration_agec(annee: int) -> datetime.date:
+    """Arrêté du 13 janvier 2025, art. 3 : la déclaration des dépenses de l'année N est faite en
+    une fois dans les six mois qui suivent le 31 décembre de N, soit au plus tard le 30 juin N+1."""
+    return datetime.date(annee + 1, 6, 30)
+
+
+# --- AGEC, art. 58 ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Achat:
+    """Un groupe d'acquisitions d'une année : même catégorie, origine et contenu recyclé."""
+
+    categorie_id: int | None
+    annee: int
+    origine: str
+    quantite: int
+    montant: Decimal  # prix HT × quantité ; 0 si le prix n'est pas saisi
+    quantite_sans_prix: int = 0
+    recyclee: bool = False
+    valeur_don_unitaire: Decimal | None = None  # grille de l'arrêté du 29 février 2024
+
+
+@dataclass
+class PartAgec:
+    categorie: object
+    annee: int
+    montant_total: Decimal = Decimal(0)
+    montant_reemploi: Decimal = Decimal(0)  # achats réemploi/réutilisation + dons valorisés
+    montant_dons: Decimal = Decimal(0)
+    montant_recycle: Decimal = Decimal(0)
+    dons_sans_valeur: int = 0  # dons reçus dont la grille n'a pas de valeur saisie
+    achats_sans_prix: int = 0
+    objectif: ObjectifAgec | None = None
+
+    @property
+    def part_reemploi(self) -> Decimal | None:
+        return _part(self.montant_reemploi, self.montant_total)
+
+    @property
+    def part_recyclee(self) -> Decimal | None:
+        return _part(self.montant_recycle, self.montant_total)
+
+    @staticmethod
+    def _atteint(part, minimum) -> bool | None:
+        if part is None or minimum is None:
+            return None
+        return part >= minimum
+
+    @property
+    def reemploi_atteint(self) -> bool | None:
+        """None quand on ne peut pas conclure : pas de dépense, ou proportion non saisie."""
+        return self._atteint(self.part_reemploi, self.objectif and self.objectif.part_reemploi)
+
+    @property
+    def recyclee_atteinte(self) -> bool | None:
+        return self._atteint(self.part_recyclee, self.objectif and self.objectif.part_recyclee)
+
+
+def objectif_en_vigueur(objectifs: Iterable, annee: int):
+    """La ligne de référence la plus récente dont l'année de départ est atteinte (trajectoire :
+    2024, 2027, 2030 pour l'AGEC ; 2023, 2024, 2025 pour REEN), None avant la première."""
+    retenu = None
+    for objectif in objectifs:
+        if objectif.annee <= annee and (retenu is None or objectif.annee > retenu.annee):
+            retenu = objectif
+    return retenu
+
+
+def parts_agec(
+    achats: Iterable[Achat], *, annee: int, categories: Iterable, objectifs: Iterable = ()
+) -> list[PartAgec]:
+    """Part de la dépense HT de l'année, par catégorie, issue du réemploi ou de la réutilisation.
+
+    Méthode (AGEC art. 58, décret n° 2024-134) :
+    - base : la dépense HT de l'année pour la catégorie (prix unitaire × quantité des
+      équipements acquis l'année N), plus la valeur forfaitaire des dons reçus ;
+    - numérateur réemploi : les achats reconditionnés (réemploi ou réutilisation) et les dons
+      reçus à leur valeur forfaitaire (grille de l'arrêté du 29 février 2024) ;
+    - le réemploi interne (redéploiement d'un matériel de la collectivité) n'est pas un achat :
+      ni au numérateur ni à la base ;
+    - la part « matières recyclées » est à part : achats marqués comme intégrant des matières
+      recyclées, sur la même base ;
+    - un don sans valeur dans la grille compte pour 0 € et est signalé, comme un achat sans prix.
+    """
+    objectifs = list(objectifs)
+    resultats = {
+        c.pk: PartAgec(
+            categorie=c,
+            annee=annee,
+            objectif=objectif_en_vigueur([o for o in objectifs if o.categorie_id == c.pk], annee),
+        )
+        for c in categories
+    }
+    for achat in achats:
+        part = resultats.get(achat.categorie_id)
+        if part is None or achat.annee != annee or achat.origine == Origine.REEMPLOI_INTERNE:
+            continue
+        if achat.origine == Origine.DON_RECU:
+            if achat.valeur_don_unitaire is None:
+                part.dons_sans_valeur += achat.quantite
+                continue
+            valeur = achat.valeur_don_unitaire * achat.quantite
+            part.montant_dons += valeur
+            part.montant_reemploi += valeur
+            part.montant_total += valeur
+            continue
+        part.montant_total += achat.montant
+        part.achats_sans_prix += achat.quantite_sans_prix
+        if achat.origine == Origine.RECONDITIONNE:
+            part.montant_reemploi += achat.montant
+        if achat.recyclee:
+            part.montant_recycle += achat.montant
+    return list(resultats.values())
+
+
+# --- REEN, art. 16 ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reforme:
+    """Un équipement (ou un lot) réformé, tel que le calcul REEN le voit."""
+
+    quantite: int
+    date_reforme: datetime.date
+    date_sortie: datetime.date | None = None
+    destination: str = ""
+    engagement: bool = False
+    date_acquisition: datetime.date | None = None
+    annee_acquisition: int | None = None
+    dans_perimetre: bool = True
+    securisee: bool = False
+
+
+def plus_de_dix_ans(reforme: Reforme) -> bool:
+    """Plus de dix ans à la date de la réforme (décret n° 2023-266, art. 1, 1°).
+
+    Date d'acquisition connue : exclu si la réforme tombe après le dixième anniversaire (un
+    équipement réformé le jour de ses dix ans n'a pas « plus de dix ans » : il compte).
+    Année seule : exclu quand c'est certain, c'est-à-dire si la réforme a lieu onze années
+    civiles ou plus après l'année d'acquisition. Âge inconnu : on ne l'exclut pas.
+    """
+    acquise, le = reforme.date_acquisition, reforme.date_reforme
+    if acquise is not None:
+        try:
+            anniversaire = acquise.replace(year=acquise.year + AGE_MAX_REEN_ANNEES)
+        except ValueError:  # 29 février
+            anniversaire = datetime.date(acquise.year + AGE_MAX_REEN_ANNEES, 3, 1)
+        return le > anniversaire
+    if reforme.annee_acquisition is not None:
+        return le.year - reforme.annee_acquisition > AGE_MAX_REEN_ANNEES
+    return False
+
+
+def motif_exclusion(reforme: Reforme) -> str | None:
+    """Pourquoi une réforme n'entre pas dans le calcul, ou None si elle y entre."""
+    if not reforme.dans_perimetre:
+        return "hors_perimetre"
+    if reforme.securisee:
+        return "informations_securisees"
+    if plus_de_dix_ans(reforme):
+        return "plus_de_dix_ans"
+    return None
+
+
+def oriente_vers_reemploi(reforme: Reforme) -> bool:
+    """Cession à une personne publique, vente, don (aux agents, à une association…), reprise par
+    un éco-organisme agréé ou par le fournisseur d'origine — et seulement si le preneur s'est
+    engagé à réemployer ou réutiliser (décret n° 2023-266, art. 2). Le réemploi interne, les
+    DEEE et les autres filières ne comptent pas."""
+    return reforme.destination in CANAUX_REEMPLOI_REEN and reforme.engagement
+
+
+@dataclass
+class TauxReen:
+    annee: int
+    a: int = 0  # orientés vers le réemploi ou la réutilisation pendant l'année
+    b: int = 0  # réformés en stock au 1er janvier
+    exclus: dict = field(default_factory=dict)  # motif → quantité
+    sans_engagement: int = 0  # sorties par un canal de réemploi sans engagement du preneur
+    objectif: ObjectifReen | None = None
+
+    @property
+    def taux(self) -> Decimal | None:
+        return _part(Decimal(self.a), Decimal(self.b))
+
+    @property
+    def atteint(self) -> bool | None:
+        if self.taux is None or self.objectif is None:
+            return None
+        return self.taux >= self.objectif.taux
+
+
+def taux_reen(reformes: Iterable[Reforme], *, annee: int, objectifs: Iterable = ()) -> TauxReen:
+    """Taux de réemploi des matériels informatiques réformés de l'année N (décret n° 2023-266,
+    art. 3) : A / B × 100, où
+
+    - A = matériels réformés orientés vers le réemploi ou la réutilisation au cours de N (sortis
+      du parc en N par un canal qui compte, avec l'engagement du preneur) ;
+    - B = matériels réformés « en stock » au 1er janvier N : décision de réforme avant le
+      1er janvier, pas encore sortis à cette date ;
+    - hors calcul : les types hors périmètre (ni écran de plus de 100 cm², ni petit équipement
+      informatique ou de télécommunications), les équipements de plus de dix ans à la date de
+      réforme, ceux qui portent des informations classifiées ou soumises à une obligation de
+      sécurité propre aux personnes publiques.
+
+    Comme dans le texte, A n'est pas limité aux matériels comptés dans B : un équipement réformé
+    et donné dans l'année compte en A ; le taux peut donc dépasser 100 %.
+    Pas de stock au 1er janvier : pas de taux (None), jamais un 0 % inventé.
+    """
+    debut, fin = datetime.date(annee, 1, 1), datetime.date(annee, 12, 31)
+    resultat = TauxReen(annee=annee, objectif=objectif_en_vigueur(objectifs, annee))
+    for reforme in reformes:
+        en_stock = reforme.date_reforme < debut and (
+            reforme.date_sortie is None or reforme.date_sortie >= debut
+        )
+        sortie_annee = reforme.date_sortie is not None and debut <= reforme.date_sortie <= fin
+        if not (en_stock or sortie_annee):
+            continue
+        motif = motif_exclusion(reforme)
+        if motif:
+            resultat.exclus[motif] = resultat.exclus.get(motif, 0) + reforme.quantite
+            continue
+        if en_stock:
+            resultat.b += reforme.quantite
+        if sortie_annee:
+            if oriente_vers_reemploi(reforme):
+                resultat.a += reforme.quantite
+            elif reforme.destination in CANAUX_REEMPLOI_REEN:
+                resultat.sans_engagement += reforme.quantite
+    return resultat
+
+
+# --- Requêtes ----------------------------------------------------------------------------------
+
+
+def _memo(collectivite) -> dict:
+    return collectivite.__dict__.setdefault("_conformite", {})
+
+
+def achats_des_annees(collectivite, annees) -> list[Achat]:
+    """Les acquisitions des années demandées, regroupées : une requête, plus la grille des dons."""
+    annees = sorted(set(annees))
+    montant = ExpressionWrapper(
+        Coalesce(F("prix_achat_ht"), Decimal(0)) * F("quantite"),
+        output_field=DecimalField(max_digits=18, decimal_places=2),
+    )
+    valeurs = {v.type_id: v.valeur_ht for v in ValeurDon.objects.all()}
+    lignes = (
+        Equipement.objects.for_collectivite(collectivite)
+        .filter(
+            annee_acquisition__in=annees,
+            type__categorie_agec__isnull=False,
+        )
+        .values("type_id", "type__categorie_agec_id", "annee_acquisition", "origine")
+        .annotate(
+            q=Sum("quantite"),
+            m=Sum(montant),
+            sans_prix=Sum("quantite", filter=Q(prix_achat_ht__isnull=True)),
+            q_recyclee=Sum("quantite", filter=Q(matieres_recyclees=True)),
+            m_recyclee=Sum(montant, filter=Q(matieres_recyclees=True)),
+        )
+        .order_by()
+    )
+    achats = []
+    for ligne in lignes:
+        commun = {
+            "categorie_id": ligne["type__categorie_agec_id"],
+            "annee": ligne["annee_acquisition"],
+            "origine": ligne["origine"],
+            "valeur_don_unitaire": valeurs.get(ligne["type_id"]),
+        }
+        q_recyclee = ligne["q_recyclee"] or 0
+        m_recyclee = ligne["m_recyclee"] or Decimal(0)
+        if q_recyclee:
+            achats.append(Achat(**commun, quantite=q_recyclee, montant=m_recyclee, recyclee=True))
+        if ligne["q"] - q_recyclee:
+            achats.append(
+                Achat(
+                    **commun,
+                    quantite=ligne["q"] - q_recyclee,
+                    montant=(ligne["m"] or Decimal(0)) - m_recyclee,
+                )
+            )
+        if ligne["sans_prix"] and ligne["origine"] not in (
+            Origine.DON_RECU,
+            Origine.REEMPLOI_INTERNE,
+        ):
+            achats.append(
+                Achat(
+                    **commun, quantite=0, montant=Decimal(0), quantite_sans_prix=ligne["sans_prix"]
+                )
+            )
+    return achats
+
+
+def agec_des_annees(collectivite, annees) -> dict[int, list[PartAgec]]:
+    """Les parts AGEC par catégorie pour ces années, en quatre requêtes en tout ; gardées sur
+    l'instance de la collectivité le temps de la requête HTTP."""
+    memo = _memo(collectivite).setdefault("agec", {})
+    manquantes = sorted({a for a in annees if a not in memo})
+    if manquantes:
+        categories = list(CategorieAgec.objects.all())
+        objectifs = list(ObjectifAgec.objects.all())
+        achats = achats_des_annees(collectivite, manquantes)
+        for annee in manquantes:
+            memo[annee] = parts_agec(
+                achats, annee=annee, categories=categories, objectifs=objectifs
+            )
+    return {annee: memo[annee] for annee in annees}
+
+
+def agec(collectivite, annee: int) -> list[PartAgec]:
+    return agec_des_annees(collectivite, [annee])[annee]
+
+
+def reformes_de(collectivite, *, depuis: int) -> list[Reforme]:
+    """Les réformes utiles aux années `depuis` et suivantes : une requête. Une réforme ancienne
+    sans date de décision (import, saisie d'avant) prend sa date de sortie."""
+    lignes = (
+        Equipement.objects.for_collectivite(collectivite)
+        .filter(
+            Q(statut=Statut.REFORME) | Q(date_fin_usage__isnull=False),
+            Q(date_fin_usage__isnull=True) | Q(date_fin_usage__gte=datetime.date(depuis, 1, 1)),
+        )
+        .values_list(
+            "quantite",
+            "date_reforme",
+            "date_fin_usage",
+            "destination",
+            "engagement_reemploi",
+            "date_acquisition",
+            "annee_acquisition",
+            "type__perimetre_reen",
+            "informations_securisees",
+        )
+    )
+    return [
+        Reforme(
+            quantite=q,
+            date_reforme=reforme or sortie,
+            date_sortie=sortie,
+            destination=destination,
+            engagement=engagement,
+            date_acquisition=acquise,
+            annee_acquisition=annee,
+            dans_perimetre=perimetre,
+            securisee=securisee,
+        )
+        for (
+            q,
+            reforme,
+            sortie,
+            destination,
+            engagement,
+            acquise,
+            annee,
+            perimetre,
+            securisee,
+        ) in lignes
+        if reforme or sortie
+    ]
+
+
+def reen_des_annees(collectivite, annees) -> dict[int, TauxReen]:
+    """Le taux REEN de ces années, en deux requêtes en tout."""
+    memo = _memo(collectivite).setdefault("reen", {})
+    manquantes = sorted({a for a in annees if a not in memo})
+    if manquantes:
+        objectifs = list(ObjectifReen.objects.all())
+        reformes = reformes_de(collectivite, depuis=manquantes[0])
+        for annee in manquantes:
+            memo[annee] = taux_reen(reformes, annee=annee, objectifs=objectifs)
+    return {annee: memo[annee] for annee in annees}
+
+
+def reen(collectivite, annee: int) -> TauxReen:
+    return reen_des_annees(collectivite, [annee])[annee]
+
+
+def vers_deee(collectivite) -> list:
+    """Réformés en attente de sortie qui avaient plus de dix ans à leur réforme : hors du taux
+    REEN, ils vont au recyclage (DEEE). Même règle que `plus_de_dix_ans`, une requête."""
+    equipements = (
+        Equipement.objects.for_collectivite(collectivite)
+        .filter(statut=Statut.REFORME, date_fin_usage__isnull=True, date_reforme__isnull=False)
+        .select_related("type")
+        .order_by("date_reforme", "pk")
+    )
+    return [
+        e
+        for e in equipements
+        if plus_de_dix_ans(
+            Reforme(
+                quantite=e.quantite,
+                date_reforme=e.date_reforme,
+                date_acquisition=e.date_acquisition,
+                annee_acquisition=e.annee_acquisition,
+            )
+        )
+    ]
+
+
+# --- Déclaration annuelle AGEC (arrêté du 13 janvier 2025) ------------------------------------
+
+CHAMPS_DECLARATION = [
+    "annee",
+    "siret",
+    "raison_sociale",
+    "type_produit_acquis",
+    "montant_total",
+    "montant_valorisation_et_don",
+    "montant_produits_issus_don",
+    "montant_produits_recycles",
+    "commentaires",
+]
+
+
+class DeclarationImpossible(Exception):
+    """Ce qui manque pour déclarer, dit en français."""
+
+
+def _montant(valeur: Decimal) -> str:
+    return f"{valeur.quantize(Decimal('0.01')):f}"
+
+
+def declaration_agec_lignes(collectivite, annee: int) -> list[dict]:
+    """Les lignes de la déclaration de l'année, une par catégorie qui a une dépense ou un don,
+    dans les champs du schéma national (schema-declaration-biens-reemploi, v0.1.0) :
+    montants HT en euros, point décimal ; dons à leur valeur forfaitaire, comptés aussi dans
+    `montant_valorisation_et_don` et dans `montant_total`."""
+    if not collectivite.siret:
+        raise DeclarationImpossible(
+            "Renseignez le SIRET de la collectivité (page « Collectivité ») : la déclaration "
+            "en a besoin."
+        )
+    lignes = []
+    for part in agec(collectivite, annee):
+        if not part.montant_total and not part.dons_sans_valeur:
+            continue
+        remarques = [
+            "Montants HT issus de l'inventaire du parc ; le réemploi interne n'est pas compté."
+        ]
+        if part.dons_sans_valeur:
+            remarques.append(
+                f"{part.dons_sans_valeur} don(s) reçu(s) sans valeur dans la grille de l'arrêté "
+                "du 29 février 2024 : non valorisé(s)."
+            )
+        if part.achats_sans_prix:
+            remarques.append(f"{part.achats_sans_prix} achat(s) sans prix saisi : non compté(s).")
+        lignes.append(
+            {
+                "annee": str(annee),
+                "siret": collectivite.siret,
+                "raison_sociale": collectivite.nom,
+                "type_produit_acquis": part.categorie.libelle,
+                "montant_total": _montant(part.montant_total),
+                "montant_valorisation_et_don": _montant(part.montant_reemploi),
+                "montant_produits_issus_don": _montant(part.montant_dons),
+                "montant_produits_recycles": _montant(part.montant_recycle),
+                "commentaires": " ".join(remarques),
+            }
+        )
+    return lignes
