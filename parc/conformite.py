@@ -25,12 +25,23 @@ from django.db.models import DecimalField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import Coalesce
 
 from .enums import CANAUX_REEMPLOI_REEN, Origine, Statut
-from .models import CategorieAgec, Equipement, ObjectifAgec, ObjectifReen, ValeurDon
+from .models import CategorieAgec, Equipement, ObjectifAgec, ObjectifReen
 
 CENT = Decimal(100)
 TEXTE_AGEC = "décret n° 2024-134 du 21 février 2024"
 TEXTE_REEN = "décret n° 2023-266 du 12 avril 2023"
 AGE_MAX_REEN_ANNEES = 10
+CATEGORIE_SERIE = "informatique-telephonie"  # la catégorie montrée année par année
+OBJECTIFS_EN_MOTS = {Decimal(25): "un quart", Decimal(50): "la moitié"}
+
+
+def objectif_en_mots(taux: Decimal | None) -> str:
+    """« la moitié (50 %) », « 35 % » : l'objectif dit en mots quand il a un nom courant."""
+    if taux is None:
+        return "non renseigné"
+    chiffre = f"{taux.normalize():f}".replace(".", ",") + " %"
+    mots = OBJECTIFS_EN_MOTS.get(taux.normalize())
+    return f"{mots} ({chiffre})" if mots else chiffre
 
 
 def _part(numerateur: Decimal, base: Decimal) -> Decimal | None:
@@ -278,20 +289,25 @@ def _memo(collectivite) -> dict:
 
 
 def achats_des_annees(collectivite, annees) -> list[Achat]:
-    """Les acquisitions des années demandées, regroupées : une requête, plus la grille des dons."""
+    """Les acquisitions des années demandées, regroupées, avec la valeur forfaitaire d'un don
+    de leur type : une requête."""
     annees = sorted(set(annees))
     montant = ExpressionWrapper(
         Coalesce(F("prix_achat_ht"), Decimal(0)) * F("quantite"),
         output_field=DecimalField(max_digits=18, decimal_places=2),
     )
-    valeurs = {v.type_id: v.valeur_ht for v in ValeurDon.objects.all()}
     lignes = (
         Equipement.objects.for_collectivite(collectivite)
         .filter(
             annee_acquisition__in=annees,
             type__categorie_agec__isnull=False,
         )
-        .values("type_id", "type__categorie_agec_id", "annee_acquisition", "origine")
+        .values(
+            "type__categorie_agec_id",
+            "type__valeur_don__valeur_ht",
+            "annee_acquisition",
+            "origine",
+        )
         .annotate(
             q=Sum("quantite"),
             m=Sum(montant),
@@ -307,7 +323,7 @@ def achats_des_annees(collectivite, annees) -> list[Achat]:
             "categorie_id": ligne["type__categorie_agec_id"],
             "annee": ligne["annee_acquisition"],
             "origine": ligne["origine"],
-            "valeur_don_unitaire": valeurs.get(ligne["type_id"]),
+            "valeur_don_unitaire": ligne["type__valeur_don__valeur_ht"],
         }
         q_recyclee = ligne["q_recyclee"] or 0
         m_recyclee = ligne["m_recyclee"] or Decimal(0)
@@ -334,7 +350,7 @@ def achats_des_annees(collectivite, annees) -> list[Achat]:
 
 
 def agec_des_annees(collectivite, annees) -> dict[int, list[PartAgec]]:
-    """Les parts AGEC par catégorie pour ces années, en quatre requêtes en tout ; gardées sur
+    """Les parts AGEC par catégorie pour ces années, en trois requêtes en tout ; gardées sur
     l'instance de la collectivité le temps de la requête HTTP."""
     memo = _memo(collectivite).setdefault("agec", {})
     manquantes = sorted({a for a in annees if a not in memo})

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from indicateurs.nombres import afficher
 
-from . import mesures
+from . import conformite, mesures
 from .enums import Destination, Statut
 from .indicateurs import INDICATEURS
 from .models import Equipement
@@ -98,8 +98,11 @@ class SyntheseParc:
     indicateurs: list  # (code, libellé, valeur, unité affichée)
     empreinte: mesures.Empreinte
     empreinte_par_agent_kg: Decimal | None
-    agec: dict  # achats de l'année et contrôle du seuil de 20 %
+    agec: dict  # achats de l'année (reconditionné à part)
     durees_par_type: list  # (type, durée de vie moyenne des sorties de l'année, âge moyen)
+    agec_parts: list  # conformite.PartAgec par catégorie (décret n° 2024-134)
+    agec_serie: list  # (année, PartAgec de la catégorie informatique ou None), six ans
+    reen: conformite.TauxReen  # taux de réemploi des réformés (décret n° 2023-266)
 
     @property
     def vide(self) -> bool:
@@ -175,6 +178,9 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
         if type_.pk in types_vus
     ]
     achats_annee = mesures.achats(g, annee)
+    agec_annees = conformite.agec_des_annees(
+        collectivite, range(annee - ANNEES_ACHATS + 1, annee + 1)
+    )
     return SyntheseParc(
         annee=annee,
         quantite=sum(par_statut.values()),
@@ -190,13 +196,13 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
         empreinte=trace,
         empreinte_par_agent_kg=mesures._ratio(trace.total_kg, g.agents),
         durees_par_type=durees_par_type,
-        agec={
-            **achats_annee,
-            "seuil": mesures.SEUIL_AGEC,
-            "respecte": None
-            if achats_annee["part_montant"] is None
-            else achats_annee["part_montant"] >= mesures.SEUIL_AGEC,
-        },
+        agec=achats_annee,
+        agec_parts=agec_annees[annee],
+        agec_serie=[
+            (a, next((p for p in parts if p.categorie.code == conformite.CATEGORIE_SERIE), None))
+            for a, parts in agec_annees.items()
+        ],
+        reen=conformite.reen(collectivite, annee),
     )
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.generic import TemplateView
@@ -12,7 +13,7 @@ from django.views.generic import TemplateView
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
-from . import exports, graphiques, mesures, selectors, services
+from . import conformite, exports, graphiques, mesures, selectors, services
 from .enums import Statut
 from .forms import EquipementForm, FiltreForm, ReformeForm
 from .models import Equipement
@@ -192,6 +193,8 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
         else:
             annee = selectors.annee_par_defaut(self.collectivite)
         synthese = selectors.parc_synthese(self.collectivite, annee)
+        derniere = synthese.agec_serie[-1][1]
+        serie_objectif = derniere and derniere.objectif and derniere.objectif.part_reemploi
         g = mesures.groupes(self.collectivite, annee, annees_achats=selectors.ANNEES_ACHATS)
         actuelle = mesures.duree_vie_moyenne(g, "ordinateur-portable")
         de = _decimal(
@@ -214,11 +217,19 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
                 titre=f"Âge des équipements, fin {annee}",
             ),
             graphique_achats=graphiques.parts_svg(
-                [(a_, achats["part_montant"]) for a_, achats in synthese.achats],
-                seuil=mesures.SEUIL_AGEC,
+                [(a_, part and part.part_reemploi) for a_, part in synthese.agec_serie],
+                seuil=serie_objectif,
                 identifiant="parc-achats",
-                titre="Part des achats en reconditionné (montant), par année",
+                titre="Matériel informatique et téléphonie : part des dépenses issue du "
+                "réemploi (dons compris), par année",
+                libelle_seuil=f"objectif {annee}",
             ),
+            reen_objectif_en_mots=conformite.objectif_en_mots(
+                synthese.reen.objectif and synthese.reen.objectif.taux
+            ),
+            vers_deee=conformite.vers_deee(self.collectivite),
+            echeance_declaration=conformite.echeance_declaration_agec(annee),
+            peut_declarer=peut_modifier_parc(self.membre),
             graphique_destinations=graphiques.barres_svg(
                 synthese.destinations,
                 identifiant="parc-destinations",
@@ -226,3 +237,28 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
             ),
             **kwargs,
         )
+
+
+class DeclarationAgecView(MembreRequisMixin, TemplateView):
+    """La déclaration annuelle AGEC de l'année (arrêté du 13 janvier 2025), en CSV au schéma
+    national ; sans SIRET, un message dit quoi faire et rien n'est téléchargé. Préparer une
+    déclaration revient à qui tient l'inventaire (agent, référent), pas à l'élu."""
+
+    permission = staticmethod(peut_modifier_parc)
+
+    def get(self, request):
+        annees = selectors.annees_disponibles()
+        texte = request.GET.get("annee", "")
+        annee = int(texte) if texte.isdigit() and int(texte) in annees else annees[1]
+        try:
+            lignes = conformite.declaration_agec_lignes(self.collectivite, annee)
+        except conformite.DeclarationImpossible as erreur:
+            messages.error(request, str(erreur))
+            return redirect(f"{reverse('parc:tableau_de_bord')}?annee={annee}")
+        reponse = HttpResponse(
+            exports.declaration_agec_csv(lignes, conformite.CHAMPS_DECLARATION),
+            content_type="text/csv; charset=utf-8",
+        )
+        nom = f"declaration-agec-{annee}-{self.collectivite.siret}.csv"
+        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
+        return reponse
