@@ -456,6 +456,17 @@ def vers_deee(collectivite) -> list:
     ]
 
 
+def textes_en_vigueur() -> dict:
+    """Les objectifs du référentiel, pour les dire tels quels dans le cadre légal : trois
+    requêtes."""
+    return {
+        "reen": list(ObjectifReen.objects.order_by("annee")),
+        "agec": list(
+            ObjectifAgec.objects.select_related("categorie").order_by("categorie__ordre", "annee")
+        ),
+    }
+
+
 # --- Déclaration annuelle AGEC (arrêté du 13 janvier 2025) ------------------------------------
 
 CHAMPS_DECLARATION = [

@@ -104,14 +104,18 @@ def conformite_charger(*, types: dict, enregistrer, bilan, mettre_a_jour: bool =
             code=categorie["code"],
             defaults={"libelle": categorie["libelle"], "ordre": categorie["ordre"]},
         )
-        for annee in agec["annees"]:
+        precedent = agec["precedent"]
+        for annee, texte, source in [
+            (precedent["annee"], precedent["texte"], precedent["source"]),
+            *((annee, agec["texte"], agec["source"]) for annee in agec["annees"]),
+        ]:
             enregistrer(
                 ObjectifAgec,
                 bilan,
                 mettre_a_jour=False,  # saisis dans l'administration : jamais écrasés
                 categorie=categories[categorie["code"]],
                 annee=annee,
-                defaults={"texte": agec["texte"], "source": agec["source"], "a_confirmer": True},
+                defaults={"texte": texte, "source": source, "a_confirmer": True},
             )
     for code, (poste, valeur) in dons["postes"].items():
         enregistrer(

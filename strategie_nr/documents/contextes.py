@@ -13,6 +13,7 @@ from django.db.models import Q
 from indicateurs.enums import Sens
 from indicateurs.nombres import afficher
 from indicateurs.selectors import indicateurs_suivis_tableau, objectifs_avancement
+from parc import conformite
 from parc.graphiques import barres_svg, parts_svg
 from parc.selectors import parc_synthese
 from strategie_nr.diagnostic.graphiques import radar_svg
@@ -35,7 +36,34 @@ GABARITS = "strategie_nr/documents/sections/"
 
 
 def legal_contexte(source: Source) -> dict:
-    return {"renseigne": True}
+    """Le cadre légal, avec les objectifs du référentiel (texte, année, valeur ou « à saisir ») :
+    pour l'AGEC, la ligne en vigueur cette année et la trajectoire qui suit."""
+    textes = conformite.textes_en_vigueur()
+    annee = source.aujourdhui.year
+    agec = []
+    for objectif in textes["agec"]:
+        en_vigueur = conformite.objectif_en_vigueur(
+            [o for o in textes["agec"] if o.categorie_id == objectif.categorie_id], annee
+        )
+        if en_vigueur is None or objectif.annee >= en_vigueur.annee:
+            agec.append(objectif)
+    return {
+        "renseigne": True,
+        "reen": [
+            (str(o.annee), afficher(o.taux, "pourcentage", 0), o.texte) for o in textes["reen"]
+        ],
+        "agec": [
+            (
+                o.categorie.libelle,
+                str(o.annee),
+                afficher(o.part_reemploi, "pourcentage", 0),
+                afficher(o.part_recyclee, "pourcentage", 0),
+                o.a_confirmer,
+            )
+            for o in agec
+        ],
+        "agec_texte": " ; ".join(sorted({o.texte for o in agec})),
+    }
 
 
 def programme_contexte(source: Source) -> dict:
@@ -70,20 +98,40 @@ def _parc(source: Source, annee: int):
     return source.cache[cle]
 
 
-def _controle_agec(synthese) -> dict:
-    """Le contrôle des 20 % sur la dernière année qui a des achats avec un prix."""
-    seuil = synthese.agec["seuil"]
-    mesurees = [(a, achats) for a, achats in synthese.achats if achats["part_montant"] is not None]
-    if not mesurees:
-        return {"annee": "", "part": None, "seuil": afficher(seuil, "pourcentage", 0)}
-    annee, achats = mesurees[-1]
+def _verdict(atteint) -> str:
+    return {True: "atteint", False: "non atteint"}.get(atteint, "pas de verdict")
+
+
+def controles_legaux(synthese) -> dict:
+    """Les deux contrôles légaux d'une année (synthèse du parc) : REEN art. 16 et AGEC art. 58,
+    avec le texte appliqué, pour la stratégie et le bilan."""
+    reen = synthese.reen
     return {
-        "annee": str(annee),
-        "part": afficher(achats["part_montant"], "pourcentage", 1),
-        "seuil": afficher(seuil, "pourcentage", 0),
-        "respecte": achats["part_montant"] >= seuil,
-        "montant": achats["montant"],
-        "m_recond": achats["m_recond"],
+        "annee": str(synthese.annee),
+        "reen": {
+            "a": reen.a,
+            "b": reen.b,
+            "taux": afficher(reen.taux, "pourcentage", 1),
+            "objectif": conformite.objectif_en_mots(reen.objectif and reen.objectif.taux),
+            "verdict": _verdict(reen.atteint),
+            "exclus": sum(reen.exclus.values()),
+            "sans_engagement": reen.sans_engagement,
+        },
+        "agec": [
+            {
+                "categorie": part.categorie.libelle,
+                "montant": part.montant_total,
+                "reemploi": part.montant_reemploi,
+                "part": afficher(part.part_reemploi, "pourcentage", 1),
+                "objectif": afficher(part.objectif.part_reemploi, "pourcentage", 0)
+                if part.objectif and part.objectif.part_reemploi is not None
+                else "à saisir",
+                "recyclee": afficher(part.part_recyclee, "pourcentage", 1),
+                "verdict": _verdict(part.reemploi_atteint),
+            }
+            for part in synthese.agec_parts
+        ],
+        "textes": sorted({p.objectif.texte for p in synthese.agec_parts if p.objectif}),
     }
 
 
@@ -93,8 +141,10 @@ def parc_contexte(source: Source) -> dict:
     synthese = _parc(source, annee)
     if synthese.vide:
         return {"renseigne": False}
-    agec = synthese.agec
     empreinte = synthese.empreinte
+    # Les contrôles légaux portent sur la dernière année close.
+    close = _parc(source, annee - 1)
+    derniere = synthese.agec_serie[-1][1]
     return {
         "renseigne": True,
         "annee": str(annee),
@@ -109,16 +159,18 @@ def parc_contexte(source: Source) -> dict:
                 barres_svg(synthese.pyramide, identifiant="pdf-parc-ages", titre=titre),
             ),
             (
-                titre := "Part des achats en reconditionné (montant), par année",
+                titre := "Matériel informatique et téléphonie : part des dépenses issue du "
+                "réemploi (dons compris), par année",
                 parts_svg(
-                    [(a, achats["part_montant"]) for a, achats in synthese.achats],
-                    seuil=agec["seuil"],
+                    [(a, part and part.part_reemploi) for a, part in synthese.agec_serie],
+                    seuil=derniere and derniere.objectif and derniere.objectif.part_reemploi,
                     identifiant="pdf-parc-achats",
                     titre=titre,
+                    libelle_seuil=f"objectif {annee}",
                 ),
             ),
         ],
-        "agec": _controle_agec(synthese),
+        "controles": controles_legaux(close),
         "empreinte": {
             "total": afficher(empreinte.total_t, "tco2e", 1),
             "par_agent": afficher(synthese.empreinte_par_agent_kg, "nombre", 1)
@@ -378,6 +430,21 @@ def bilan_parc_contexte(source: Source) -> dict:
             afficher(avant.agec["part_montant"], "pourcentage", 1),
             afficher(apres.agec["part_montant"], "pourcentage", 1),
         ),
+        (
+            "Taux de réemploi des matériels informatiques réformés (REEN art. 16, "
+            "décret n° 2023-266)",
+            afficher(avant.reen.taux, "pourcentage", 1),
+            afficher(apres.reen.taux, "pourcentage", 1),
+        ),
+        *(
+            (
+                f"{part_apres.categorie.libelle} : part issue du réemploi, dons compris "
+                "(AGEC art. 58, décret n° 2024-134)",
+                afficher(part_avant.part_reemploi, "pourcentage", 1),
+                afficher(part_apres.part_reemploi, "pourcentage", 1),
+            )
+            for part_avant, part_apres in zip(avant.agec_parts, apres.agec_parts, strict=True)
+        ),
     ]
     valeurs_avant = {code: (valeur, unite) for code, _l, valeur, unite in avant.indicateurs}
     for code, libelle, valeur, unite in apres.indicateurs:
@@ -390,6 +457,7 @@ def bilan_parc_contexte(source: Source) -> dict:
     return {
         "renseigne": True,
         "lignes": lignes,
+        "controles": controles_legaux(apres),
         "avant": str(source.annee - 1),
         "apres": str(source.annee),
         "versions": ", ".join(apres.empreinte.versions) or "—",
