@@ -146,8 +146,6 @@ class ModifierView(EquipementMixin, FormulaireView):
 class ReformerView(EquipementMixin, FormulaireView):
     """Réformer (décision), puis enregistrer la sortie d'un équipement réformé qui attend."""
 
-    message = "Réforme enregistrée."
-
     @property
     def titre(self):
         if self.equipement().statut == Statut.REFORME:
@@ -165,9 +163,19 @@ class ReformerView(EquipementMixin, FormulaireView):
         return super().get(request, *args, **kwargs)
 
     def enregistrer(self, form):
-        return services.equipement_reformer(
+        deja_reforme = self.equipement().statut == Statut.REFORME
+        equipement = services.equipement_reformer(
             equipement=self.equipement(), auteur=self.request.user, **form.cleaned_data
         )
+        if deja_reforme:
+            self.message = "La sortie de l'équipement réformé est enregistrée."
+        elif equipement.date_fin_usage:
+            self.message = (
+                "L'équipement est réformé : sa sortie et sa destination sont enregistrées."
+            )
+        else:
+            self.message = "L'équipement est réformé ; il attend sa sortie (date et destination)."
+        return equipement
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(equipement=self.equipement(), **kwargs)
