@@ -481,6 +481,7 @@ SYNONYMES = {
         " | occasion | seconde main | refurbished",
         "reemploi_interne": "réemploi interne | réaffecté | réutilisation interne",
         "repare": "réparé | remis en état | réparé ou remis en état",
+        "don_recu": "don reçu | reçu en don | don",
     },
     "mutualise": {
         "oui": "oui | mutualisé | partagé | collectif | commun | pool | salle de réunion"
@@ -496,6 +497,8 @@ SYNONYMES = {
         "autre_filiere": "autre filière | autre filière agréée | autre",
         "reprise": "reprise fournisseur | reprise | rachat fournisseur"
         " | reprise par le fournisseur",
+        "reprise_eco": "reprise par un éco-organisme agréé, pour réemploi"
+        " | reprise éco-organisme pour réemploi",
     },
 }
 

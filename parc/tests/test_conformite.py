@@ -212,3 +212,11 @@ def test_un_don_recu_sans_valeur_dans_la_grille_est_signale_pas_invente():
         categories=[INFO],
     )[0]
     assert (info.montant_total, info.montant_dons, info.dons_sans_valeur) == (1000, 0, 4)
+
+
+def test_l_import_reconnait_chaque_origine_et_destination():
+    """Un export relu par l'import : « Don reçu » et la reprise pour réemploi compris."""
+    from parc.importation.lecture import SYNONYMES
+
+    assert set(SYNONYMES["origine"]) == set(Origine.values)
+    assert set(SYNONYMES["destination_fin"]) == set(Destination.values)
