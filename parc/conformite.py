@@ -22,10 +22,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import DecimalField, ExpressionWrapper, F, Q, Sum
-from django.db.models.functions import Coalesce
 
 from .enums import CANAUX_REEMPLOI_REEN, Origine, Statut
-from .models import CategorieAgec, Equipement, ObjectifAgec, ObjectifReen
+from .models import (
+    Equipement,
+    ObjectifAgec,
+    ObjectifReen,
+    TypeEquipement,
+    ValeurDon,
+)
 
 CENT = Decimal(100)
 TEXTE_AGEC = "décret n° 2024-134 du 21 février 2024"
@@ -288,64 +293,59 @@ def _memo(collectivite) -> dict:
     return collectivite.__dict__.setdefault("_conformite", {})
 
 
+def _types(collectivite) -> dict:
+    """Les types d'équipement, leur catégorie AGEC, leur périmètre REEN et leur valeur de don :
+    une requête, gardée le temps de la requête HTTP (les agrégats n'ont pas à joindre)."""
+    memo = _memo(collectivite)
+    if "types" not in memo:
+        memo["types"] = {
+            t.pk: t for t in TypeEquipement.objects.select_related("valeur_don", "categorie_agec")
+        }
+    return memo["types"]
+
+
+def _valeur_don(type_) -> Decimal | None:
+    try:
+        return type_.valeur_don.valeur_ht
+    except ValeurDon.DoesNotExist:
+        return None
+
+
 def achats_des_annees(collectivite, annees) -> list[Achat]:
-    """Les acquisitions des années demandées, regroupées, avec la valeur forfaitaire d'un don
-    de leur type : une requête."""
-    annees = sorted(set(annees))
+    """Les acquisitions des années demandées, regroupées par type, année, origine et contenu
+    recyclé : une requête d'agrégat, sans jointure."""
+    types = {pk: t for pk, t in _types(collectivite).items() if t.categorie_agec_id}
     montant = ExpressionWrapper(
-        Coalesce(F("prix_achat_ht"), Decimal(0)) * F("quantite"),
+        F("prix_achat_ht") * F("quantite"),  # un prix vide ne compte pas dans la somme
         output_field=DecimalField(max_digits=18, decimal_places=2),
     )
     lignes = (
         Equipement.objects.for_collectivite(collectivite)
-        .filter(
-            annee_acquisition__in=annees,
-            type__categorie_agec__isnull=False,
-        )
-        .values(
-            "type__categorie_agec_id",
-            "type__valeur_don__valeur_ht",
-            "annee_acquisition",
-            "origine",
-        )
+        .filter(annee_acquisition__in=sorted(set(annees)), type_id__in=list(types))
+        .values("type_id", "annee_acquisition", "origine", "matieres_recyclees")
         .annotate(
             q=Sum("quantite"),
             m=Sum(montant),
             sans_prix=Sum("quantite", filter=Q(prix_achat_ht__isnull=True)),
-            q_recyclee=Sum("quantite", filter=Q(matieres_recyclees=True)),
-            m_recyclee=Sum(montant, filter=Q(matieres_recyclees=True)),
         )
         .order_by()
     )
     achats = []
     for ligne in lignes:
-        commun = {
-            "categorie_id": ligne["type__categorie_agec_id"],
-            "annee": ligne["annee_acquisition"],
-            "origine": ligne["origine"],
-            "valeur_don_unitaire": ligne["type__valeur_don__valeur_ht"],
-        }
-        q_recyclee = ligne["q_recyclee"] or 0
-        m_recyclee = ligne["m_recyclee"] or Decimal(0)
-        if q_recyclee:
-            achats.append(Achat(**commun, quantite=q_recyclee, montant=m_recyclee, recyclee=True))
-        if ligne["q"] - q_recyclee:
-            achats.append(
-                Achat(
-                    **commun,
-                    quantite=ligne["q"] - q_recyclee,
-                    montant=(ligne["m"] or Decimal(0)) - m_recyclee,
-                )
+        type_, origine = types[ligne["type_id"]], ligne["origine"]
+        hors_achat = origine in (Origine.DON_RECU, Origine.REEMPLOI_INTERNE)
+        achats.append(
+            Achat(
+                categorie_id=type_.categorie_agec_id,
+                annee=ligne["annee_acquisition"],
+                origine=origine,
+                quantite=ligne["q"],
+                montant=ligne["m"] or Decimal(0),
+                quantite_sans_prix=0 if hors_achat else ligne["sans_prix"] or 0,
+                recyclee=ligne["matieres_recyclees"],
+                valeur_don_unitaire=_valeur_don(type_),
             )
-        if ligne["sans_prix"] and ligne["origine"] not in (
-            Origine.DON_RECU,
-            Origine.REEMPLOI_INTERNE,
-        ):
-            achats.append(
-                Achat(
-                    **commun, quantite=0, montant=Decimal(0), quantite_sans_prix=ligne["sans_prix"]
-                )
-            )
+        )
     return achats
 
 
@@ -355,7 +355,11 @@ def agec_des_annees(collectivite, annees) -> dict[int, list[PartAgec]]:
     memo = _memo(collectivite).setdefault("agec", {})
     manquantes = sorted({a for a in annees if a not in memo})
     if manquantes:
-        categories = list(CategorieAgec.objects.all())
+        # Les catégories auxquelles un type appartient : une catégorie sans type n'a pas d'achat.
+        categories = sorted(
+            {t.categorie_agec for t in _types(collectivite).values() if t.categorie_agec_id},
+            key=lambda c: (c.ordre, c.libelle),
+        )
         objectifs = list(ObjectifAgec.objects.all())
         achats = achats_des_annees(collectivite, manquantes)
         for annee in manquantes:
@@ -369,14 +373,18 @@ def agec(collectivite, annee: int) -> list[PartAgec]:
     return agec_des_annees(collectivite, [annee])[annee]
 
 
-def reformes_de(collectivite, *, depuis: int) -> list[Reforme]:
-    """Les réformes utiles aux années `depuis` et suivantes : une requête. Une réforme ancienne
-    sans date de décision (import, saisie d'avant) prend sa date de sortie."""
+def reformes_de(collectivite, *, depuis: int, jusqu_a: int) -> list[Reforme]:
+    """Les réformes utiles aux années `depuis` à `jusqu_a` : réformées avant la fin de la
+    dernière, pas sorties avant le début de la première ; une requête sans jointure. Une réforme
+    ancienne sans date de décision (import, saisie d'avant) prend sa date de sortie."""
+    debut, fin = datetime.date(depuis, 1, 1), datetime.date(jusqu_a, 12, 31)
+    types = _types(collectivite)
     lignes = (
         Equipement.objects.for_collectivite(collectivite)
         .filter(
-            Q(statut=Statut.REFORME) | Q(date_fin_usage__isnull=False),
-            Q(date_fin_usage__isnull=True) | Q(date_fin_usage__gte=datetime.date(depuis, 1, 1)),
+            Q(date_fin_usage__isnull=True) | Q(date_fin_usage__gte=debut),
+            Q(date_reforme__lte=fin) | Q(date_reforme__isnull=True, date_fin_usage__lte=fin),
+            statut=Statut.REFORME,
         )
         .values_list(
             "quantite",
@@ -386,7 +394,7 @@ def reformes_de(collectivite, *, depuis: int) -> list[Reforme]:
             "engagement_reemploi",
             "date_acquisition",
             "annee_acquisition",
-            "type__perimetre_reen",
+            "type_id",
             "informations_securisees",
         )
     )
@@ -399,7 +407,7 @@ def reformes_de(collectivite, *, depuis: int) -> list[Reforme]:
             engagement=engagement,
             date_acquisition=acquise,
             annee_acquisition=annee,
-            dans_perimetre=perimetre,
+            dans_perimetre=types[type_id].perimetre_reen,
             securisee=securisee,
         )
         for (
@@ -410,7 +418,7 @@ def reformes_de(collectivite, *, depuis: int) -> list[Reforme]:
             engagement,
             acquise,
             annee,
-            perimetre,
+            type_id,
             securisee,
         ) in lignes
         if reforme or sortie
@@ -418,12 +426,12 @@ def reformes_de(collectivite, *, depuis: int) -> list[Reforme]:
 
 
 def reen_des_annees(collectivite, annees) -> dict[int, TauxReen]:
-    """Le taux REEN de ces années, en deux requêtes en tout."""
+    """Le taux REEN de ces années, en trois requêtes en tout (types compris)."""
     memo = _memo(collectivite).setdefault("reen", {})
     manquantes = sorted({a for a in annees if a not in memo})
     if manquantes:
         objectifs = list(ObjectifReen.objects.all())
-        reformes = reformes_de(collectivite, depuis=manquantes[0])
+        reformes = reformes_de(collectivite, depuis=manquantes[0], jusqu_a=manquantes[-1])
         for annee in manquantes:
             memo[annee] = taux_reen(reformes, annee=annee, objectifs=objectifs)
     return {annee: memo[annee] for annee in annees}
