@@ -386,6 +386,7 @@ def reformes_de(collectivite, *, depuis: int, jusqu_a: int) -> list[Reforme]:
             Q(date_reforme__lte=fin) | Q(date_reforme__isnull=True, date_fin_usage__lte=fin),
             statut=Statut.REFORME,
         )
+        .order_by()  # ni tri ni jointure sur le type (ordre par défaut du modèle)
         .values_list(
             "quantite",
             "date_reforme",
