@@ -349,18 +349,27 @@ def achats_des_annees(collectivite, annees) -> list[Achat]:
     return achats
 
 
-def agec_des_annees(collectivite, annees) -> dict[int, list[PartAgec]]:
+def _objectifs(collectivite, modele) -> list:
+    memo = _memo(collectivite).setdefault("objectifs", {})
+    if modele not in memo:
+        memo[modele] = list(modele.objects.all())
+    return memo[modele]
+
+
+def agec_des_annees(collectivite, annees, *, toutes=False) -> dict[int, list[PartAgec]]:
     """Les parts AGEC par catégorie pour ces années, en trois requêtes en tout ; gardées sur
-    l'instance de la collectivité le temps de la requête HTTP."""
+    l'instance de la collectivité le temps de la requête HTTP. `toutes` recalcule aussi les
+    années déjà gardées : une requête d'agrégat de plus, toujours la même, quelles que soient
+    les années déjà vues (le nombre de requêtes d'une page ne dépend pas des données)."""
     memo = _memo(collectivite).setdefault("agec", {})
-    manquantes = sorted({a for a in annees if a not in memo})
+    manquantes = sorted({a for a in annees if toutes or a not in memo})
     if manquantes:
         # Les catégories auxquelles un type appartient : une catégorie sans type n'a pas d'achat.
         categories = sorted(
             {t.categorie_agec for t in _types(collectivite).values() if t.categorie_agec_id},
             key=lambda c: (c.ordre, c.libelle),
         )
-        objectifs = list(ObjectifAgec.objects.all())
+        objectifs = _objectifs(collectivite, ObjectifAgec)
         achats = achats_des_annees(collectivite, manquantes)
         for annee in manquantes:
             memo[annee] = parts_agec(
@@ -426,12 +435,13 @@ def reformes_de(collectivite, *, depuis: int, jusqu_a: int) -> list[Reforme]:
     ]
 
 
-def reen_des_annees(collectivite, annees) -> dict[int, TauxReen]:
-    """Le taux REEN de ces années, en trois requêtes en tout (types compris)."""
+def reen_des_annees(collectivite, annees, *, toutes=False) -> dict[int, TauxReen]:
+    """Le taux REEN de ces années, en trois requêtes en tout (types compris) ; `toutes` comme
+    pour `agec_des_annees`."""
     memo = _memo(collectivite).setdefault("reen", {})
-    manquantes = sorted({a for a in annees if a not in memo})
+    manquantes = sorted({a for a in annees if toutes or a not in memo})
     if manquantes:
-        objectifs = list(ObjectifReen.objects.all())
+        objectifs = _objectifs(collectivite, ObjectifReen)
         reformes = reformes_de(collectivite, depuis=manquantes[0], jusqu_a=manquantes[-1])
         for annee in manquantes:
             memo[annee] = taux_reen(reformes, annee=annee, objectifs=objectifs)

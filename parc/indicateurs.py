@@ -169,8 +169,10 @@ def _fonction(calcul):
 
 
 def _preparer_conformite(*, collectivite, annees):
-    conformite.agec_des_annees(collectivite, annees)
-    conformite.reen_des_annees(collectivite, annees)
+    # Toujours une requête par contrôle pour ces années, même si d'autres sont déjà calculées :
+    # le nombre de requêtes de la page ne dépend pas des années que les données couvrent.
+    conformite.agec_des_annees(collectivite, annees, toutes=True)
+    conformite.reen_des_annees(collectivite, annees, toutes=True)
 
 
 def _part_agec(code_categorie: str, attribut: str):

@@ -202,7 +202,8 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
             (a, next((p for p in parts if p.categorie.code == conformite.CATEGORIE_SERIE), None))
             for a, parts in agec_annees.items()
         ],
-        reen=conformite.reen(collectivite, annee),
+        # L'année précédente avec : la stratégie cite la dernière année close.
+        reen=conformite.reen_des_annees(collectivite, [annee - 1, annee])[annee],
     )
 
 

@@ -102,12 +102,13 @@ def _verdict(atteint) -> str:
     return {True: "atteint", False: "non atteint"}.get(atteint, "pas de verdict")
 
 
-def controles_legaux(synthese) -> dict:
-    """Les deux contrôles légaux d'une année (synthèse du parc) : REEN art. 16 et AGEC art. 58,
-    avec le texte appliqué, pour la stratégie et le bilan."""
-    reen = synthese.reen
+def controles_legaux(collectivite, annee: int) -> dict:
+    """Les deux contrôles légaux d'une année : REEN art. 16 et AGEC art. 58, avec le texte
+    appliqué, pour la stratégie et le bilan (déjà calculés avec la synthèse du parc)."""
+    reen = conformite.reen(collectivite, annee)
+    agec_parts = conformite.agec(collectivite, annee)
     return {
-        "annee": str(synthese.annee),
+        "annee": str(annee),
         "reen": {
             "a": reen.a,
             "b": reen.b,
@@ -129,9 +130,9 @@ def controles_legaux(synthese) -> dict:
                 "recyclee": afficher(part.part_recyclee, "pourcentage", 1),
                 "verdict": _verdict(part.reemploi_atteint),
             }
-            for part in synthese.agec_parts
+            for part in agec_parts
         ],
-        "textes": sorted({p.objectif.texte for p in synthese.agec_parts if p.objectif}),
+        "textes": sorted({p.objectif.texte for p in agec_parts if p.objectif}),
     }
 
 
@@ -142,8 +143,6 @@ def parc_contexte(source: Source) -> dict:
     if synthese.vide:
         return {"renseigne": False}
     empreinte = synthese.empreinte
-    # Les contrôles légaux portent sur la dernière année close.
-    close = _parc(source, annee - 1)
     derniere = synthese.agec_serie[-1][1]
     return {
         "renseigne": True,
@@ -170,7 +169,8 @@ def parc_contexte(source: Source) -> dict:
                 ),
             ),
         ],
-        "controles": controles_legaux(close),
+        # Les contrôles légaux portent sur la dernière année close.
+        "controles": controles_legaux(source.collectivite, annee - 1),
         "empreinte": {
             "total": afficher(empreinte.total_t, "tco2e", 1),
             "par_agent": afficher(synthese.empreinte_par_agent_kg, "nombre", 1)
@@ -457,7 +457,7 @@ def bilan_parc_contexte(source: Source) -> dict:
     return {
         "renseigne": True,
         "lignes": lignes,
-        "controles": controles_legaux(apres),
+        "controles": controles_legaux(source.collectivite, source.annee),
         "avant": str(source.annee - 1),
         "apres": str(source.annee),
         "versions": ", ".join(apres.empreinte.versions) or "—",
