@@ -10,6 +10,7 @@ import pytest
 from parc import conformite
 from parc.conformite import Achat, Reforme, parts_agec, plus_de_dix_ans, taux_reen
 from parc.enums import Destination, Origine
+from parc.importation.lecture import SYNONYMES
 
 D = datetime.date
 OBJECTIFS_REEN = [
@@ -216,7 +217,5 @@ def test_un_don_recu_sans_valeur_dans_la_grille_est_signale_pas_invente():
 
 def test_l_import_reconnait_chaque_origine_et_destination():
     """Un export relu par l'import : « Don reçu » et la reprise pour réemploi compris."""
-    from parc.importation.lecture import SYNONYMES
-
     assert set(SYNONYMES["origine"]) == set(Origine.values)
     assert set(SYNONYMES["destination_fin"]) == set(Destination.values)

@@ -13,6 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from collectivites.validators import siret_valide
 from parc.enums import Destination, Origine, Statut
 from parc.models import ObjectifAgec, TypeEquipement
 
@@ -126,13 +127,9 @@ def test_telechargement_de_la_declaration(client, client_de, agent, elu, achats_
 def test_declaration_d_une_autre_collectivite_ne_montre_pas_nos_achats(
     client_de, referent_epci, achats_2024, epci
 ):
-    epci.siret = f"{epci.code_officiel}00000"
-    while True:  # le premier NIC qui rend la clé juste
-        from collectivites.validators import siret_valide
-
-        if siret_valide(epci.siret):
-            break
-        epci.siret = f"{epci.code_officiel}{int(epci.siret[9:]) + 1:05d}"
+    epci.siret = next(  # le premier numéro d'établissement qui rend la clé juste
+        siret for nic in range(100) if siret_valide(siret := f"{epci.code_officiel}{nic:05d}")
+    )
     epci.save()
     reponse = client_de(referent_epci).get(reverse("parc:declaration_agec") + "?annee=2024")
     contenu = reponse.content.decode()
