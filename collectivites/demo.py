@@ -10,6 +10,7 @@ MOT_DE_PASSE = "demo-strategie-nr"
 COLLECTIVITES = [
     {
         "code_officiel": "45999",
+        "siret": "21450999400015",
         "nom": "Ville de Démo-sur-Loire",
         "nature": Nature.COMMUNE,
         "population": 82_000,

@@ -135,9 +135,19 @@ class ProfilForm(forms.ModelForm):
 
 
 class EffectifsForm(forms.ModelForm):
+    siret = forms.CharField(
+        label="SIRET",
+        required=False,
+        max_length=20,
+        help_text="14 chiffres (espaces acceptés) : demandé par la déclaration annuelle AGEC.",
+    )
+
     class Meta:
         model = Collectivite
-        fields = ["population", "nombre_agents"]
+        fields = ["population", "nombre_agents", "siret"]
+
+    def clean_siret(self):
+        return "".join(self.cleaned_data["siret"].split())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .enums import Nature, Role
-from .validators import valider_code_officiel
+from .validators import valider_code_officiel, valider_siret
 
 SEUIL_REEN_HABITANTS = 50_000
 ECHEANCE_STRATEGIE_REEN = datetime.date(2025, 1, 1)
@@ -85,6 +85,12 @@ class Collectivite(models.Model):
         unique=True,
         help_text="Code INSEE pour une commune (5 caractères), SIREN pour les autres (9 chiffres).",
     )
+    siret = models.CharField(
+        "SIRET",
+        max_length=14,
+        blank=True,
+        help_text="14 chiffres, sans espace : demandé par la déclaration annuelle AGEC.",
+    )
     population = models.PositiveIntegerField("population (habitants)")
     nombre_agents = models.PositiveIntegerField(
         "nombre d'agents", help_text="Sert aux indicateurs rapportés au nombre d'agents."
@@ -117,6 +123,13 @@ class Collectivite(models.Model):
                 valider_code_officiel(self.code_officiel, nature=self.nature)
             except ValidationError as erreur:
                 raise ValidationError({"code_officiel": erreur}) from erreur
+        self.siret = "".join((self.siret or "").split())
+        if self.siret:
+            siren = "" if self.nature == Nature.COMMUNE else self.code_officiel
+            try:
+                valider_siret(self.siret, siren=siren)
+            except ValidationError as erreur:
+                raise ValidationError({"siret": erreur}) from erreur
 
     @property
     def libelle_code(self):

@@ -163,10 +163,13 @@ def membre_changer_activite(*, membre: Membre, actif: bool) -> Membre:
 
 @transaction.atomic
 def collectivite_modifier_effectifs(
-    *, collectivite: Collectivite, population: int, nombre_agents: int
+    *, collectivite: Collectivite, population: int, nombre_agents: int, siret: str | None = None
 ) -> Collectivite:
+    """Effectifs et, s'il est donné, SIRET (vérifié : 14 chiffres, clé de Luhn)."""
     collectivite.population = population
     collectivite.nombre_agents = nombre_agents
+    if siret is not None:
+        collectivite.siret = siret
     collectivite.full_clean()
-    collectivite.save(update_fields=["population", "nombre_agents"])
+    collectivite.save(update_fields=["population", "nombre_agents", "siret"])
     return collectivite

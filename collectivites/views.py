@@ -93,6 +93,7 @@ class CollectiviteView(perms.MembreRequisMixin, View):
                 collectivite=self.collectivite,
                 population=form.cleaned_data["population"],
                 nombre_agents=form.cleaned_data["nombre_agents"],
+                siret=form.cleaned_data["siret"],
             )
             messages.success(request, "Les effectifs de la collectivité sont enregistrés.")
             return redirect("collectivites:profil_collectivite")

@@ -111,7 +111,7 @@ CALCULES_PREFERES = 3
 OBJECTIFS = [
     (
         1,
-        "Au moins 20 % des dépenses d'équipement en reconditionné (loi AGEC, art. 58) dès 2025.",
+        "Au moins 20 % des dépenses d'équipement en reconditionné dès 2025 (objectif communal).",
         Periodicite.ANNUEL,
         "axe-1-1",
         2025,

@@ -1,11 +1,29 @@
 from django.contrib import admin
 
-from .models import Equipement, FacteurEmpreinte, SynonymeTypeEquipement, TypeEquipement
+from .models import (
+    CategorieAgec,
+    Equipement,
+    FacteurEmpreinte,
+    ObjectifAgec,
+    ObjectifReen,
+    SynonymeTypeEquipement,
+    TypeEquipement,
+    ValeurDon,
+)
 
 
 @admin.register(TypeEquipement)
 class TypeEquipementAdmin(admin.ModelAdmin):
-    list_display = ["libelle", "code", "duree_vie_defaut_annees", "poids_defaut_kg", "ordre"]
+    list_display = [
+        "libelle",
+        "code",
+        "duree_vie_defaut_annees",
+        "poids_defaut_kg",
+        "categorie_agec",
+        "perimetre_reen",
+        "ordre",
+    ]
+    list_filter = ["categorie_agec", "perimetre_reen"]
     search_fields = ["libelle", "code"]
 
 
@@ -16,6 +34,38 @@ class SynonymeTypeEquipementAdmin(admin.ModelAdmin):
     list_display = ["texte", "type", "cle"]
     list_filter = ["type"]
     search_fields = ["texte", "cle"]
+
+
+class ObjectifAgecInline(admin.TabularInline):
+    model = ObjectifAgec
+    extra = 0
+
+
+@admin.register(CategorieAgec)
+class CategorieAgecAdmin(admin.ModelAdmin):
+    """Catégories du décret n° 2024-134 ; leurs proportions minimales par année en dessous."""
+
+    list_display = ["libelle", "code", "ordre"]
+    inlines = [ObjectifAgecInline]
+
+
+@admin.register(ObjectifAgec)
+class ObjectifAgecAdmin(admin.ModelAdmin):
+    list_display = ["categorie", "annee", "part_reemploi", "part_recyclee", "a_confirmer", "texte"]
+    list_filter = ["categorie", "a_confirmer"]
+
+
+@admin.register(ObjectifReen)
+class ObjectifReenAdmin(admin.ModelAdmin):
+    list_display = ["annee", "taux", "a_confirmer", "texte"]
+
+
+@admin.register(ValeurDon)
+class ValeurDonAdmin(admin.ModelAdmin):
+    """Grille de l'arrêté du 29 février 2024 : valeur d'un don reçu, par type d'équipement."""
+
+    list_display = ["type", "poste", "valeur_ht", "a_confirmer", "texte"]
+    list_filter = ["a_confirmer"]
 
 
 @admin.register(FacteurEmpreinte)

@@ -1,6 +1,12 @@
 """Démo du parc : un inventaire réaliste de la commune (≈ 2 500 lignes, 2014–2025), avec du
 reconditionné de plus en plus présent, des dons tracés, des DEEE, du stock dormant ; quelques
-lignes pour l'EPCI. Tiré au sort avec une graine fixe : la même démo à chaque fois."""
+lignes pour l'EPCI. Tiré au sort avec une graine fixe : la même démo à chaque fois.
+
+Pour les contrôles légaux (2023–2025) : les réformes sont décidées quelques mois avant la
+sortie (stock de réformés au 1er janvier), les preneurs par un canal de réemploi s'engagent plus
+ou moins souvent selon l'année — le taux REEN n'atteint pas l'objectif de 35 % en 2024 —,
+la commune reçoit des dons d'ordinateurs, achète une part d'équipements à matières
+recyclées, et garde des réformés de plus de dix ans à envoyer au recyclage."""
 
 import datetime
 import random
@@ -8,7 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from .enums import Destination, Origine, Statut
+from .enums import CANAUX_REEMPLOI_REEN, Destination, Origine, Statut
 from .models import Equipement, TypeEquipement
 from .services import equipements_enregistrer_en_masse
 
@@ -73,6 +79,10 @@ DESTINATIONS = [
     (Destination.CESSION, 5),
     (Destination.REPRISE, 6),
 ]
+# Part des sorties par un canal de réemploi dont le preneur s'engage, par année de sortie.
+ENGAGEMENT_PAR_ANNEE = {2023: 0.6, 2024: 0.3, 2025: 0.85}
+# Dons reçus (ordinateurs portables, écrans) : année → (portables, écrans).
+DONS_RECUS = {2023: (5, 0), 2024: (10, 4), 2025: (12, 6)}
 PART_RECONDITIONNE = {
     2014: 0,
     2015: 0,
@@ -91,6 +101,8 @@ PART_RECONDITIONNE = {
 
 def _lignes(collectivite, nombre_par_type: dict, graine: int, *, prefixe: str) -> list[Equipement]:
     tirage = random.Random(graine)
+    # Tirages des champs de conformité à part : le reste de la démo ne change pas.
+    conformite = random.Random(graine + 1)
     types = {t.code: t for t in TypeEquipement.objects.all()}
     aujourdhui = datetime.date(2025, 11, 15)
     lignes = []
@@ -143,6 +155,7 @@ def _lignes(collectivite, nombre_par_type: dict, graine: int, *, prefixe: str) -
                 equipement.destination = destination
                 equipement.beneficiaire = tirage.choice(BENEFICIAIRES.get(destination, [""]))
                 equipement.statut_depuis = fin
+                _reforme_et_engagement(equipement, acquisition, conformite)
             else:
                 tirage_statut = tirage.random()
                 if tirage_statut < 0.05:
@@ -158,7 +171,16 @@ def _lignes(collectivite, nombre_par_type: dict, graine: int, *, prefixe: str) -
                 else:
                     equipement.statut = Statut.EN_SERVICE
                     equipement.statut_depuis = acquisition
+            if (
+                equipement.origine == Origine.NEUF
+                and annee >= 2024
+                and code in ("ordinateur-portable", "ecran", "imprimante", "copieur")
+            ):
+                equipement.matieres_recyclees = conformite.random() < 0.15
             lignes.append(equipement)
+    lignes += _dons_recus(collectivite, types, prefixe, conformite)
+    if not prefixe:
+        lignes += _reformes_hors_calcul(collectivite, types)
     # Un lot : « 30 claviers » tient en une ligne.
     lignes.append(
         Equipement(
@@ -180,6 +202,125 @@ def _lignes(collectivite, nombre_par_type: dict, graine: int, *, prefixe: str) -
     return lignes
 
 
+def _reforme_et_engagement(equipement, acquisition, conformite) -> None:
+    """Décision de réforme un à dix mois avant la sortie ; engagement du preneur selon l'année."""
+    fin = equipement.date_fin_usage
+    reforme = fin - datetime.timedelta(days=conformite.randint(30, 300))
+    equipement.date_reforme = max(reforme, acquisition)
+    if equipement.destination in CANAUX_REEMPLOI_REEN:
+        part = ENGAGEMENT_PAR_ANNEE.get(fin.year, 0.5)
+        if conformite.random() < part:
+            equipement.engagement_reemploi = True
+            equipement.preuve_engagement = (
+                f"Convention de reprise {fin.year}-{conformite.randint(1, 40):02d}"
+            )
+
+
+def _dons_recus(collectivite, types, prefixe, conformite) -> list[Equipement]:
+    """Ordinateurs et écrans reçus en don (ils comptent dans la part AGEC à leur valeur
+    forfaitaire)."""
+    lignes = []
+    for annee, (portables, ecrans) in DONS_RECUS.items():
+        for code, nombre, marque, modele in (
+            ("ordinateur-portable", portables, "Lenovo", "ThinkPad T480"),
+            ("ecran", ecrans, "Dell", "P2419H"),
+        ):
+            if not nombre:
+                continue
+            lignes.append(
+                Equipement(
+                    collectivite=collectivite,
+                    type=types[code],
+                    marque=marque,
+                    modele=modele,
+                    numero_inventaire=f"{prefixe}DON-{annee}-{code}",
+                    quantite=nombre,
+                    annee_acquisition=annee,
+                    date_acquisition=datetime.date(annee, conformite.randint(2, 11), 15),
+                    origine=Origine.DON_RECU,
+                    statut=Statut.EN_SERVICE,
+                    service="Éducation",
+                    site="Groupe scolaire Jean-Zay",
+                )
+            )
+    return lignes
+
+
+def _reformes_hors_calcul(collectivite, types) -> list[Equipement]:
+    """Des réformés que le taux REEN ne compte pas : des écrans de 2013 et des unités centrales
+    de 2014 (plus de dix ans, en attente d'un départ en DEEE) et des portables de la police
+    municipale (informations soumises à une obligation de sécurité)."""
+
+    def reforme(code, numero, quantite, acquisition, date_reforme, **champs):
+        return Equipement(
+            collectivite=collectivite,
+            type=types[code],
+            marque=champs.pop("marque", "Dell"),
+            modele=champs.pop("modele", ""),
+            numero_inventaire=numero,
+            quantite=quantite,
+            annee_acquisition=acquisition.year,
+            date_acquisition=acquisition,
+            prix_achat_ht=None,
+            origine=Origine.NEUF,
+            statut=Statut.REFORME,
+            statut_depuis=date_reforme,
+            date_reforme=date_reforme,
+            **champs,
+        )
+
+    return [
+        reforme(
+            "ecran",
+            "LOT-ECRANS-2013",
+            6,
+            datetime.date(2013, 9, 2),
+            datetime.date(2024, 11, 15),
+            modele="P2213",
+            service="Finances",
+            site="Hôtel de ville",
+        ),
+        reforme(
+            "ordinateur-fixe",
+            "LOT-UC-2014",
+            4,
+            datetime.date(2014, 3, 17),
+            datetime.date(2025, 6, 2),
+            modele="OptiPlex 7010",
+            service="Urbanisme",
+            site="Centre administratif",
+        ),
+        reforme(
+            "ordinateur-portable",
+            "LOT-PM-2019",
+            3,
+            datetime.date(2019, 5, 6),
+            datetime.date(2024, 10, 1),
+            modele="Latitude 5400",
+            service="Police municipale",
+            site="Poste de police",
+            informations_securisees=True,
+            date_fin_usage=datetime.date(2025, 2, 12),
+            destination=Destination.DEEE,
+        ),
+    ]
+
+
+def _reformes_en_attente(collectivite) -> None:
+    """Une douzaine d'équipements anciens réformés en 2025, en attente de sortie : les plus de
+    dix ans sont à orienter vers le recyclage."""
+    anciens = list(
+        Equipement.objects.for_collectivite(collectivite)
+        .filter(statut=Statut.EN_SERVICE, annee_acquisition__lte=2016, type__perimetre_reen=True)
+        .order_by("pk")[:12]
+    )
+    for rang, equipement in enumerate(anciens):
+        equipement.statut = Statut.REFORME
+        equipement.date_reforme = datetime.date(2025, 3 + rang % 8, 10)
+        equipement.statut_depuis = equipement.date_reforme
+    Equipement.objects.bulk_update(anciens, ["statut", "date_reforme", "statut_depuis"])
+
+
 @transaction.atomic
 def charger(contexte: dict) -> None:
     commune, epci = contexte["commune"], contexte["epci"]
@@ -198,6 +339,8 @@ def charger(contexte: dict) -> None:
             a_creer=_lignes(collectivite, nombres, graine, prefixe=prefixe),
             a_modifier=[],
         )
+        if collectivite == commune:
+            _reformes_en_attente(collectivite)
     contexte["equipement_demo"] = (
         Equipement.objects.for_collectivite(commune)
         .exclude(statut=Statut.REFORME)

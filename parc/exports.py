@@ -90,3 +90,14 @@ def xlsx_octets(equipements) -> bytes:
     colonnes = [Colonne(c, format_nombre=FORMATS_XLSX.get(c, "")) for c in COLONNES]
     lignes = (ligne(e, francais=False) for e in equipements.iterator(chunk_size=2000))
     return classeur_xlsx([("Parc", colonnes, lignes)])
+
+
+def declaration_agec_csv(lignes: list[dict], champs: list[str]) -> bytes:
+    """La déclaration AGEC telle que le portail national l'attend : CSV UTF-8 sans BOM, virgule,
+    point décimal, en-têtes du schéma."""
+    sortie = io.StringIO()
+    ecrivain = csv.DictWriter(sortie, fieldnames=champs, lineterminator="\r\n")
+    ecrivain.writeheader()
+    for ligne_ in lignes:
+        ecrivain.writerow({cle: neutraliser(valeur) for cle, valeur in ligne_.items()})
+    return sortie.getvalue().encode("utf-8")

@@ -128,6 +128,8 @@ class EquipementForm(forms.ModelForm):
             "site",
             "mutualise",
             "poids_kg",
+            "matieres_recyclees",
+            "informations_securisees",
         ]
         widgets = {"date_acquisition": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
@@ -176,14 +178,27 @@ class EquipementForm(forms.ModelForm):
 
 
 class ReformeForm(forms.Form):
-    date_fin_usage = forms.DateField(
-        label="Date de fin d'usage",
+    """Décision de réforme et, si elle est déjà connue, sortie du parc (date et destination)."""
+
+    date_reforme = forms.DateField(
+        label="Date de la décision de réforme",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        required=False,
+        help_text="Vide : la date de sortie.",
+        error_messages={"invalid": "Saisissez une date, par exemple 31/12/2025."},
+    )
+    date_fin_usage = forms.DateField(
+        label="Date de sortie du parc",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text="Vide : réformé, en attente de sortie.",
         error_messages={"invalid": "Saisissez une date, par exemple 31/12/2025."},
     )
     destination = forms.ChoiceField(
         label="Destination",
+        required=False,
         choices=[
             ("", "—"),
             *(c for c in Destination.choices if c[0] != Destination.NON_RENSEIGNEE),
@@ -195,25 +210,67 @@ class ReformeForm(forms.Form):
         max_length=200,
         help_text="Don, vente ou cession : association, établissement, CCAS, acheteur…",
     )
+    engagement_reemploi = forms.BooleanField(
+        label="Le preneur s'engage à réemployer ou réutiliser le matériel",
+        required=False,
+        help_text="Sans cet engagement, la sortie ne compte pas dans le taux de réemploi "
+        "(décret n° 2023-266 du 12 avril 2023, art. 2).",
+    )
+    preuve_engagement = forms.CharField(
+        label="Référence de la preuve de l'engagement",
+        required=False,
+        max_length=200,
+        help_text="Convention, bon d'enlèvement, attestation…",
+    )
 
     def __init__(self, *args, equipement, **kwargs):
-        kwargs.setdefault("initial", {"date_fin_usage": timezone.localdate()})
+        if equipement.statut == Statut.REFORME:
+            initial = {"date_reforme": equipement.date_reforme}
+        else:
+            initial = {"date_reforme": timezone.localdate()}
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.equipement = equipement
-        self.helper = _helper("Réformer l'équipement")
+        if equipement.statut == Statut.REFORME and equipement.date_reforme:
+            self.fields["date_reforme"].disabled = True
+            self.fields["date_fin_usage"].required = True
+            self.fields["destination"].required = True
+        self.helper = _helper(
+            "Enregistrer la sortie"
+            if equipement.statut == Statut.REFORME
+            else "Réformer l'équipement"
+        )
 
     def clean(self):
         donnees = super().clean()
-        fin = donnees.get("date_fin_usage")
-        if fin and fin > timezone.localdate():
-            self.add_error("date_fin_usage", "La fin d'usage ne peut pas être dans le futur.")
+        aujourdhui = timezone.localdate()
         acquisition = self.equipement.date_acquisition
         annee = self.equipement.annee_acquisition
-        if fin and ((acquisition and fin < acquisition) or (annee and fin.year < annee)):
-            self.add_error("date_fin_usage", "La fin d'usage ne peut pas précéder l'acquisition.")
-        if (
-            donnees.get("destination") in AVEC_BENEFICIAIRE
-            and not donnees.get("beneficiaire", "").strip()
-        ):
+        for champ in ("date_reforme", "date_fin_usage"):
+            date = donnees.get(champ)
+            if date and date > aujourdhui:
+                self.add_error(champ, "Cette date ne peut pas être dans le futur.")
+            elif date and ((acquisition and date < acquisition) or (annee and date.year < annee)):
+                self.add_error(champ, "Cette date ne peut pas précéder l'acquisition.")
+        reforme, fin = donnees.get("date_reforme"), donnees.get("date_fin_usage")
+        if not reforme and not fin and "date_reforme" not in self.errors:
+            self.add_error("date_reforme", "Indiquez la date de la décision de réforme.")
+        if reforme and fin and fin < reforme:
+            self.add_error("date_fin_usage", "La sortie ne peut pas précéder la réforme.")
+        destination = donnees.get("destination")
+        if fin and not destination:
+            self.add_error("destination", "Indiquez la destination de la sortie.")
+        if destination and not fin and "date_fin_usage" not in self.errors:
+            self.add_error("date_fin_usage", "Indiquez la date de sortie.")
+        if destination in AVEC_BENEFICIAIRE and not donnees.get("beneficiaire", "").strip():
             self.add_error("beneficiaire", "Indiquez le bénéficiaire, pour la traçabilité.")
+        if donnees.get("engagement_reemploi"):
+            if not destination:
+                self.add_error(
+                    "engagement_reemploi", "Un engagement de réemploi accompagne une sortie."
+                )
+            elif not donnees.get("preuve_engagement", "").strip():
+                self.add_error(
+                    "preuve_engagement", "Indiquez la référence de la preuve de l'engagement."
+                )
         return donnees

@@ -51,24 +51,26 @@ def barres_svg(
 
 
 def parts_svg(
-    annees: list[tuple[int, Decimal | None]], *, seuil: Decimal, identifiant: str, titre: str
+    annees: list[tuple[int, Decimal | None]],
+    *,
+    seuil: Decimal | None,
+    identifiant: str,
+    titre: str,
+    libelle_seuil: str = "objectif",
 ) -> SafeString:
-    """Colonnes (année, part en %) et la ligne du seuil réglementaire."""
+    """Colonnes (année, part en %) et, si elle est connue, la ligne de l'objectif réglementaire."""
     largeur, hauteur, gauche, bas, haut = 560, 220, 44, 28, 12
-    maximum = max([float(seuil) * 1.5, *(float(p) for _, p in annees if p is not None)])
+    maximum = max([float(seuil or 20) * 1.5, *(float(p) for _, p in annees if p is not None)])
     utile_h = hauteur - bas - haut
     pas = (largeur - gauche - 10) / max(1, len(annees))
 
     def y(valeur):
         return haut + utile_h * (1 - float(valeur) / maximum)
 
-    description = (
-        " ; ".join(
-            f"{annee} : {'pas d’achat renseigné' if p is None else _nombre(p, 1) + ' %'}"
-            for annee, p in annees
-        )
-        + f" ; seuil : {_nombre(seuil)} %."
-    )
+    description = " ; ".join(
+        f"{annee} : {'pas d’achat renseigné' if p is None else _nombre(p, 1) + ' %'}"
+        for annee, p in annees
+    ) + (f" ; {libelle_seuil} : {_nombre(seuil)} %." if seuil is not None else ".")
     morceaux = _entete(largeur, hauteur, identifiant, titre, description)
     for graduation in range(0, int(maximum) + 1, 10 if maximum <= 60 else 20):
         gy = y(graduation)
@@ -89,12 +91,13 @@ def parts_svg(
             f'<text x="{x + pas * 0.3:.1f}" y="{hauteur - 10}" text-anchor="middle" '
             f'fill="#3a3a3a">{annee}</text>'
         )
-    ys = y(seuil)
-    morceaux.append(
-        f'<line x1="{gauche}" y1="{ys:.1f}" x2="{largeur - 10}" y2="{ys:.1f}" stroke="{ORANGE}" '
-        f'stroke-width="2" stroke-dasharray="6 4"/>'
-        f'<text x="{largeur - 12}" y="{ys - 5:.1f}" text-anchor="end" fill="{ORANGE}">'
-        f"seuil AGEC {_nombre(seuil)} %</text>"
-    )
+    if seuil is not None:
+        ys = y(seuil)
+        morceaux.append(
+            f'<line x1="{gauche}" y1="{ys:.1f}" x2="{largeur - 10}" y2="{ys:.1f}" '
+            f'stroke="{ORANGE}" stroke-width="2" stroke-dasharray="6 4"/>'
+            f'<text x="{largeur - 12}" y="{ys - 5:.1f}" text-anchor="end" fill="{ORANGE}">'
+            f"{libelle_seuil} {_nombre(seuil)} %</text>"
+        )
     morceaux.append("</svg>")
     return mark_safe("".join(morceaux))

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from indicateurs.calculs import IndicateurCalcule, enregistrer
 
-from . import mesures
+from . import conformite, mesures
 from .enums import Destination
 
 
@@ -72,7 +72,7 @@ INDICATEURS = [
     ),
     Calcul(
         "parc.part_reconditionne_montant",
-        "Part des achats d'équipements reconditionnés, en montant (AGEC : 20 % au moins)",
+        "Part des achats d'équipements reconditionnés, en montant",
         "%",
         "hausse",
         1,
@@ -217,7 +217,79 @@ def _fonction(calcul):
     return fonction
 
 
+def _preparer_conformite(*, collectivite, annees):
+    # Toujours une requête par contrôle pour ces années, même si d'autres sont déjà calculées :
+    # le nombre de requêtes de la page ne dépend pas des années que les données couvrent.
+    conformite.agec_des_annees(collectivite, annees, toutes=True)
+    conformite.reen_des_annees(collectivite, annees, toutes=True)
+
+
+def _part_agec(code_categorie: str, attribut: str):
+    def fonction(*, collectivite, annee):
+        for part in conformite.agec(collectivite, annee):
+            if part.categorie.code == code_categorie:
+                return getattr(part, attribut)
+        return None
+
+    return fonction
+
+
+def _taux_reen(*, collectivite, annee):
+    return conformite.reen(collectivite, annee).taux
+
+
+# (code, axe REEN, libellé, fonction(collectivite=…, annee=…), méthode montrée aux utilisateurs)
+INDICATEURS_CONFORMITE = [
+    (
+        "parc.reen_taux_reemploi_reformes",
+        2,
+        "Taux de réemploi des matériels informatiques réformés (REEN art. 16, décret n° 2023-266)",
+        _taux_reen,
+        conformite.METHODE_REEN,
+    ),
+    (
+        "parc.agec_reemploi_informatique",
+        1,
+        "Part des dépenses en matériel informatique et téléphonie issues du réemploi ou de la "
+        "réutilisation, dons compris (AGEC art. 58, décret n° 2024-134)",
+        _part_agec("informatique-telephonie", "part_reemploi"),
+        conformite.METHODE_AGEC,
+    ),
+    (
+        "parc.agec_recyclee_informatique",
+        1,
+        "Part des dépenses en matériel informatique et téléphonie intégrant des matières "
+        "recyclées (AGEC art. 58, décret n° 2024-134)",
+        _part_agec("informatique-telephonie", "part_recyclee"),
+        conformite.METHODE_AGEC_RECYCLEE,
+    ),
+    (
+        "parc.agec_reemploi_impression",
+        1,
+        "Part des dépenses en matériel de reprographie et d'impression issues du réemploi ou de "
+        "la réutilisation, dons compris (AGEC art. 58, décret n° 2024-134)",
+        _part_agec("reprographie-impression", "part_reemploi"),
+        conformite.METHODE_AGEC,
+    ),
+]
+
+
 def indicateurs_enregistrer() -> None:
+    for code, axe, libelle, fonction, description in INDICATEURS_CONFORMITE:
+        enregistrer(
+            IndicateurCalcule(
+                code=code,
+                libelle=libelle,
+                unite="%",
+                sens="hausse",
+                axe=axe,
+                fonction=fonction,
+                description=description,
+                methode=description,
+                preparer=_preparer_conformite,
+                couverture=mesures.premiere_annee_couverte,
+            )
+        )
     for indicateur in INDICATEURS:
         enregistrer(
             IndicateurCalcule(

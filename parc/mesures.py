@@ -25,7 +25,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, ExpressionWrapper, F, Min, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
-from .enums import Destination, Origine, Statut
+from .enums import ORIGINES_HORS_ACHAT, Destination, Origine, Statut
 from .models import Equipement, FacteurEmpreinte, TypeEquipement
 
 CENT = Decimal(100)
@@ -275,10 +275,11 @@ def poids_deee(g: Groupes) -> Decimal:
 
 
 def achats(g: Groupes, annee: int) -> dict:
-    """Achats de l'année (réemploi interne exclu) : quantités et montants, reconditionné à part."""
+    """Achats de l'année (réemploi interne et dons reçus exclus : ce ne sont pas des achats) :
+    quantités et montants, reconditionné à part."""
     resultat = {"quantite": 0, "montant": Decimal(0), "q_recond": 0, "m_recond": Decimal(0)}
     for (an, origine), (q, montant) in g.acquisitions.items():
-        if an != annee or origine == Origine.REEMPLOI_INTERNE:
+        if an != annee or origine in ORIGINES_HORS_ACHAT:
             continue
         resultat["quantite"] += q
         resultat["montant"] += montant

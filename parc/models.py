@@ -11,6 +11,96 @@ from .enums import Action, Destination, Origine, Statut
 ANNEE_MIN, ANNEE_MAX = 1980, 2100
 
 
+class CategorieAgec(models.Model):
+    """Catégorie de produits de l'annexe du décret n° 2024-134 du 21 février 2024 (AGEC, art. 58).
+
+    Le libellé est celui du schéma national de déclaration (champ `type_produit_acquis`).
+    """
+
+    code = models.SlugField("code", max_length=50, unique=True)
+    libelle = models.CharField("libellé (schéma de déclaration)", max_length=150, unique=True)
+    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "catégorie AGEC"
+        verbose_name_plural = "catégories AGEC"
+        ordering = ["ordre", "libelle"]
+
+    def __str__(self):
+        return self.libelle
+
+
+class ObjectifAgec(models.Model):
+    """Proportions minimales d'une catégorie à partir d'une année : la ligne la plus récente dont
+    l'année est atteinte s'applique. Une valeur vide n'est pas devinée : elle est à saisir."""
+
+    categorie = models.ForeignKey(
+        CategorieAgec, on_delete=models.CASCADE, related_name="objectifs", verbose_name="catégorie"
+    )
+    annee = models.PositiveSmallIntegerField("à partir de l'année")
+    part_reemploi = models.DecimalField(
+        "part minimale issue du réemploi ou de la réutilisation (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    part_recyclee = models.DecimalField(
+        "part minimale intégrant des matières recyclées (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    texte = models.CharField("texte appliqué", max_length=200)
+    a_confirmer = models.BooleanField(
+        "à confirmer", default=True, help_text="Coché tant que le chiffre n'a pas été relu."
+    )
+    source = models.TextField("source", blank=True)
+
+    class Meta:
+        verbose_name = "objectif AGEC"
+        verbose_name_plural = "objectifs AGEC"
+        ordering = ["categorie__ordre", "annee"]
+        constraints = [
+            models.UniqueConstraint(fields=["categorie", "annee"], name="objectif_agec_unique"),
+            models.CheckConstraint(
+                condition=(Q(part_reemploi__isnull=True) | Q(part_reemploi__range=(0, 100)))
+                & (Q(part_recyclee__isnull=True) | Q(part_recyclee__range=(0, 100))),
+                name="objectif_agec_pourcentages",
+                violation_error_message="Une proportion est comprise entre 0 et 100 %.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.categorie} — à partir de {self.annee}"
+
+
+class ObjectifReen(models.Model):
+    """Objectif annuel de réemploi des matériels informatiques réformés (décret n° 2023-266)."""
+
+    annee = models.PositiveSmallIntegerField("à partir de l'année", unique=True)
+    taux = models.DecimalField("objectif (%)", max_digits=5, decimal_places=2)
+    texte = models.CharField("texte appliqué", max_length=200)
+    a_confirmer = models.BooleanField("à confirmer", default=False)
+    source = models.TextField("source", blank=True)
+
+    class Meta:
+        verbose_name = "objectif REEN de réemploi"
+        verbose_name_plural = "objectifs REEN de réemploi"
+        ordering = ["annee"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(taux__range=(0, 100)),
+                name="objectif_reen_pourcentage",
+                violation_error_message="Un objectif est compris entre 0 et 100 %.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.taux} % à partir de {self.annee}"
+
+
 class TypeEquipement(models.Model):
     """Type d'équipement de la grille d'inventaire (référentiel commun)."""
 
@@ -23,6 +113,21 @@ class TypeEquipement(models.Model):
         "poids par défaut (kg)", max_digits=7, decimal_places=2, default=0
     )
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    categorie_agec = models.ForeignKey(
+        CategorieAgec,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="types",
+        verbose_name="catégorie AGEC",
+        help_text="Vide : le type n'entre dans aucune catégorie du décret n° 2024-134.",
+    )
+    perimetre_reen = models.BooleanField(
+        "dans le périmètre REEN art. 16",
+        default=False,
+        help_text="Écrans de plus de 100 cm², petits équipements informatiques et de "
+        "télécommunications (décret n° 2023-266, art. 1).",
+    )
 
     class Meta:
         verbose_name = "type d'équipement"
@@ -37,6 +142,35 @@ class TypeEquipement(models.Model):
 
     def __str__(self):
         return self.libelle
+
+
+class ValeurDon(models.Model):
+    """Valeur forfaitaire d'un don reçu (grille de l'arrêté du 29 février 2024), par type."""
+
+    type = models.OneToOneField(
+        TypeEquipement, on_delete=models.CASCADE, related_name="valeur_don", verbose_name="type"
+    )
+    poste = models.CharField("poste de la grille", max_length=200)
+    valeur_ht = models.DecimalField(
+        "valeur forfaitaire HT (€)", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    texte = models.CharField("texte appliqué", max_length=200)
+    a_confirmer = models.BooleanField("à confirmer", default=True)
+    source = models.TextField("source", blank=True)
+
+    class Meta:
+        verbose_name = "valeur forfaitaire de don"
+        verbose_name_plural = "valeurs forfaitaires des dons"
+        ordering = ["type__ordre"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valeur_ht__isnull=True) | Q(valeur_ht__gte=0),
+                name="valeur_don_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.type} — {self.poste}"
 
 
 class FacteurEmpreinte(models.Model):
@@ -111,9 +245,11 @@ class EquipementQuerySet(models.QuerySet):
         return self.filter(collectivite=collectivite)
 
     def a_completer(self):
-        """Réformés dont la destination ou la date de fin d'usage manque."""
+        """Réformés dont la sortie est inconnue : destination « Non renseignée » (import), ou ni
+        décision de réforme datée ni sortie."""
         return self.filter(statut=Statut.REFORME).filter(
-            Q(destination=Destination.NON_RENSEIGNEE) | Q(date_fin_usage__isnull=True)
+            Q(destination=Destination.NON_RENSEIGNEE)
+            | Q(date_fin_usage__isnull=True, date_reforme__isnull=True)
         )
 
 
@@ -160,12 +296,39 @@ class Equipement(models.Model):
         blank=True,
         help_text="Vide : le poids par défaut du type.",
     )
+    matieres_recyclees = models.BooleanField(
+        "intègre des matières recyclées",
+        default=False,
+        help_text="Achat comptant dans la part « matières recyclées » (AGEC, art. 58).",
+    )
+    informations_securisees = models.BooleanField(
+        "contient des informations classifiées ou soumises à une obligation de sécurité",
+        default=False,
+        help_text="Exclu du taux de réemploi des matériels réformés (décret n° 2023-266, art. 1).",
+    )
+    date_reforme = models.DateField(
+        "date de la décision de réforme",
+        null=True,
+        blank=True,
+        help_text="Réformé en attente de sortie : la date et la destination viendront ensuite.",
+    )
     date_fin_usage = models.DateField("date de fin d'usage", null=True, blank=True)
     destination = models.CharField(
         "destination", max_length=20, choices=Destination.choices, blank=True
     )
     beneficiaire = models.CharField(
         "bénéficiaire", max_length=200, blank=True, help_text="Association, établissement, CCAS…"
+    )
+    engagement_reemploi = models.BooleanField(
+        "le preneur s'engage à réemployer ou réutiliser",
+        default=False,
+        help_text="Sans cet engagement, la sortie ne compte pas dans le taux REEN.",
+    )
+    preuve_engagement = models.CharField(
+        "référence de la preuve de l'engagement",
+        max_length=200,
+        blank=True,
+        help_text="Convention, bon d'enlèvement, attestation…",
     )
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
@@ -199,9 +362,21 @@ class Equipement(models.Model):
                 violation_error_message="Date et destination de fin : seulement si réformé.",
             ),
             models.CheckConstraint(
-                condition=~Q(statut=Statut.REFORME) | ~Q(destination=""),
-                name="equipement_reforme_a_destination",
-                violation_error_message="Un équipement réformé a une destination.",
+                condition=Q(statut=Statut.REFORME) | Q(date_reforme__isnull=True),
+                name="equipement_date_reforme_si_reforme",
+                violation_error_message="Une date de réforme : seulement si réformé.",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_fin_usage__isnull=True)
+                | Q(date_reforme__isnull=True)
+                | Q(date_fin_usage__gte=F("date_reforme")),
+                name="equipement_sortie_apres_reforme",
+                violation_error_message="La sortie ne peut pas précéder la réforme.",
+            ),
+            models.CheckConstraint(
+                condition=Q(engagement_reemploi=False) | ~Q(destination=""),
+                name="equipement_engagement_si_destination",
+                violation_error_message="Un engagement de réemploi suppose une destination.",
             ),
             models.CheckConstraint(
                 condition=Q(annee_acquisition__isnull=True)
@@ -242,7 +417,8 @@ class Equipement(models.Model):
     def a_completer(self) -> bool:
         """Réformé sans destination connue ou sans date de fin d'usage (voir le queryset)."""
         return self.statut == Statut.REFORME and (
-            self.destination == Destination.NON_RENSEIGNEE or self.date_fin_usage is None
+            self.destination == Destination.NON_RENSEIGNEE
+            or (self.date_fin_usage is None and self.date_reforme is None)
         )
 
     def clean(self):
@@ -262,9 +438,20 @@ class Equipement(models.Model):
             raise ValidationError(
                 {"date_fin_usage": "La fin d'usage ne peut pas précéder l'acquisition."}
             )
-        if self.statut == Statut.REFORME and not self.destination:
+        # Un réformé importé sans rien de sa sortie (GLPI « Rebut ») garde la destination
+        # « Non renseignée » sans date : il est « À compléter », ni en attente ni sorti.
+        importe_sans_sortie = self.destination == Destination.NON_RENSEIGNEE
+        if not importe_sans_sortie and bool(self.destination) != bool(self.date_fin_usage):
+            raise ValidationError("Une sortie du parc a une date et une destination.")
+        if self.statut == Statut.REFORME and not (
+            self.date_reforme or self.date_fin_usage or importe_sans_sortie
+        ):
             raise ValidationError(
-                "Un équipement réformé a une destination (« Non renseignée » si elle est inconnue)."
+                {"date_reforme": "Un équipement réformé a une date de décision de réforme."}
+            )
+        if self.date_reforme and self.date_fin_usage and self.date_fin_usage < self.date_reforme:
+            raise ValidationError(
+                {"date_fin_usage": "La sortie ne peut pas précéder la décision de réforme."}
             )
 
 

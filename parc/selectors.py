@@ -1,14 +1,15 @@
 """Lectures du parc : liste filtrée, synthèse pour le tableau de bord, le PDF et le programme."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from indicateurs.nombres import afficher
 
-from . import mesures
+from . import conformite, mesures
 from .enums import Destination, Statut
 from .indicateurs import INDICATEURS
 from .models import Equipement
@@ -116,12 +117,42 @@ class SyntheseParc:
     indicateurs: list  # IndicateurParc : code, libellé, valeur, unité, précision, méthode
     empreinte: mesures.Empreinte
     empreinte_par_agent_kg: Decimal | None
-    agec: dict  # achats de l'année et contrôle du seuil de 20 %
+    agec: dict  # achats de l'année (reconditionné à part)
     durees_par_type: list  # (type, durée de vie moyenne des sorties de l'année, âge moyen)
+    collectivite: object = field(repr=False)  # pour les contrôles légaux, calculés à la demande
 
     @property
     def vide(self) -> bool:
         return self.quantite == 0 and not any(a["quantite"] for _, a in self.achats)
+
+    # Contrôles légaux (parc/conformite.py) : leurs requêtes ne sont faites que par les pages
+    # qui les montrent (pas par le programme de travail, qui ne cite que les chiffres clés).
+
+    @cached_property
+    def _agec_annees(self) -> dict:
+        return conformite.agec_des_annees(
+            self.collectivite, range(self.annee - ANNEES_ACHATS + 1, self.annee + 1)
+        )
+
+    @cached_property
+    def agec_parts(self) -> list:
+        """conformite.PartAgec par catégorie (décret n° 2024-134)."""
+        return self._agec_annees[self.annee]
+
+    @cached_property
+    def agec_serie(self) -> list:
+        """(année, PartAgec de la catégorie informatique ou None), sur six ans."""
+        return [
+            (a, next((p for p in parts if p.categorie.code == conformite.CATEGORIE_SERIE), None))
+            for a, parts in self._agec_annees.items()
+        ]
+
+    @cached_property
+    def reen(self) -> conformite.TauxReen:
+        """Taux de réemploi des réformés (décret n° 2023-266) ; l'année précédente est calculée
+        avec, la stratégie citant la dernière année close."""
+        annees = [self.annee - 1, self.annee]
+        return conformite.reen_des_annees(self.collectivite, annees)[self.annee]
 
     def chiffres_cles(self) -> list[tuple[str, str]]:
         """Les chiffres à citer (programme de travail, document de stratégie)."""
@@ -223,13 +254,8 @@ def parc_synthese(collectivite, annee: int | None = None) -> SyntheseParc:
         empreinte=trace,
         empreinte_par_agent_kg=mesures._ratio(trace.total_kg, g.agents),
         durees_par_type=durees_par_type,
-        agec={
-            **achats_annee,
-            "seuil": mesures.SEUIL_AGEC,
-            "respecte": None
-            if achats_annee["part_montant"] is None
-            else achats_annee["part_montant"] >= mesures.SEUIL_AGEC,
-        },
+        agec=achats_annee,
+        collectivite=collectivite,
     )
 
 

@@ -14,14 +14,19 @@ from strategie_nr.tableurs import cle_valeur
 
 from .enums import AVEC_BENEFICIAIRE, Action, Statut
 from .models import (
+    CategorieAgec,
     Equipement,
     EvenementEquipement,
     FacteurEmpreinte,
+    ObjectifAgec,
+    ObjectifReen,
     SynonymeTypeEquipement,
     TypeEquipement,
+    ValeurDon,
 )
 
 FICHIER_TYPES = Path(__file__).resolve().parent / "types_equipement.json"
+FICHIER_CONFORMITE = Path(__file__).resolve().parent / "conformite.json"
 
 # Champs suivis par l'historique, dans l'ordre du formulaire.
 CHAMPS_SUIVIS = [
@@ -41,9 +46,14 @@ CHAMPS_SUIVIS = [
     "site",
     "mutualise",
     "poids_kg",
+    "matieres_recyclees",
+    "informations_securisees",
+    "date_reforme",
     "date_fin_usage",
     "destination",
     "beneficiaire",
+    "engagement_reemploi",
+    "preuve_engagement",
 ]
 
 
@@ -88,6 +98,77 @@ def types_equipement_charger(*, enregistrer, bilan, mettre_a_jour: bool = False)
                 "source": facteurs["source"],
             },
         )
+    conformite_charger(
+        types=types, enregistrer=enregistrer, bilan=bilan, mettre_a_jour=mettre_a_jour
+    )
+
+
+def conformite_charger(*, types: dict, enregistrer, bilan, mettre_a_jour: bool = False) -> None:
+    """Textes en vigueur (AGEC art. 58, REEN art. 16) : catégories, objectifs, grille des dons,
+    périmètre des types. Une proportion non relue reste vide et « à confirmer »."""
+    with FICHIER_CONFORMITE.open(encoding="utf-8") as fichier:
+        donnees = json.load(fichier)
+    agec, dons, reen = donnees["agec"], donnees["dons"], donnees["reen"]
+    categories = {}
+    for categorie in agec["categories"]:
+        categories[categorie["code"]] = enregistrer(
+            CategorieAgec,
+            bilan,
+            mettre_a_jour=mettre_a_jour,
+            code=categorie["code"],
+            defaults={"libelle": categorie["libelle"], "ordre": categorie["ordre"]},
+        )
+        precedent = agec["precedent"]
+        for annee, texte, source in [
+            (precedent["annee"], precedent["texte"], precedent["source"]),
+            *((annee, agec["texte"], agec["source"]) for annee in agec["annees"]),
+        ]:
+            enregistrer(
+                ObjectifAgec,
+                bilan,
+                mettre_a_jour=False,  # saisis dans l'administration : jamais écrasés
+                categorie=categories[categorie["code"]],
+                annee=annee,
+                defaults={"texte": texte, "source": source, "a_confirmer": True},
+            )
+    for code, (poste, valeur) in dons["postes"].items():
+        enregistrer(
+            ValeurDon,
+            bilan,
+            mettre_a_jour=False,
+            type=types[code],
+            defaults={
+                "poste": poste,
+                "valeur_ht": None if valeur is None else Decimal(valeur),
+                "texte": dons["texte"],
+                "source": dons["source"],
+                "a_confirmer": True,
+            },
+        )
+    for annee, taux in reen["objectifs"].items():
+        enregistrer(
+            ObjectifReen,
+            bilan,
+            mettre_a_jour=mettre_a_jour,
+            annee=int(annee),
+            defaults={
+                "taux": Decimal(taux),
+                "texte": reen["texte"],
+                "source": reen["source"],
+                "a_confirmer": False,
+            },
+        )
+    # Un type déjà chargé reçoit sa catégorie et son périmètre s'il n'en a pas encore.
+    for code, type_ in types.items():
+        categorie = categories.get(agec["types"].get(code))
+        perimetre = code in reen["perimetre"]
+        if (type_.categorie_agec_id is None and categorie) or (
+            perimetre and not type_.perimetre_reen
+        ):
+            if type_.categorie_agec_id is None:
+                type_.categorie_agec = categorie
+            type_.perimetre_reen = type_.perimetre_reen or perimetre
+            type_.save(update_fields=["categorie_agec", "perimetre_reen"])
 
 
 _CHOIX = {
@@ -155,6 +236,8 @@ def _preparer(equipement: Equipement, statut_avant: str | None) -> None:
         equipement.statut_depuis = timezone.localdate()
     if equipement.destination not in AVEC_BENEFICIAIRE:
         equipement.beneficiaire = ""
+    if not equipement.destination:
+        equipement.engagement_reemploi, equipement.preuve_engagement = False, ""
     equipement.full_clean()
 
 
@@ -189,17 +272,54 @@ def equipement_modifier(
 
 @transaction.atomic
 def equipement_reformer(
-    *, equipement: Equipement, auteur, date_fin_usage, destination, beneficiaire=""
+    *,
+    equipement: Equipement,
+    auteur,
+    date_reforme=None,
+    date_fin_usage=None,
+    destination="",
+    beneficiaire="",
+    engagement_reemploi=False,
+    preuve_engagement="",
 ) -> Equipement:
-    if equipement.statut == Statut.REFORME and not equipement.a_completer:
-        raise ValidationError("Cet équipement est déjà réformé.")
+    """La décision de réforme, puis (tout de suite ou plus tard) la sortie : date et destination.
+
+    Un équipement réformé en attente de sortie reste au parc (« en stock » au sens du décret
+    n° 2023-266) ; l'engagement de réemploi du preneur et sa preuve accompagnent la sortie.
+    """
+    if (
+        equipement.statut == Statut.REFORME
+        and equipement.date_fin_usage
+        and not equipement.a_completer
+    ):
+        raise ValidationError("Cet équipement est déjà réformé et sorti du parc.")
+    if equipement.statut == Statut.REFORME:
+        date_reforme = equipement.date_reforme or date_reforme
+    # Réforme et sortie le même jour : la date de sortie vaut décision.
+    date_reforme = date_reforme or date_fin_usage
+    if not date_reforme:
+        raise ValidationError({"date_reforme": "Indiquez la date de la décision de réforme."})
+    if bool(date_fin_usage) != bool(destination):
+        champ = "destination" if date_fin_usage else "date_fin_usage"
+        raise ValidationError({champ: "Une sortie du parc a une date et une destination."})
+    if date_fin_usage and date_fin_usage < date_reforme:
+        raise ValidationError(
+            {"date_fin_usage": "La sortie ne peut pas précéder la décision de réforme."}
+        )
     if destination in AVEC_BENEFICIAIRE and not beneficiaire.strip():
         raise ValidationError({"beneficiaire": "Indiquez le bénéficiaire, pour la traçabilité."})
+    if engagement_reemploi and not preuve_engagement.strip():
+        raise ValidationError(
+            {"preuve_engagement": "Indiquez la référence de la preuve de l'engagement."}
+        )
     avant, statut_avant = instantane(equipement), equipement.statut
     equipement.statut = Statut.REFORME
+    equipement.date_reforme = date_reforme
     equipement.date_fin_usage = date_fin_usage
     equipement.destination = destination
     equipement.beneficiaire = beneficiaire.strip()
+    equipement.engagement_reemploi = bool(engagement_reemploi and destination)
+    equipement.preuve_engagement = preuve_engagement.strip() if destination else ""
     return equipement_modifier(
         equipement=equipement,
         auteur=auteur,

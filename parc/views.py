@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.generic import TemplateView
@@ -13,7 +14,8 @@ from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 from indicateurs.selectors import libelle_annee
 
-from . import exports, graphiques, mesures, selectors, services
+from . import conformite, exports, graphiques, mesures, selectors, services
+from .enums import Statut
 from .forms import EquipementForm, FiltreForm, ReformeForm
 from .models import Equipement
 from .perms import peut_modifier_parc, peut_voir_parc
@@ -143,22 +145,42 @@ class ModifierView(EquipementMixin, FormulaireView):
 
 
 class ReformerView(EquipementMixin, FormulaireView):
-    titre = "Réformer l'équipement"
-    message = "L'équipement est réformé : sa fin d'usage et sa destination sont enregistrées."
+    """Réformer (décision), puis enregistrer la sortie d'un équipement réformé qui attend."""
+
+    @property
+    def titre(self):
+        if self.equipement().statut == Statut.REFORME:
+            return "Enregistrer la sortie de l'équipement réformé"
+        return "Réformer l'équipement"
 
     def formulaire(self, donnees=None):
         return ReformeForm(donnees, equipement=self.equipement())
 
     def get(self, request, *args, **kwargs):
-        if self.equipement().statut == "reforme" and not self.equipement().a_completer:
-            messages.info(request, "Cet équipement est déjà réformé.")
-            return redirect(self.equipement())
+        equipement = self.equipement()
+        if (
+            equipement.statut == Statut.REFORME
+            and equipement.date_fin_usage
+            and not equipement.a_completer
+        ):
+            messages.info(request, "Cet équipement est déjà réformé et sorti du parc.")
+            return redirect(equipement)
         return super().get(request, *args, **kwargs)
 
     def enregistrer(self, form):
-        return services.equipement_reformer(
+        deja_reforme = self.equipement().statut == Statut.REFORME
+        equipement = services.equipement_reformer(
             equipement=self.equipement(), auteur=self.request.user, **form.cleaned_data
         )
+        if deja_reforme:
+            self.message = "La sortie de l'équipement réformé est enregistrée."
+        elif equipement.date_fin_usage:
+            self.message = (
+                "L'équipement est réformé : sa sortie et sa destination sont enregistrées."
+            )
+        else:
+            self.message = "L'équipement est réformé ; il attend sa sortie (date et destination)."
+        return equipement
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(equipement=self.equipement(), **kwargs)
@@ -184,6 +206,8 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
         else:
             annee = selectors.annee_par_defaut(self.collectivite)
         synthese = selectors.parc_synthese(self.collectivite, annee)
+        derniere = synthese.agec_serie[-1][1]
+        serie_objectif = derniere and derniere.objectif and derniere.objectif.part_reemploi
         g = mesures.groupes(self.collectivite, annee, annees_achats=selectors.ANNEES_ACHATS)
         actuelle = mesures.duree_vie_moyenne(g, "ordinateur-portable")
         de = _decimal(
@@ -208,11 +232,19 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
                 titre=f"Âge des équipements, fin {annee}",
             ),
             graphique_achats=graphiques.parts_svg(
-                [(a_, achats["part_montant"]) for a_, achats in synthese.achats],
-                seuil=mesures.SEUIL_AGEC,
+                [(a_, part and part.part_reemploi) for a_, part in synthese.agec_serie],
+                seuil=serie_objectif,
                 identifiant="parc-achats",
-                titre="Part des achats en reconditionné (montant), par année",
+                titre="Matériel informatique et téléphonie : part des dépenses issue du "
+                "réemploi (dons compris), par année",
+                libelle_seuil=f"objectif {annee}",
             ),
+            reen_objectif_en_mots=conformite.objectif_en_mots(
+                synthese.reen.objectif and synthese.reen.objectif.taux
+            ),
+            vers_deee=conformite.vers_deee(self.collectivite),
+            echeance_declaration=conformite.echeance_declaration_agec(annee),
+            peut_declarer=peut_modifier_parc(self.membre),
             graphique_destinations=graphiques.barres_svg(
                 synthese.destinations,
                 identifiant="parc-destinations",
@@ -220,3 +252,28 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
             ),
             **kwargs,
         )
+
+
+class DeclarationAgecView(MembreRequisMixin, TemplateView):
+    """La déclaration annuelle AGEC de l'année (arrêté du 13 janvier 2025), en CSV au schéma
+    national ; sans SIRET, un message dit quoi faire et rien n'est téléchargé. Préparer une
+    déclaration revient à qui tient l'inventaire (agent, référent), pas à l'élu."""
+
+    permission = staticmethod(peut_modifier_parc)
+
+    def get(self, request):
+        annees = selectors.annees_disponibles()
+        texte = request.GET.get("annee", "")
+        annee = int(texte) if texte.isdigit() and int(texte) in annees else annees[1]
+        try:
+            lignes = conformite.declaration_agec_lignes(self.collectivite, annee)
+        except conformite.DeclarationImpossible as erreur:
+            messages.error(request, str(erreur))
+            return redirect(f"{reverse('parc:tableau_de_bord')}?annee={annee}")
+        reponse = HttpResponse(
+            exports.declaration_agec_csv(lignes, conformite.CHAMPS_DECLARATION),
+            content_type="text/csv; charset=utf-8",
+        )
+        nom = f"declaration-agec-{annee}-{self.collectivite.siret}.csv"
+        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
+        return reponse

@@ -404,6 +404,7 @@ SYNONYMES = {
         " | occasion | seconde main | refurbished",
         "reemploi_interne": "réemploi interne | réaffecté | réutilisation interne",
         "repare": "réparé | remis en état | réparé ou remis en état",
+        "don_recu": "don reçu | reçu en don | don",
     },
     "mutualise": {
         "oui": "oui | mutualisé | partagé | collectif | commun | pool | salle de réunion"
@@ -419,6 +420,9 @@ SYNONYMES = {
         "autre_filiere": "autre filière | autre filière agréée | autre",
         "reprise": "reprise fournisseur | reprise | rachat fournisseur"
         " | reprise par le fournisseur",
+        "reprise_eco": "reprise par un éco-organisme agréé, pour réemploi"
+        " | reprise éco-organisme pour réemploi",
+        "non_renseignee": "non renseignée | inconnue",
     },
 }
 

@@ -22,7 +22,13 @@ PARAMETRES = {
     "parc:export": lambda d: {"format": "csv"},
 }
 
-SANS_OBJET_DE_COLLECTIVITE = {"parc:index", "parc:tableau_de_bord", "parc:creer", "parc:export"}
+SANS_OBJET_DE_COLLECTIVITE = {
+    "parc:index",
+    "parc:tableau_de_bord",
+    "parc:creer",
+    "parc:export",
+    "parc:declaration_agec",
+}
 
 
 def grossir(d):
@@ -54,9 +60,16 @@ def grossir(d):
             equipement_reformer(
                 equipement=equipement,
                 auteur=auteur,
+                date_reforme=datetime.date(2024, 11, 1),
                 date_fin_usage=datetime.date(2025, 6, 1),
                 destination=list(Destination)[rang % len(Destination)],
                 beneficiaire="Association du quartier",
+                engagement_reemploi=rang % 4 == 1,
+                preuve_engagement="Convention de reprise",
+            )
+        elif rang % 3 == 0:  # réformé, en attente de sortie
+            equipement_reformer(
+                equipement=equipement, auteur=auteur, date_reforme=datetime.date(2025, 3, 1)
             )
     affiche = Equipement.objects.get(**_equipement(d))
     for rang in range(5):

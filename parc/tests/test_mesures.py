@@ -124,7 +124,15 @@ def test_synthese(parc_connu):
     synthese = parc_synthese(parc_connu, 2024)
     assert synthese.quantite == 11
     assert dict(synthese.destinations) == {"Don": 2, "DEEE collecté par un éco-organisme": 2}
-    assert synthese.agec["respecte"] is True
+    informatique, impression = synthese.agec_parts
+    # Informatique 2024 : 4 000 € hors réemploi interne, dont 1 000 € reconditionnés → 25 %.
+    assert (informatique.montant_total, informatique.part_reemploi) == (4000, 25)
+    assert informatique.objectif.annee == 2024 and informatique.reemploi_atteint is None
+    assert impression.montant_total == 0 and impression.part_reemploi is None
+    assert valeur("parc.agec_reemploi_informatique", parc_connu) == 25
+    # Sorties de 2024 sans décision de réforme antérieure ni engagement : pas de stock, pas de taux.
+    assert (synthese.reen.a, synthese.reen.b, synthese.reen.taux) == (0, 0, None)
+    assert valeur("parc.reen_taux_reemploi_reformes", parc_connu) is None
     assert ("Équipements présents fin 2024", "11") in synthese.chiffres_cles()
 
 

@@ -142,7 +142,7 @@ def test_requetes_bornees(client_de, agent, commune, nom, django_assert_max_num_
         else url(nom) + ("?annee=2024" if nom == "tableau_de_bord" else "")
     )
     EquipementFactory.create_batch(3, collectivite=commune)
-    with django_assert_max_num_queries(15) as avant:
+    with django_assert_max_num_queries(18) as avant:
         client.get(cible)
     types = list(TypeEquipement.objects.all())
     for rang in range(120):

@@ -17,7 +17,7 @@ from indicateurs.selectors import (
     libelle_annee,
     objectifs_avancement,
 )
-from parc import mesures
+from parc import conformite, mesures
 from parc.graphiques import barres_svg, parts_svg
 from parc.selectors import parc_synthese
 from strategie_nr.diagnostic.graphiques import radar_svg
@@ -40,7 +40,34 @@ GABARITS = "strategie_nr/documents/sections/"
 
 
 def legal_contexte(source: Source) -> dict:
-    return {"renseigne": True}
+    """Le cadre légal, avec les objectifs du référentiel (texte, année, valeur ou « à saisir ») :
+    pour l'AGEC, la ligne en vigueur cette année et la trajectoire qui suit."""
+    textes = conformite.textes_en_vigueur()
+    annee = source.aujourdhui.year
+    agec = []
+    for objectif in textes["agec"]:
+        en_vigueur = conformite.objectif_en_vigueur(
+            [o for o in textes["agec"] if o.categorie_id == objectif.categorie_id], annee
+        )
+        if en_vigueur is None or objectif.annee >= en_vigueur.annee:
+            agec.append(objectif)
+    return {
+        "renseigne": True,
+        "reen": [
+            (str(o.annee), afficher(o.taux, "pourcentage", 0), o.texte) for o in textes["reen"]
+        ],
+        "agec": [
+            (
+                o.categorie.libelle,
+                str(o.annee),
+                afficher(o.part_reemploi, "pourcentage", 0),
+                afficher(o.part_recyclee, "pourcentage", 0),
+                o.a_confirmer,
+            )
+            for o in agec
+        ],
+        "agec_texte": " ; ".join(sorted({o.texte for o in agec})),
+    }
 
 
 def programme_contexte(source: Source) -> dict:
@@ -75,20 +102,41 @@ def _parc(source: Source, annee: int):
     return source.cache[cle]
 
 
-def _controle_agec(synthese) -> dict:
-    """Le contrôle des 20 % sur la dernière année qui a des achats avec un prix."""
-    seuil = synthese.agec["seuil"]
-    mesurees = [(a, achats) for a, achats in synthese.achats if achats["part_montant"] is not None]
-    if not mesurees:
-        return {"annee": "", "part": None, "seuil": afficher(seuil, "pourcentage", 0)}
-    annee, achats = mesurees[-1]
+def _verdict(atteint) -> str:
+    return {True: "atteint", False: "non atteint"}.get(atteint, "pas de verdict")
+
+
+def controles_legaux(collectivite, annee: int) -> dict:
+    """Les deux contrôles légaux d'une année : REEN art. 16 et AGEC art. 58, avec le texte
+    appliqué, pour la stratégie et le bilan (déjà calculés avec la synthèse du parc)."""
+    reen = conformite.reen(collectivite, annee)
+    agec_parts = conformite.agec(collectivite, annee)
     return {
         "annee": str(annee),
-        "part": afficher(achats["part_montant"], "pourcentage", 1),
-        "seuil": afficher(seuil, "pourcentage", 0),
-        "respecte": achats["part_montant"] >= seuil,
-        "montant": achats["montant"],
-        "m_recond": achats["m_recond"],
+        "reen": {
+            "a": reen.a,
+            "b": reen.b,
+            "taux": afficher(reen.taux, "pourcentage", 1),
+            "objectif": conformite.objectif_en_mots(reen.objectif and reen.objectif.taux),
+            "verdict": _verdict(reen.atteint),
+            "exclus": sum(reen.exclus.values()),
+            "sans_engagement": reen.sans_engagement,
+        },
+        "agec": [
+            {
+                "categorie": part.categorie.libelle,
+                "montant": part.montant_total,
+                "reemploi": part.montant_reemploi,
+                "part": afficher(part.part_reemploi, "pourcentage", 1),
+                "objectif": afficher(part.objectif.part_reemploi, "pourcentage", 0)
+                if part.objectif and part.objectif.part_reemploi is not None
+                else "à saisir",
+                "recyclee": afficher(part.part_recyclee, "pourcentage", 1),
+                "verdict": _verdict(part.reemploi_atteint),
+            }
+            for part in agec_parts
+        ],
+        "textes": sorted({p.objectif.texte for p in agec_parts if p.objectif}),
     }
 
 
@@ -99,8 +147,8 @@ def parc_contexte(source: Source) -> dict:
     synthese = _parc(source, annee)
     if synthese.vide:
         return {"renseigne": False}
-    agec = synthese.agec
     empreinte = synthese.empreinte
+    derniere = synthese.agec_serie[-1][1]
     return {
         "renseigne": True,
         "annee": str(annee),
@@ -115,20 +163,20 @@ def parc_contexte(source: Source) -> dict:
                 barres_svg(synthese.pyramide, identifiant="pdf-parc-ages", titre=titre),
             ),
             (
-                titre := "Part des achats en reconditionné (montant), par année",
+                titre := "Matériel informatique et téléphonie : part des dépenses issue du "
+                "réemploi (dons compris), par année",
                 parts_svg(
-                    [(a, achats["part_montant"]) for a, achats in synthese.achats],
-                    seuil=agec["seuil"],
+                    [(a, part and part.part_reemploi) for a, part in synthese.agec_serie],
+                    seuil=derniere and derniere.objectif and derniere.objectif.part_reemploi,
                     identifiant="pdf-parc-achats",
                     titre=titre,
+                    libelle_seuil=f"objectif {annee}",
                 ),
             ),
         ],
-        "agec": _controle_agec(synthese),
-        "methodes": {
-            "agec": mesures.METHODES["achats"],
-            "empreinte": mesures.METHODES["empreinte"],
-        },
+        "methodes": {"empreinte": mesures.METHODES["empreinte"]},
+        # Les contrôles légaux portent sur la dernière année close.
+        "controles": controles_legaux(source.collectivite, annee),
         "empreinte": {
             "total": afficher(empreinte.total_t, "tco2e", 1),
             "par_agent": afficher(synthese.empreinte_par_agent_kg, "nombre", 1)
@@ -401,6 +449,23 @@ def bilan_parc_contexte(source: Source) -> dict:
             afficher(Decimal(apres.quantite), "nombre"),
             mesures.METHODES["presents"],
         ),
+        (
+            "Taux de réemploi des matériels informatiques réformés (REEN art. 16, "
+            "décret n° 2023-266)",
+            afficher(avant.reen.taux, "pourcentage", 1),
+            afficher(apres.reen.taux, "pourcentage", 1),
+            conformite.METHODE_REEN,
+        ),
+        *(
+            (
+                f"{part_apres.categorie.libelle} : part issue du réemploi, dons compris "
+                "(AGEC art. 58, décret n° 2024-134)",
+                afficher(part_avant.part_reemploi, "pourcentage", 1),
+                afficher(part_apres.part_reemploi, "pourcentage", 1),
+                conformite.METHODE_AGEC,
+            )
+            for part_avant, part_apres in zip(avant.agec_parts, apres.agec_parts, strict=True)
+        ),
     ]
     # Une ligne par chiffre : l'empreinte et la part AGEC sont des indicateurs du parc.
     anciens = {i.code: i for i in avant.indicateurs}
@@ -415,6 +480,7 @@ def bilan_parc_contexte(source: Source) -> dict:
         "renseigne": True,
         "lignes": [ligne[:3] for ligne in lignes],
         "methodes": methodes,
+        "controles": controles_legaux(source.collectivite, source.annee),
         "avant": str(source.annee - 1),
         "apres": libelle_annee(source.annee, source.aujourdhui),
         "versions": ", ".join(apres.empreinte.versions) or "—",

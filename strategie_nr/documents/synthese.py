@@ -3,8 +3,9 @@
 Elle suit la page de garde de la stratégie et ouvre le tableau de bord d'un élu. Tous ses
 chiffres portent leur année, celle de la dernière année close ; ce sont les valeurs retenues
 des indicateurs (une valeur par chiffre) quand la collectivité les suit, sinon le calcul du parc.
-Les verdicts de conformité se branchent par `verdict_enregistrer` (le contrôle AGEC du parc
-est le premier) : chacun reçoit la collectivité et l'année close, et rend un dict ou None.
+Les verdicts de conformité se branchent par `verdict_enregistrer` (AGEC art. 58 et REEN
+art. 16, calculés dans `parc.conformite`) : chacun reçoit la collectivité et l'année close, et
+rend un dict ou None.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from decimal import Decimal
 
 from indicateurs.calculs import calcul_de
 from indicateurs.selectors import indicateurs_suivis_tableau
-from parc import mesures
+from parc import conformite
 from parc.selectors import parc_synthese
 from strategie_nr import formats
 from strategie_nr.diagnostic.selectors import derniere_campagne_cloturee, resultats_campagne
@@ -36,23 +37,43 @@ def verdict_enregistrer(fonction: Callable[..., dict | None]) -> None:
         VERDICTS.append(fonction)
 
 
-def verdict_agec(*, collectivite, annee: int, parc, retenues: dict) -> dict | None:
-    """Part des achats en reconditionné (montant) face au seuil de 20 % de l'art. 58 AGEC : la
-    valeur retenue de l'indicateur s'il est suivi, sinon le calcul du parc."""
-    retenue = retenues.get("parc.part_reconditionne_montant")
-    part = retenue.valeur if retenue is not None else parc.agec["part_montant"]
-    if part is None:
+def verdict_reen(*, collectivite, annee: int, parc, retenues: dict) -> dict | None:
+    """Taux de réemploi des matériels informatiques réformés (REEN art. 16, décret n° 2023-266
+    du 12 avril 2023) face à l'objectif de l'année : calculé dans `parc.conformite`."""
+    taux = conformite.reen(collectivite, annee)
+    if taux.atteint is None:
         return None
     return {
-        "libelle": "Achats issus du réemploi (loi AGEC, art. 58)",
+        "libelle": "Réemploi des matériels informatiques réformés (REEN art. 16, décret "
+        "n° 2023-266)",
         "annee": annee,
-        "valeur": formats.valeur(part, "pourcentage", 1),
-        "seuil": formats.valeur(mesures.SEUIL_AGEC, "pourcentage", 0),
-        "respecte": part >= mesures.SEUIL_AGEC,
+        "valeur": formats.valeur(taux.taux, "pourcentage", 1),
+        "seuil": formats.valeur(taux.objectif.taux, "pourcentage", 0),
+        "respecte": taux.atteint,
     }
 
 
+def verdict_agec(*, collectivite, annee: int, parc, retenues: dict) -> dict | None:
+    """Part de la dépense en matériel informatique et téléphonie issue du réemploi ou de la
+    réutilisation, dons compris (AGEC art. 58, décret n° 2024-134 du 21 février 2024), face à la
+    proportion minimale du référentiel : calculée dans `parc.conformite` ; pas de verdict tant
+    que la proportion n'est pas saisie."""
+    for part in conformite.agec(collectivite, annee):
+        if part.categorie.code != conformite.CATEGORIE_SERIE or part.reemploi_atteint is None:
+            continue
+        return {
+            "libelle": f"{part.categorie.libelle} issu du réemploi (AGEC art. 58, décret "
+            "n° 2024-134)",
+            "annee": annee,
+            "valeur": formats.valeur(part.part_reemploi, "pourcentage", 1),
+            "seuil": formats.valeur(part.objectif.part_reemploi, "pourcentage", 0),
+            "respecte": part.reemploi_atteint,
+        }
+    return None
+
+
 verdict_enregistrer(verdict_agec)
+verdict_enregistrer(verdict_reen)
 
 
 def _valeurs_retenues(tableau, annee: int) -> dict:

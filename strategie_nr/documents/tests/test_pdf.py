@@ -236,6 +236,7 @@ def test_maturite_dans_la_strategie_et_le_bilan_de_l_annee(commune, agent, refer
 
 def test_parc_dans_la_strategie_et_le_bilan(commune):
     from parc.enums import Origine
+    from parc.models import ObjectifAgec
     from parc.tests.factories import EquipementFactory
 
     annee = datetime.date.today().year
@@ -261,15 +262,27 @@ def test_parc_dans_la_strategie_et_le_bilan(commune):
     plat = texte.replace("\u202f", " ").replace("\u00a0", " ")
     assert f"Équipements par type, fin {annee - 1}" in plat
     assert f"Chiffres clés (fin {annee - 1}, dernière année close)" in plat
-    assert f"En {annee - 1}, dernière année" in plat
-    assert "1 000 € d'achats en reconditionné sur 9 000 €, soit 11,1 %" in plat
     assert "100,0 %" not in plat and f"achats {annee} " not in plat
-    assert "n'est pas respecté" in plat
+    # Contrôles légaux de la dernière année close ; proportion AGEC non saisie : pas de verdict.
+    assert f"Objectif {annee - 1} : " in plat and "décret n° 2023-266" in plat
+    assert "Matériel informatique et téléphonie 9 000 € 1 000 € 11,1 % à saisir" in plat
+    ObjectifAgec.objects.filter(categorie__code="informatique-telephonie", annee=2024).update(
+        part_reemploi=20
+    )
+    relue = type(commune).objects.get(pk=commune.pk)  # les calculs sont gardés par instance
+    texte, _ = texte_pdf(pdf_depuis_html(strategie_html(collectivite=relue, version=None)))
+    plat = texte.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "11,1 % 20 % — non atteint" in plat
+    # Le cadre légal dit les deux obligations avec les objectifs du référentiel.
+    assert "décret n° 2024-134 du 21 février 2024" in plat and "20 % 2021-254" not in plat
+    assert "Objectifs : 25 % en 2023, 35 % en 2024, 50 % à partir de 2025" in plat
+    assert "au plus tard le 30 juin (arrêté du 13 janvier 2025, art. 3)" in plat
     assert "ADEME" in plat  # version des facteurs d'empreinte
     html = bilan_html(collectivite=commune, version=None, annee=annee)
     plat = texte_pdf(pdf_depuis_html(html))[0].replace("\u202f", " ")
     assert f"Fin {annee - 1} Fin {annee} (année en cours, provisoire)" in plat
     assert "Équipements présents 10 11" in plat
+    assert "Taux de réemploi des matériels informatiques réformés (REEN art. 16" in plat
     # Provisoire sur chaque page : le titre courant en pied de page le dit.
     pages = PdfReader(io.BytesIO(pdf_depuis_html(html))).pages
     assert all("année en cours, provisoire" in page.extract_text() for page in pages[1:])

@@ -1,5 +1,7 @@
 """Parc informatique dans un vrai navigateur, avec l'analyse d'accessibilité de ses pages."""
 
+import datetime
+
 import pytest
 
 from parc.enums import Statut
@@ -33,6 +35,13 @@ def test_l_agent_ajoute_puis_donne_un_equipement(page, se_connecter):
     page.get_by_role("button", name="Enregistrer").click()
     page.get_by_text("L'équipement est ajouté au parc.").wait_for()
     page.get_by_role("link", name="Réformer (fin d'usage)").click()
+    # Une destination sans date de sortie est refusée, avec la raison.
+    page.get_by_label("Destination").select_option(label="Don")
+    page.get_by_label("Bénéficiaire").fill("Association Emmaüs Connect")
+    page.get_by_role("button", name="Réformer l'équipement").click()
+    page.get_by_text("Indiquez la date de sortie.").wait_for()
+    verifier(page)
+    page.get_by_label("Date de sortie du parc").fill(datetime.date.today().isoformat())
     page.get_by_label("Destination").select_option(label="Don")
     page.get_by_label("Bénéficiaire").fill("Association Emmaüs Connect")
     page.get_by_role("button", name="Réformer l'équipement").click()
