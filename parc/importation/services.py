@@ -11,7 +11,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from parc.enums import Destination, Origine, Statut
-from parc.models import ANNEE_MIN, Equipement, TypeEquipement
+from parc.models import ANNEE_MIN, TypeEquipement
 from strategie_nr.tableurs import Limites
 
 from . import ecriture, selectors
@@ -245,11 +245,10 @@ def import_analyser(
 
 
 def _cle_apercu(en_attente: ImportEnAttente, options: Options) -> str:
-    """L'aperçu dépend du fichier, des choix, des correspondances et du parc : s'ils n'ont pas
-    changé, l'aperçu enregistré sert (une requête d'agrégat au lieu de relire le fichier)."""
-    parc = Equipement.objects.for_collectivite(en_attente.collectivite).aggregate(
-        nombre=Count("pk"), modifie=Max("modifie_le")
-    )
+    """L'aperçu est calculé une fois par fichier (empreinte SHA-256), par choix et par état des
+    correspondances de la collectivité ; ensuite il est relu (une requête d'agrégat au lieu de
+    relire le fichier). La confirmation, elle, refait tout : ce qu'elle écrit ne dépend jamais
+    d'un aperçu enregistré."""
     correspondances = CorrespondanceImport.objects.for_collectivite(
         en_attente.collectivite
     ).aggregate(nombre=Count("pk"), modifie=Max("modifie_le"))
@@ -260,8 +259,6 @@ def _cle_apercu(en_attente: ImportEnAttente, options: Options) -> str:
             en_attente.empreinte,
             options.type_par_defaut,
             options.service_depuis_entite,
-            parc["nombre"],
-            parc["modifie"],
             correspondances["nombre"],
             correspondances["modifie"],
         )

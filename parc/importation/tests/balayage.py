@@ -12,6 +12,7 @@ def _en_attente(d):
 PARAMETRES = {
     "import_parc:apercu": _en_attente,
     "import_parc:correspondances": _en_attente,
+    "import_parc:options": _en_attente,
     "import_parc:confirmer": _en_attente,
     "import_parc:abandonner": _en_attente,
     "import_parc:exemple": lambda d: {"nom": "export_glpi.csv"},

@@ -23,14 +23,14 @@ def test_le_referent_importe_les_lignes_valides_d_un_plan(se_connecter, page):
     verifier(page)
 
     # Un fichier qui n'est pas un tableau : message clair, page accessible.
-    page.get_by_label("Plan d'action (.xlsx ou .csv)").set_input_files(
+    page.get_by_label("Plan d'action (.xlsx, .ods ou .csv)").set_input_files(
         {"name": "plan.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}
     )
     page.get_by_role("button", name="Analyser le fichier").click()
     assert page.get_by_text("n'est ni un classeur (.xlsx, .ods) ni un fichier .csv").is_visible()
     verifier(page)
 
-    page.get_by_label("Plan d'action (.xlsx ou .csv)").set_input_files(
+    page.get_by_label("Plan d'action (.xlsx, .ods ou .csv)").set_input_files(
         {"name": "plan.csv", "mimeType": "text/csv", "buffer": PLAN}
     )
     page.get_by_role("button", name="Analyser le fichier").click()
