@@ -1,6 +1,10 @@
 """Fixtures communes : le référentiel chargé une fois, deux collectivités et leurs membres."""
 
+import signal
+
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 from collectivites.enums import Role
 from collectivites.tests.factories import CollectiviteFactory, MembreFactory
@@ -49,3 +53,29 @@ def referent_epci(epci):
 def client_de():
     """Un client connecté en tant que ce membre, sur la collectivité de ce membre."""
     return client_connecte
+
+
+@pytest.fixture
+def executer_travaux(db):
+    """Vide la file des tâches comme en production : `manage.py db_worker --batch`.
+
+    Les tâches se mettent en file quand la transaction qui les demande est validée ; un test
+    n'en valide aucune : les rappels `on_commit` en attente sont donc joués d'abord.
+    """
+
+    def executer():
+        signaux = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        try:
+            while connection.run_on_commit:
+                rappels = list(connection.run_on_commit)
+                connection.run_on_commit.clear()
+                for _, rappel, _ in rappels:
+                    rappel()
+                call_command(
+                    "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+                )
+        finally:
+            for numero, gestionnaire in signaux.items():
+                signal.signal(numero, gestionnaire)
+
+    return executer

@@ -57,6 +57,7 @@ urlpatterns = [
     path("programme/", include("strategie_nr.programme.urls")),
     path("feuille-de-route/", include("strategie_nr.fiches.urls")),
     path("documents/", include("strategie_nr.documents.urls")),
+    path("travaux/", include("strategie_nr.travaux.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -356,15 +356,16 @@ def feuille_de_route_valider(
     _journaliser(version=version, type=TypeEvenement.VERSION_VALIDEE, auteur=auteur)
     if notifier:
         _prevenir_soumetteur(version, auteur=auteur, lien=lien, gabarit="validation")
-    _apres_validation(version)
+    _apres_validation(version, auteur)
     return version
 
 
-def _apres_validation(version) -> None:
-    """Appelé une fois la version validée enregistrée (génération du document officiel)."""
-    from strategie_nr.documents.services import document_officiel_generer
+def _apres_validation(version, auteur) -> None:
+    """Appelé une fois la version validée enregistrée : le document officiel est demandé à un
+    processus de tâches, qui le produit après la validation ; la transaction reste courte."""
+    from strategie_nr.documents.services import document_officiel_demander
 
-    document_officiel_generer(version=version)
+    document_officiel_demander(version=version, demandeur=auteur)
 
 
 @transaction.atomic

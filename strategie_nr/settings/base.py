@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "collectivites",
     "strategie_nr",
     "parc",
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "strategie_nr.programme",
     "strategie_nr.fiches",
     "strategie_nr.documents",
+    "strategie_nr.travaux",
 ]
 
 MIDDLEWARE = [
@@ -73,10 +76,25 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Une transaction qui écrit prend le verrou dès son début et attend son tour (20 s au plus) :
+    # deux écritures simultanées (deux validations, le processus de tâches) se suivent au lieu de
+    # se heurter à « database is locked ».
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# Travaux longs (PDF, gros exports, imports, e-mails) : l'API des tâches de Django (django-tasks,
+# le portage de `django.tasks` de Django 6) avec sa file en base (django-tasks-db), vidée par
+# `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TRAVAUX_TENTATIVES_MAX = env.int("TRAVAUX_TENTATIVES_MAX", default=3)
+TRAVAUX_DELAI_REPRISE = env.int("TRAVAUX_DELAI_REPRISE", default=30)  # secondes, × l'essai
 
 AUTH_USER_MODEL = "collectivites.Utilisateur"
 AUTH_PASSWORD_VALIDATORS = [
