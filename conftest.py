@@ -5,6 +5,7 @@ import signal
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django_tasks_db.management.commands import db_worker
 
 from collectivites.enums import Role
 from collectivites.tests.factories import CollectiviteFactory, MembreFactory
@@ -56,12 +57,15 @@ def client_de():
 
 
 @pytest.fixture
-def executer_travaux(db):
+def executer_travaux(db, monkeypatch):
     """Vide la file des tâches comme en production : `manage.py db_worker --batch`.
 
     Les tâches se mettent en file quand la transaction qui les demande est validée ; un test
-    n'en valide aucune : les rappels `on_commit` en attente sont donc joués d'abord.
+    n'en valide aucune : les rappels `on_commit` en attente sont donc joués d'abord. Comme le
+    client de test de Django le fait pour les requêtes, le processus de tâches ne ferme pas la
+    connexion (elle porte la transaction du test).
     """
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def executer():
         signaux = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
