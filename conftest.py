@@ -70,7 +70,7 @@ def executer_travaux(db, monkeypatch):
     def executer():
         signaux = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
         try:
-            while connection.run_on_commit:
+            while True:
                 rappels = list(connection.run_on_commit)
                 connection.run_on_commit.clear()
                 for _, rappel, _ in rappels:
@@ -78,6 +78,8 @@ def executer_travaux(db, monkeypatch):
                 call_command(
                     "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
                 )
+                if not connection.run_on_commit:
+                    break
         finally:
             for numero, gestionnaire in signaux.items():
                 signal.signal(numero, gestionnaire)

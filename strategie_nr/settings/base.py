@@ -71,6 +71,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Courriels en texte brut : aucun échappement HTML (collectivites.courriels.texte_brut).
+        "NAME": "texte",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {

@@ -26,7 +26,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = VariableDeGabaritInconnue("%s")
+for _moteur in TEMPLATES:
+    _moteur["OPTIONS"]["string_if_invalid"] = VariableDeGabaritInconnue("%s")
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Les fichiers statiques sont servis depuis `static/` sans collectstatic.
 STATIC_ROOT = None
