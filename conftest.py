@@ -85,3 +85,12 @@ def executer_travaux(db, monkeypatch):
                 signal.signal(numero, gestionnaire)
 
     return executer
+
+
+@pytest.fixture(autouse=True)
+def _cache_vide():
+    """Chaque test part d'un cache vide (limites de demandes comptées dans le cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -16,3 +16,9 @@ def introuvable(request, exception=None):
 
 def erreur_serveur(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_refuse(request, reason=""):
+    """Formulaire refusé par la protection CSRF (page restée ouverte trop longtemps, cookies
+    bloqués…) : en français, avec quoi faire."""
+    return render(request, "403_csrf.html", status=403)

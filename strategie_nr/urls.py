@@ -12,10 +12,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),
     path(
         "mot-de-passe/oublie/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/email_reinitialisation.txt",
-            subject_template_name="registration/sujet_reinitialisation.txt",
-        ),
+        collectivites_views.ReinitialisationView.as_view(),
         name="password_reset",
     ),
     path(

@@ -1,5 +1,6 @@
 """Réglages communs, lus dans l'environnement (voir `.env.example`)."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "collectivites",
@@ -52,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "collectivites.middleware.CollectiviteCouranteMiddleware",
     "strategie_nr.middleware.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "strategie_nr.urls"
@@ -116,9 +119,30 @@ LOGIN_REDIRECT_URL = "tableau_de_bord"
 LOGOUT_REDIRECT_URL = "connexion"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # un jour
 
-# Limitation des tentatives de connexion (par adresse e-mail et par adresse IP).
+# Protection de la connexion (django-axes, sur toutes les voies de connexion, /admin/ compris) :
+# un compte est bloqué après CONNEXION_TENTATIVES_MAX échecs, le couple compte + adresse du
+# client aussi ; les échecs sont comptés en base, partagée par tous les processus.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 CONNEXION_TENTATIVES_MAX = env.int("CONNEXION_TENTATIVES_MAX", default=5)
 CONNEXION_BLOCAGE_SECONDES = env.int("CONNEXION_BLOCAGE_SECONDES", default=15 * 60)
+# Nombre de proxys inverses de confiance devant l'application : l'adresse du client est lue
+# dans X-Forwarded-For à travers eux seulement (0 : REMOTE_ADDR, sans proxy).
+PROXIES_DE_CONFIANCE = env.int("PROXIES_DE_CONFIANCE", default=0)
+AXES_FAILURE_LIMIT = CONNEXION_TENTATIVES_MAX
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=CONNEXION_BLOCAGE_SECONDES)
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # le champ des formulaires de connexion (et de l'admin)
+AXES_USERNAME_CALLABLE = "collectivites.securite.identifiant_de_connexion"
+AXES_CLIENT_IP_CALLABLE = "collectivites.securite.adresse_client"
+AXES_LOCKOUT_CALLABLE = "collectivites.securite.reponse_connexion_bloquee"
+AXES_VERBOSE = False
+# Demandes de réinitialisation du mot de passe, par heure, par adresse e-mail et par client.
+REINITIALISATION_DEMANDES_MAX = env.int("REINITIALISATION_DEMANDES_MAX", default=5)
+CSRF_FAILURE_VIEW = "strategie_nr.erreurs.csrf_refuse"
 INVITATION_VALIDITE_JOURS = 7
 
 LANGUAGE_CODE = "fr-fr"
