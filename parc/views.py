@@ -168,6 +168,8 @@ def _decimal(texte, defaut):
         valeur = Decimal(str(texte).replace(",", "."))
     except (InvalidOperation, ValueError):
         return defaut
+    if not valeur.is_finite():  # NaN, sNaN, inf : ni comparables ni utiles
+        return defaut
     return valeur if Decimal("0.5") <= valeur <= Decimal(30) else defaut
 
 

@@ -5,6 +5,10 @@ from django.shortcuts import render
 from django.template import loader
 
 
+def requete_invalide(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def interdit(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
     return render(request, "403.html", {"message": message}, status=403)

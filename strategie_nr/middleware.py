@@ -1,4 +1,24 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest
+
+NUL = "\x00"
+
+
+class ParametresHostilesMiddleware:
+    """Refuse (400, page en français) une requête dont le chemin ou un paramètre contient un
+    caractère nul : aucune donnée n'en contient, et PostgreSQL refuserait de le chercher."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if NUL in request.path or any(
+            NUL in cle or any(NUL in valeur for valeur in valeurs)
+            for donnees in (request.GET, request.POST)
+            for cle, valeurs in donnees.lists()
+        ):
+            raise BadRequest("Caractère nul dans l'adresse ou le formulaire.")
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware:
