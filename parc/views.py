@@ -1,9 +1,10 @@
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.text import slugify
@@ -11,11 +12,13 @@ from django.views.generic import TemplateView
 
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.travaux.views import vers_le_travail
 
 from . import exports, graphiques, mesures, selectors, services
 from .forms import EquipementForm, FiltreForm, ReformeForm
 from .models import Equipement
 from .perms import peut_modifier_parc, peut_voir_parc
+from .travaux import TYPE_XLSX, export_parc_demander
 
 PAR_PAGE = 50
 
@@ -40,6 +43,9 @@ class ListeView(MembreRequisMixin, TemplateView):
 
 
 class ExportView(MembreRequisMixin, TemplateView):
+    """CSV servi en flux ; XLSX préparé par un processus de tâches au-delà de
+    `EXPORT_EN_ARRIERE_PLAN_LIGNES` lignes (la page de suivi, puis le fichier)."""
+
     permission = staticmethod(peut_voir_parc)
 
     def get(self, request, format):
@@ -47,13 +53,21 @@ class ExportView(MembreRequisMixin, TemplateView):
         equipements = selectors.equipements_filtres(self.collectivite, **filtre.filtres())
         nom = f"parc-{slugify(self.collectivite.nom)}-{timezone.localdate():%Y-%m-%d}"
         if format == "csv":
-            contenu, type_ = exports.csv_octets(equipements), "text/csv; charset=utf-8"
+            reponse = StreamingHttpResponse(
+                exports.csv_morceaux(equipements), content_type="text/csv; charset=utf-8"
+            )
         elif format == "xlsx":
-            contenu = exports.xlsx_octets(equipements)
-            type_ = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            if equipements.count() > settings.EXPORT_EN_ARRIERE_PLAN_LIGNES:
+                travail = export_parc_demander(
+                    collectivite=self.collectivite,
+                    demandeur=self.membre,
+                    parametres=filtre.filtres(),
+                    nom_fichier=f"{nom}.xlsx",
+                )
+                return vers_le_travail(travail)
+            reponse = HttpResponse(exports.xlsx_octets(equipements), content_type=TYPE_XLSX)
         else:
             raise Http404("Format d'export inconnu : csv ou xlsx.")
-        reponse = HttpResponse(contenu, content_type=type_)
         reponse["Content-Disposition"] = f'attachment; filename="{nom}.{format}"'
         return reponse
 

@@ -12,9 +12,14 @@ class ParametresHostilesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Les formulaires en plusieurs parties (dépôts de fichiers) ne sont pas lus ici : leurs
+        # vues choisissent comment recevoir le fichier (taille limitée pendant la réception).
+        formulaires = [request.GET]
+        if request.content_type == "application/x-www-form-urlencoded":
+            formulaires.append(request.POST)
         if NUL in request.path or any(
             NUL in cle or any(NUL in valeur for valeur in valeurs)
-            for donnees in (request.GET, request.POST)
+            for donnees in formulaires
             for cle, valeurs in donnees.lists()
         ):
             raise BadRequest("Caractère nul dans l'adresse ou le formulaire.")

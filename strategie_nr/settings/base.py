@@ -106,6 +106,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TRAVAUX_TENTATIVES_MAX = env.int("TRAVAUX_TENTATIVES_MAX", default=3)
+# Au-delà de ces tailles, un export XLSX du parc et la confirmation d'un import passent par un
+# processus de tâches (page de suivi) au lieu de retenir la requête.
+EXPORT_EN_ARRIERE_PLAN_LIGNES = env.int("EXPORT_EN_ARRIERE_PLAN_LIGNES", default=5000)
+IMPORT_EN_ARRIERE_PLAN_OCTETS = env.int("IMPORT_EN_ARRIERE_PLAN_OCTETS", default=256 * 1024)
 TRAVAUX_DELAI_REPRISE = env.int("TRAVAUX_DELAI_REPRISE", default=30)  # secondes, × l'essai
 
 AUTH_USER_MODEL = "collectivites.Utilisateur"

@@ -103,5 +103,11 @@ class Travail(models.Model):
         return self.statut == StatutTravail.TERMINE
 
     @property
+    def s_ouvre_tout_seul(self) -> bool:
+        """Prêt, le fichier (ou le document) s'ouvre sans clic ; le compte rendu d'un import se
+        lit d'abord."""
+        return self.pret and self.nature != NatureTravail.IMPORT_PARC
+
+    @property
     def echoue(self) -> bool:
         return self.statut == StatutTravail.ECHOUE
