@@ -76,7 +76,9 @@ def test_la_validation_ne_rend_pas_le_pdf_et_la_version_dit_en_preparation(
     assert reponse.status_code == 302
     suivi = client.get(reponse.url)
     assert "Document en préparation" in suivi.content.decode()
-    assert '<meta http-equiv="refresh"' in suivi.content.decode()
+    assert (
+        'data-actualiser="2"' in suivi.content.decode() and "js/suivi.js" in suivi.content.decode()
+    )
     executer_travaux()
     document = DocumentOfficiel.objects.get()
     html = client.get(reverse("documents:index")).content.decode()

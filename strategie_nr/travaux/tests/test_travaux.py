@@ -85,7 +85,7 @@ def test_un_echec_repete_est_montre_en_francais_et_rien_n_est_perdu(
     assert travail.statut == StatutTravail.ECHOUE and travail.tentatives == 3
     assert "La production a échoué après 3 essais" in travail.message
     html = client_de(agent).get(travail.get_absolute_url()).content.decode()
-    assert "Échec." in html and "après 3 essais" in html and "http-equiv" not in html
+    assert "Échec." in html and "après 3 essais" in html and "data-actualiser" not in html
     # Une nouvelle demande relance le travail au lieu de reprendre l'échec.
     executant_d_essai["echecs"] = 0
     assert _demander(commune, agent).pk != travail.pk
@@ -110,12 +110,13 @@ def test_page_de_suivi_en_cours_puis_prete(
     client = client_de(agent)
     html = client.get(travail.get_absolute_url()).content.decode()
     assert html.count("<h1") == 1 and "Document en préparation" in html
-    assert '<meta http-equiv="refresh" content="2">' in html
+    assert 'data-actualiser="2"' in html and "js/suivi.js" in html  # rechargée par le script
     assert client.get(reverse("travaux:fichier", args=[travail.pk])).status_code == 302
     executer_travaux()
     html = client.get(travail.get_absolute_url()).content.decode()
     fichier = reverse("travaux:fichier", args=[travail.pk])
-    assert f'content="0;url={fichier}"' in html
+    # Le compte rendu d'un import se lit d'abord : pas d'ouverture automatique, un lien.
+    assert f'href="{fichier}"' in html and "http-equiv" not in html
     reponse = client.get(fichier)
     assert reponse.content == b"ok" and 'filename="essai.txt"' in reponse["Content-Disposition"]
 
