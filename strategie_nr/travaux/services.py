@@ -1,9 +1,12 @@
 """Écritures : demander un travail (une seule fois pour un même contenu)."""
 
+import datetime
 import hashlib
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from .enums import StatutTravail
 from .models import Travail
 from .registre import executant_de
 from .taches import travail_planifier
@@ -65,3 +68,14 @@ def travail_demander(
             .get(nature=nature, empreinte=empreinte)
         )
     return travail
+
+
+@transaction.atomic
+def travaux_purger(*, jours: int) -> int:
+    """Efface les travaux terminés ou échoués depuis plus de `jours` jours (et les fichiers
+    qu'ils gardaient) ; un travail en attente ou en cours n'est jamais effacé."""
+    limite = timezone.now() - datetime.timedelta(days=jours)
+    nombre, _ = Travail.objects.filter(
+        statut__in=[StatutTravail.TERMINE, StatutTravail.ECHOUE], termine_le__lt=limite
+    ).delete()
+    return nombre

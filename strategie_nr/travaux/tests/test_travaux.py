@@ -139,3 +139,17 @@ def test_requetes_bornees(client_de, commune, elu, django_assert_max_num_queries
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == 200
     assert Travail.objects.count() == 1
+
+
+def test_purger_les_vieux_travaux(commune):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    vieux = TravailFactory(collectivite=commune, pret=True)
+    Travail.objects.filter(pk=vieux.pk).update(termine_le=timezone.now() - timedelta(days=8))
+    recent = TravailFactory(collectivite=commune, pret=True, termine_le=timezone.now())
+    en_attente = TravailFactory(collectivite=commune)
+    call_command("purger_travaux", "--jours", "7", verbosity=0)
+    assert set(Travail.objects.values_list("pk", flat=True)) == {recent.pk, en_attente.pk}
