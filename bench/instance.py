@@ -2,7 +2,8 @@
 
 Base SQLite dans un dossier temporaire (ou `--postgres` : base `strategie_nr_bench`), référentiel
 et données de démonstration chargés, fichiers statiques collectés, réglages de production (sans
-redirection HTTPS : le banc parle en HTTP sur 127.0.0.1).
+redirection HTTPS : le banc parle en HTTP sur 127.0.0.1 ; cache en base et connexions
+persistantes, comme en production), et un processus de tâches (`db_worker`) pour les PDF.
 """
 
 import contextlib
@@ -33,11 +34,13 @@ def _lancer(args, env):
 
 
 @contextlib.contextmanager
-def instance(*, postgres: bool = False, workers: int = 2):
+def instance(*, postgres: bool = False, workers: int = 2, avec_base: list | None = None):
+    """Sert l'application ; `avec_base`, si donnée, reçoit l'URL de la base de l'instance."""
     with tempfile.TemporaryDirectory(prefix="bench-strategie-nr-") as dossier:
         dossier = Path(dossier)
         if postgres:
-            base = "postgres://postgres@127.0.0.1:5432/strategie_nr_bench"
+            nom = os.environ.get("BENCH_BASE_POSTGRES", "strategie_nr_bench")
+            base = f"postgres://postgres@127.0.0.1:5432/{nom}"
             subprocess.run(
                 [
                     "dropdb",
@@ -46,13 +49,11 @@ def instance(*, postgres: bool = False, workers: int = 2):
                     "-U",
                     "postgres",
                     "--if-exists",
-                    "strategie_nr_bench",
+                    nom,
                 ],
                 check=True,
             )
-            subprocess.run(
-                ["createdb", "-h", "127.0.0.1", "-U", "postgres", "strategie_nr_bench"], check=True
-            )
+            subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", nom], check=True)
         else:
             base = f"sqlite:///{dossier / 'bench.sqlite3'}"
         env = {
@@ -63,8 +64,10 @@ def instance(*, postgres: bool = False, workers: int = 2):
             "STATIC_ROOT": str(dossier / "static"),
             "MEDIA_ROOT": str(dossier / "media"),
             "SECURE_SSL_REDIRECT": "False",
-            "CACHE_URL": "locmemcache://",
+            "CACHE_URL": "dbcache://cache_django",
         }
+        if avec_base is not None:
+            avec_base.append(base)
         env.pop("DJANGO_SETTINGS_MODULE", None)
         dev = {**env, "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.dev", "DEBUG": "True"}
         _lancer(["migrate", "--noinput"], dev)
@@ -72,6 +75,21 @@ def instance(*, postgres: bool = False, workers: int = 2):
         _lancer(["charger_demo"], dev)
         prod = {**env, "DJANGO_SETTINGS_MODULE": "strategie_nr.settings.production"}
         _lancer(["collectstatic", "--noinput"], prod)
+        _lancer(["createcachetable"], prod)
+        taches = subprocess.Popen(
+            [
+                PYTHON,
+                "manage.py",
+                "db_worker",
+                "--queue-name=*",
+                "--no-reload",
+                "--interval=0.2",
+                "-v0",
+            ],
+            cwd=RACINE,
+            env=prod,
+            stdout=subprocess.DEVNULL,
+        )
         port = port_libre()
         serveur = subprocess.Popen(
             [
@@ -100,4 +118,6 @@ def instance(*, postgres: bool = False, workers: int = 2):
             yield url
         finally:
             serveur.terminate()
+            taches.terminate()
             serveur.wait(timeout=10)
+            taches.wait(timeout=60)

@@ -2,12 +2,13 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 
+from .courriels import courriel_envoyer, texte_brut
 from .enums import Role
 from .models import Collectivite, Utilisateur
-from .throttle import connexion_bloquee, connexion_echec_enregistrer, connexion_reussie
+from .securite import adresse_client, reinitialisation_autorisee
 
 
 def erreurs_vers_formulaire(form, erreur: ValidationError) -> None:
@@ -43,10 +44,6 @@ class ConnexionForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "Adresse e-mail ou mot de passe incorrect.",
         "inactive": "Ce compte est désactivé.",
-        "throttled": (
-            "Trop de tentatives de connexion. Réessayez dans quelques minutes, "
-            "ou réinitialisez votre mot de passe."
-        ),
     }
 
     def __init__(self, *args, **kwargs):
@@ -54,20 +51,40 @@ class ConnexionForm(AuthenticationForm):
         self.fields["password"].label = "Mot de passe"
         self.helper = _helper("Se connecter")
 
-    def _ip(self):
-        return self.request.META.get("REMOTE_ADDR", "") if self.request else ""
 
-    def clean(self):
-        email = self.cleaned_data.get("username", "")
-        if connexion_bloquee(email=email, ip=self._ip()):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            connexion_echec_enregistrer(email=email, ip=self._ip())
-            raise
-        connexion_reussie(email=email, ip=self._ip())
-        return cleaned
+class ReinitialisationForm(PasswordResetForm):
+    """Mot de passe oublié : demandes limitées par adresse e-mail et par client ; le courriel,
+    en texte brut, part par la file des tâches."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        adresse = adresse_client(self.request) if self.request else ""
+        if not reinitialisation_autorisee(email=email, adresse=adresse):
+            raise forms.ValidationError(
+                "Trop de demandes de réinitialisation depuis une heure : réessayez plus tard. "
+                "Si vous avez déjà reçu un lien, il reste valable un jour."
+            )
+        return email
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        courriel_envoyer(
+            sujet=texte_brut(subject_template_name, context),
+            gabarit=email_template_name,
+            contexte=context,
+            destinataires=[to_email],
+        )
 
 
 class InvitationForm(forms.Form):

@@ -1,3 +1,10 @@
+import datetime
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
 from .enums import Role
 from .models import Invitation, Membre
 
@@ -28,3 +35,17 @@ def invitations_en_attente(collectivite):
 
 def referents_actifs(collectivite):
     return Membre.objects.for_collectivite(collectivite).actifs().filter(role=Role.REFERENT)
+
+
+def comptes_bloques(collectivite) -> set[str]:
+    """Adresses e-mail des membres dont la connexion est bloquée (trop d'échecs récents), en
+    une requête."""
+    depuis = timezone.now() - datetime.timedelta(seconds=settings.CONNEXION_BLOCAGE_SECONDES)
+    emails = Membre.objects.for_collectivite(collectivite).values("utilisateur__email")
+    return set(
+        AccessAttempt.objects.filter(
+            Q(username__in=emails),
+            attempt_time__gte=depuis,
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+        ).values_list("username", flat=True)
+    )

@@ -2,6 +2,7 @@ import datetime
 import logging
 import secrets
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -173,3 +174,9 @@ def collectivite_modifier_effectifs(
     collectivite.full_clean()
     collectivite.save(update_fields=["population", "nombre_agents", "siret"])
     return collectivite
+
+
+def membre_debloquer(*, membre: Membre) -> int:
+    """Efface les échecs de connexion du compte de ce membre : il peut se reconnecter tout de
+    suite. Renvoie le nombre d'enregistrements d'échecs effacés."""
+    return axes_reset(username=membre.utilisateur.email)

@@ -12,6 +12,9 @@ urlpatterns = [
     path("membres/<int:pk>/role/", views.MembreRoleView.as_view(), name="membre_role"),
     path("membres/<int:pk>/activite/", views.MembreActiviteView.as_view(), name="membre_activite"),
     path(
+        "membres/<int:pk>/debloquer/", views.MembreDebloquerView.as_view(), name="membre_debloquer"
+    ),
+    path(
         "membres/invitations/<int:pk>/annuler/",
         views.InvitationAnnulerView.as_view(),
         name="invitation_annuler",

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,12 +18,13 @@ from .forms import (
     EffectifsForm,
     InvitationForm,
     ProfilForm,
+    ReinitialisationForm,
     RoleForm,
     erreurs_vers_formulaire,
 )
 from .middleware import CLE_SESSION
 from .models import Invitation, Membre
-from .selectors import invitations_en_attente, membres_de
+from .selectors import comptes_bloques, invitations_en_attente, membres_de
 
 MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
 
@@ -36,6 +37,15 @@ class ConnexionView(LoginView):
     form_class = ConnexionForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+
+class ReinitialisationView(PasswordResetView):
+    form_class = ReinitialisationForm
+    email_template_name = "registration/email_reinitialisation.txt"
+    subject_template_name = "registration/sujet_reinitialisation.txt"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class ChoisirCollectiviteView(View):
@@ -109,6 +119,7 @@ class MembresView(perms.MembreRequisMixin, View):
         return {
             "membres": membres_de(self.collectivite),
             "invitations": invitations_en_attente(self.collectivite),
+            "bloques": comptes_bloques(self.collectivite),
             "form": form or InvitationForm(),
             "roles": RoleForm.base_fields["role"].choices,
         }
@@ -166,6 +177,20 @@ class MembreActiviteView(perms.MembreRequisMixin, View):
         else:
             etat = "réactivé" if actif else "désactivé"
             messages.success(request, f"Compte de {cible.utilisateur} {etat} pour la collectivité.")
+        return redirect("collectivites:membres")
+
+
+class MembreDebloquerView(perms.MembreRequisMixin, View):
+    """Le référent débloque la connexion d'un membre bloqué après trop d'échecs."""
+
+    permission = staticmethod(perms.peut_gerer_membres)
+
+    def post(self, request, pk):
+        cible = get_object_or_404(
+            Membre.objects.for_collectivite(self.collectivite).select_related("utilisateur"), pk=pk
+        )
+        services.membre_debloquer(membre=cible)
+        messages.success(request, f"{cible.utilisateur} peut de nouveau se connecter.")
         return redirect("collectivites:membres")
 
 

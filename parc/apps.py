@@ -8,8 +8,10 @@ class ParcConfig(AppConfig):
     def ready(self):
         from strategie_nr.selectors import controles_enregistrer
 
+        from . import travaux
         from .controles import controles_parc
         from .indicateurs import indicateurs_enregistrer
 
         indicateurs_enregistrer()
+        travaux.enregistrer()
         controles_enregistrer(3, controles_parc)

@@ -68,14 +68,24 @@ def ligne(equipement, *, francais: bool) -> list:
     ]
 
 
-def csv_octets(equipements) -> bytes:
+def csv_morceaux(equipements):
+    """Le CSV par morceaux de 2 000 lignes (UTF-8 avec BOM) : servi en flux, sans jamais tenir
+    tout le fichier en mémoire."""
     sortie = io.StringIO()
     sortie.write("\ufeff")
     ecrivain = csv.writer(sortie, delimiter=";")
     ecrivain.writerow(COLONNES)
-    for equipement in equipements.iterator(chunk_size=2000):
+    for rang, equipement in enumerate(equipements.iterator(chunk_size=2000), start=1):
         ecrivain.writerow([neutraliser(v) for v in ligne(equipement, francais=True)])
-    return sortie.getvalue().encode("utf-8")
+        if rang % 2000 == 0:
+            yield sortie.getvalue().encode("utf-8")
+            sortie.seek(0)
+            sortie.truncate()
+    yield sortie.getvalue().encode("utf-8")
+
+
+def csv_octets(equipements) -> bytes:
+    return b"".join(csv_morceaux(equipements))
 
 
 FORMATS_XLSX = {

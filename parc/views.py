@@ -1,9 +1,10 @@
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -13,12 +14,14 @@ from django.views.generic import TemplateView
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 from indicateurs.selectors import libelle_annee
+from strategie_nr.travaux.views import vers_le_travail
 
 from . import conformite, exports, graphiques, mesures, selectors, services
 from .enums import Statut
 from .forms import EquipementForm, FiltreForm, ReformeForm
 from .models import Equipement
 from .perms import peut_modifier_parc, peut_voir_parc
+from .travaux import TYPE_XLSX, export_parc_demander
 
 PAR_PAGE = 50
 
@@ -43,6 +46,9 @@ class ListeView(MembreRequisMixin, TemplateView):
 
 
 class ExportView(MembreRequisMixin, TemplateView):
+    """CSV servi en flux ; XLSX préparé par un processus de tâches au-delà de
+    `EXPORT_EN_ARRIERE_PLAN_LIGNES` lignes (la page de suivi, puis le fichier)."""
+
     permission = staticmethod(peut_voir_parc)
 
     def get(self, request, format):
@@ -50,13 +56,21 @@ class ExportView(MembreRequisMixin, TemplateView):
         equipements = selectors.equipements_filtres(self.collectivite, **filtre.filtres())
         nom = f"parc-{slugify(self.collectivite.nom)}-{timezone.localdate():%Y-%m-%d}"
         if format == "csv":
-            contenu, type_ = exports.csv_octets(equipements), "text/csv; charset=utf-8"
+            reponse = StreamingHttpResponse(
+                exports.csv_morceaux(equipements), content_type="text/csv; charset=utf-8"
+            )
         elif format == "xlsx":
-            contenu = exports.xlsx_octets(equipements)
-            type_ = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            if equipements.count() > settings.EXPORT_EN_ARRIERE_PLAN_LIGNES:
+                travail = export_parc_demander(
+                    collectivite=self.collectivite,
+                    demandeur=self.membre,
+                    parametres=filtre.filtres(),
+                    nom_fichier=f"{nom}.xlsx",
+                )
+                return vers_le_travail(travail)
+            reponse = HttpResponse(exports.xlsx_octets(equipements), content_type=TYPE_XLSX)
         else:
             raise Http404("Format d'export inconnu : csv ou xlsx.")
-        reponse = HttpResponse(contenu, content_type=type_)
         reponse["Content-Disposition"] = f'attachment; filename="{nom}.{format}"'
         return reponse
 
@@ -190,6 +204,8 @@ def _decimal(texte, defaut):
     try:
         valeur = Decimal(str(texte).replace(",", "."))
     except (InvalidOperation, ValueError):
+        return defaut
+    if not valeur.is_finite():  # NaN, sNaN, inf : ni comparables ni utiles
         return defaut
     return valeur if Decimal("0.5") <= valeur <= Decimal(30) else defaut
 

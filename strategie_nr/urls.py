@@ -12,10 +12,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),
     path(
         "mot-de-passe/oublie/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/email_reinitialisation.txt",
-            subject_template_name="registration/sujet_reinitialisation.txt",
-        ),
+        collectivites_views.ReinitialisationView.as_view(),
         name="password_reset",
     ),
     path(
@@ -57,9 +54,11 @@ urlpatterns = [
     path("programme/", include("strategie_nr.programme.urls")),
     path("feuille-de-route/", include("strategie_nr.fiches.urls")),
     path("documents/", include("strategie_nr.documents.urls")),
+    path("travaux/", include("strategie_nr.travaux.urls")),
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "strategie_nr.erreurs.requete_invalide"
 handler403 = "strategie_nr.erreurs.interdit"
 handler404 = "strategie_nr.erreurs.introuvable"
 handler500 = "strategie_nr.erreurs.erreur_serveur"

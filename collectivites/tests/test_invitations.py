@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -147,7 +148,7 @@ def test_l_invitation_ne_donne_acces_qu_a_sa_collectivite(client, client_de, ref
     utilisateur = Utilisateur.objects.get(email="nouvelle@exemple.test")
     adhesions = Membre.objects.filter(utilisateur=utilisateur)
     assert list(adhesions.values_list("collectivite", flat=True)) == [referent.collectivite_id]
-    assert client.login(email="nouvelle@exemple.test", password=NOUVEAU_MDP)
+    assert client.login(request=HttpRequest(), email="nouvelle@exemple.test", password=NOUVEAU_MDP)
     assert MOT_DE_PASSE != NOUVEAU_MDP
 
 

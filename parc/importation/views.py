@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse, Http404
@@ -7,11 +8,13 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from collectivites import perms
+from strategie_nr.travaux.views import vers_le_travail
 
 from . import selectors, services
 from .forms import ConfirmationForm, CorrespondancesForm, DepotForm, OptionsForm
 from .lecture import FichierRefuse, taille_max
 from .models import ImportEnAttente
+from .travaux import import_confirmation_demander
 
 EXEMPLES = {
     "export_glpi.csv": "text/csv; charset=windows-1252",
@@ -169,6 +172,14 @@ class ConfirmationView(ApercuView):
         form = ConfirmationForm(request.POST)
         form.is_valid()
         seulement_valides = form.cleaned_data.get("seulement_valides", False)
+        if en_attente.taille > settings.IMPORT_EN_ARRIERE_PLAN_OCTETS:
+            travail = import_confirmation_demander(
+                en_attente=en_attente,
+                demandeur=self.membre,
+                auteur=request.user,
+                seulement_valides=seulement_valides,
+            )
+            return vers_le_travail(travail)
         try:
             resultat = services.import_en_attente_confirmer(
                 import_en_attente=en_attente,

@@ -7,4 +7,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documents pour les élus"
 
     def ready(self):
-        from . import contextes  # noqa: F401  (enregistre les sections des documents)
+        from . import (
+            contextes,  # noqa: F401  (enregistre les sections des documents)
+            travaux,
+        )
+
+        travaux.enregistrer()

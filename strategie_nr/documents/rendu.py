@@ -2,7 +2,12 @@
 
 import datetime
 import hashlib
+import mimetypes
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -89,11 +94,57 @@ def bilan_html(*, collectivite, version, annee: int, aujourdhui=None) -> str:
     )
 
 
+# Adresse de base fictive des documents : `/static/…` s'y résout, et rien d'autre n'est lu.
+BASE_DES_DOCUMENTS = "https://documents.invalid/"
+
+
+def ressource_autorisee(url: str) -> tuple[bytes, str] | None:
+    """(octets, type) d'une ressource qu'un document peut charger : un URI `data:` (lu par
+    WeasyPrint lui-même, None ici) ou un fichier statique de l'application. Toute autre adresse
+    (`file:`, `http:`, `ftp:`, un fichier hors des statiques…) lève ValueError."""
+    if url.startswith("data:"):
+        return None
+    prefixe = BASE_DES_DOCUMENTS.rstrip("/") + settings.STATIC_URL
+    if url.startswith(prefixe):
+        chemin = unquote(url[len(prefixe) :].split("?")[0].split("#")[0])
+        morceaux = PurePosixPath(chemin).parts
+        if chemin and ".." not in morceaux and not chemin.startswith("/"):
+            trouve = finders.find(chemin)
+            if trouve is None and settings.STATIC_ROOT:
+                candidat = Path(settings.STATIC_ROOT) / chemin
+                trouve = str(candidat) if candidat.is_file() else None
+            if trouve:
+                type_ = mimetypes.guess_type(chemin)[0] or "application/octet-stream"
+                return Path(trouve).read_bytes(), type_
+    raise ValueError(f"Ressource refusée dans un document : {url[:200]}")
+
+
+def _recuperateur():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class RecuperateurDesDocuments(URLFetcher):
+        """Seuls les URI `data:` et les fichiers statiques de l'application : jamais de `file:`,
+        `http:`, `ftp:`, quoi que contienne un gabarit ou une donnée saisie."""
+
+        def __init__(self):
+            super().__init__(allowed_protocols=["data"], allow_redirects=False)
+
+        def fetch(self, url, headers=None):
+            ressource = ressource_autorisee(url)
+            if ressource is None:
+                return super().fetch(url, headers)
+            contenu, type_ = ressource
+            return URLFetcherResponse(url, contenu, {"Content-Type": type_})
+
+    return RecuperateurDesDocuments()
+
+
 def pdf_depuis_html(html: str) -> bytes:
     """PDF balisé (PDF/UA-1) : titre et langue viennent du `<title>` et du `lang` du HTML."""
     from weasyprint import HTML  # import tardif : WeasyPrint est lourd à charger
 
-    return HTML(string=html).write_pdf(pdf_variant=VARIANTE_PDF)
+    document = HTML(string=html, base_url=BASE_DES_DOCUMENTS, url_fetcher=_recuperateur())
+    return document.write_pdf(pdf_variant=VARIANTE_PDF)
 
 
 def somme_sha256(contenu: bytes) -> str:

@@ -4,6 +4,8 @@ from django.utils import timezone
 
 from strategie_nr.fiches.models import VersionFeuilleDeRoute
 from strategie_nr.fiches.selectors import version_courante
+from strategie_nr.travaux.enums import NatureTravail, StatutTravail
+from strategie_nr.travaux.models import Travail
 
 from .models import DocumentOfficiel
 
@@ -44,3 +46,15 @@ def annees_de_bilan(aujourdhui=None) -> list[int]:
     """Années dont on peut produire le bilan, la plus récente d'abord."""
     annee = (aujourdhui or timezone.localdate()).year
     return list(range(max(annee, PREMIERE_ANNEE_DE_BILAN), PREMIERE_ANNEE_DE_BILAN - 1, -1))
+
+
+def preparations_en_cours(collectivite) -> dict:
+    """Version (pk) → travail qui prépare son document officiel (en cours ou échoué)."""
+    travaux = (
+        Travail.objects.for_collectivite(collectivite)
+        .filter(nature=NatureTravail.DOCUMENT_OFFICIEL)
+        .exclude(statut=StatutTravail.TERMINE)
+        .defer("contenu", "source")
+        .order_by("cree_le")
+    )
+    return {t.parametres.get("version"): t for t in travaux}

@@ -1,14 +1,36 @@
-"""Écritures : le document officiel d'une version validée, produit une seule fois."""
+"""Écritures : le document officiel d'une version validée, produit une seule fois ; les PDF
+demandés depuis les pages, confiés aux processus de tâches."""
 
-from django.db import transaction
+import re
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from strategie_nr.travaux.enums import NatureTravail
+from strategie_nr.travaux.services import empreinte_de, travail_demander
 
 from .models import DocumentOfficiel
-from .rendu import pdf_depuis_html, somme_sha256, strategie_html
+from .rendu import bilan_html, pdf_depuis_html, somme_sha256, strategie_html
+
+# Les graphiques SVG numérotent leurs titres (« matrice-3-t ») dans l'ordre des rendus du
+# processus : ce numéro n'est pas du contenu et ne compte pas dans l'empreinte.
+_IDENTIFIANTS_DE_GRAPHIQUES = re.compile(r"\b([a-z]+)-\d+-([td])\b")
 
 
-@transaction.atomic
+def empreinte_du_html(html: str) -> str:
+    return empreinte_de(_IDENTIFIANTS_DE_GRAPHIQUES.sub(r"\1-\2", html))
+
+
+def nom_de_fichier(collectivite, quoi: str) -> str:
+    return f"{quoi}-{slugify(collectivite.nom)}.pdf"
+
+
 def document_officiel_generer(*, version) -> DocumentOfficiel:
-    """Rend et enregistre le PDF d'une version validée ; ne le refait jamais s'il existe."""
+    """Rend et enregistre le PDF d'une version validée ; ne le refait jamais s'il existe.
+
+    Le rendu (plusieurs secondes) se fait hors de toute transaction ; seul l'enregistrement en
+    ouvre une, courte. Deux rendus simultanés de la même version n'en gardent qu'un.
+    """
     existant = DocumentOfficiel.objects.filter(version=version).first()
     if existant is not None:
         return existant
@@ -23,13 +45,60 @@ def document_officiel_generer(*, version) -> DocumentOfficiel:
         somme_controle=somme_sha256(contenu),
         taille=len(contenu),
     )
-    document.full_clean()
-    document.save()
+    document.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        return DocumentOfficiel.objects.get(version=version)
     return document
 
 
+def document_officiel_demander(*, version, demandeur=None):
+    """Le travail qui produit le document officiel d'une version validée (un seul par version)."""
+    return travail_demander(
+        collectivite=version.feuille_de_route.collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.DOCUMENT_OFFICIEL,
+        libelle=f"Stratégie {version.libelle} — document officiel",
+        empreinte=empreinte_de("document-officiel", str(version.pk)),
+        parametres={"version": version.pk},
+    )
+
+
+def strategie_demander(*, collectivite, version, demandeur):
+    """Le projet de stratégie (version non validée) : rendu HTML ici (quelques dizaines de
+    millisecondes), PDF par un processus de tâches. L'empreinte du HTML est la clé : tant que
+    rien ne change, le PDF déjà produit sert de nouveau, tout de suite."""
+    html = strategie_html(collectivite=collectivite, version=version)
+    quoi = f"strategie-{version.libelle}-projet" if version else "strategie-projet"
+    return travail_demander(
+        collectivite=collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.STRATEGIE_PDF,
+        libelle=f"Stratégie {version.libelle} (projet)" if version else "Stratégie (projet)",
+        empreinte=empreinte_du_html(html),
+        parametres={"nom": nom_de_fichier(collectivite, quoi)},
+        source=html,
+    )
+
+
+def bilan_demander(*, collectivite, version, annee: int, demandeur):
+    html = bilan_html(collectivite=collectivite, version=version, annee=annee)
+    return travail_demander(
+        collectivite=collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.BILAN_PDF,
+        libelle=f"Bilan {annee}",
+        empreinte=empreinte_du_html(html),
+        parametres={"nom": nom_de_fichier(collectivite, f"bilan-{annee}")},
+        source=html,
+    )
+
+
 def document_strategie(*, collectivite, version) -> tuple[bytes, bool]:
-    """(octets, officiel) : le PDF enregistré d'une version validée, sinon un rendu à la demande.
+    """(octets, officiel) : le PDF enregistré d'une version validée, sinon un rendu immédiat
+    (commande `generer_strategie`, hors de toute requête).
 
     Une version validée sans document (validée avant que les documents n'existent) reçoit le
     sien maintenant, une fois pour toutes.

@@ -1,33 +1,31 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.travaux.views import reponse_fichier, vers_le_travail
 
 from .models import DocumentOfficiel
-from .rendu import bilan_html, pdf_depuis_html
 from .selectors import (
     PREMIERE_ANNEE_DE_BILAN,
     annees_de_bilan,
     documents_officiels,
+    preparations_en_cours,
     version_a_imprimer,
     version_du_bilan,
     versions_de,
 )
-from .services import document_strategie
+from .services import (
+    bilan_demander,
+    document_officiel_demander,
+    nom_de_fichier,
+    strategie_demander,
+)
 
 
 def reponse_pdf(contenu: bytes, nom: str) -> HttpResponse:
-    reponse = HttpResponse(contenu, content_type="application/pdf")
-    reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-    reponse["Content-Length"] = str(len(contenu))
-    return reponse
-
-
-def _nom(collectivite, quoi: str) -> str:
-    return f"{quoi}-{slugify(collectivite.nom)}.pdf"
+    return reponse_fichier(contenu, nom=nom, type_contenu="application/pdf")
 
 
 class DocumentsView(MembreRequisMixin, TemplateView):
@@ -36,8 +34,15 @@ class DocumentsView(MembreRequisMixin, TemplateView):
     def get_context_data(self, **kwargs):
         versions = list(versions_de(self.collectivite))
         officiels = documents_officiels(self.collectivite)
+        preparations = preparations_en_cours(self.collectivite)
         validees = [
-            {"version": v, "document": officiels.get(v.pk)} for v in versions if v.est_validee
+            {
+                "version": v,
+                "document": officiels.get(v.pk),
+                "preparation": preparations.get(v.pk),
+            }
+            for v in versions
+            if v.est_validee
         ]
         return super().get_context_data(
             courante=versions[0] if versions else None,
@@ -49,14 +54,27 @@ class DocumentsView(MembreRequisMixin, TemplateView):
         )
 
 
+def _officiel(collectivite, membre, version):
+    """Les octets enregistrés du document officiel, sinon la page de sa préparation."""
+    document = DocumentOfficiel.objects.filter(version=version).only("contenu").first()
+    if document is not None:
+        nom = nom_de_fichier(collectivite, f"strategie-{version.libelle}")
+        return reponse_pdf(bytes(document.contenu), nom)
+    return vers_le_travail(document_officiel_demander(version=version, demandeur=membre))
+
+
 class StrategieCouranteView(MembreRequisMixin, View):
-    """La stratégie courante : le document officiel si elle est validée, sinon un projet."""
+    """La stratégie courante : le document officiel si elle est validée, sinon un projet,
+    préparé par un processus de tâches (la page de suivi, puis le fichier)."""
 
     def get(self, request):
         version = version_a_imprimer(self.collectivite)
-        contenu, officiel = document_strategie(collectivite=self.collectivite, version=version)
-        quoi = f"strategie-{version.libelle}" if version else "strategie"
-        return reponse_pdf(contenu, _nom(self.collectivite, quoi if officiel else quoi + "-projet"))
+        if version is not None and version.est_validee:
+            return _officiel(self.collectivite, self.membre, version)
+        travail = strategie_demander(
+            collectivite=self.collectivite, version=version, demandeur=self.membre
+        )
+        return vers_le_travail(travail)
 
 
 class StrategieVersionView(MembreRequisMixin, View):
@@ -66,21 +84,17 @@ class StrategieVersionView(MembreRequisMixin, View):
         version = get_object_or_404(versions_de(self.collectivite), pk=pk)
         if not version.est_validee:
             raise Http404("Seules les versions validées ont un document officiel.")
-        document = DocumentOfficiel.objects.filter(version=version).only("contenu").first()
-        if document is None:  # version validée avant l'existence des documents
-            contenu, _ = document_strategie(collectivite=self.collectivite, version=version)
-        else:
-            contenu = bytes(document.contenu)
-        return reponse_pdf(contenu, _nom(self.collectivite, f"strategie-{version.libelle}"))
+        return _officiel(self.collectivite, self.membre, version)
 
 
 class BilanView(MembreRequisMixin, View):
     def get(self, request, annee):
         if not PREMIERE_ANNEE_DE_BILAN <= annee <= max(annees_de_bilan()):
             raise Http404("Pas de bilan pour cette année.")
-        html = bilan_html(
+        travail = bilan_demander(
             collectivite=self.collectivite,
             version=version_du_bilan(self.collectivite),
             annee=annee,
+            demandeur=self.membre,
         )
-        return reponse_pdf(pdf_depuis_html(html), _nom(self.collectivite, f"bilan-{annee}"))
+        return vers_le_travail(travail)

@@ -3,12 +3,11 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Max
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from collectivites.courriels import courriel_envoyer
 from collectivites.perms import peut_contribuer, peut_valider_feuille_de_route
 from collectivites.selectors import referents_actifs
 
@@ -253,21 +252,15 @@ SUJETS = {
 
 
 def _courriel(*, version, auteur, lien: str, gabarit: str, destinataires: list[str]) -> None:
-    """Prépare le courriel et ne l'envoie qu'une fois la transaction validée : une validation
-    annulée en route (document officiel impossible à produire…) n'annonce rien à personne."""
-    destinataires = sorted({d for d in destinataires if d})
-    if not destinataires:
-        return
+    """Prépare le courriel ; il ne part qu'une fois la transaction validée (une validation
+    annulée en route n'annonce rien à personne), par un processus de tâches."""
     collectivite = version.feuille_de_route.collectivite
-    contexte = {"version": version, "auteur": auteur, "lien": lien, "collectivite": collectivite}
-    message = {
-        "subject": SUJETS[gabarit].format(version=version.libelle, collectivite=collectivite),
-        "message": render_to_string(f"strategie_nr/fiches/emails/{gabarit}.txt", contexte),
-        "from_email": None,
-        "recipient_list": destinataires,
-    }
-    # Un serveur de courriel en panne ne défait pas une validation déjà enregistrée : journalisé.
-    transaction.on_commit(lambda: send_mail(**message), robust=True)
+    courriel_envoyer(
+        sujet=SUJETS[gabarit].format(version=version.libelle, collectivite=collectivite),
+        gabarit=f"strategie_nr/fiches/emails/{gabarit}.txt",
+        contexte={"version": version, "auteur": auteur, "lien": lien, "collectivite": collectivite},
+        destinataires=destinataires,
+    )
 
 
 def _prevenir_soumetteur(version, *, auteur, lien: str, gabarit: str) -> None:
@@ -356,15 +349,16 @@ def feuille_de_route_valider(
     _journaliser(version=version, type=TypeEvenement.VERSION_VALIDEE, auteur=auteur)
     if notifier:
         _prevenir_soumetteur(version, auteur=auteur, lien=lien, gabarit="validation")
-    _apres_validation(version)
+    _apres_validation(version, auteur)
     return version
 
 
-def _apres_validation(version) -> None:
-    """Appelé une fois la version validée enregistrée (génération du document officiel)."""
-    from strategie_nr.documents.services import document_officiel_generer
+def _apres_validation(version, auteur) -> None:
+    """Appelé une fois la version validée enregistrée : le document officiel est demandé à un
+    processus de tâches, qui le produit après la validation ; la transaction reste courte."""
+    from strategie_nr.documents.services import document_officiel_demander
 
-    document_officiel_generer(version=version)
+    document_officiel_demander(version=version, demandeur=auteur)
 
 
 @transaction.atomic

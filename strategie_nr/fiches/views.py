@@ -383,7 +383,9 @@ class DecisionView(MembreRequisMixin, TemplateView):
                         lien=_lien(request, version),
                     )
                     messages.success(
-                        request, f"La version {version.libelle} est validée : elle est figée."
+                        request,
+                        f"La version {version.libelle} est validée : elle est figée. Son "
+                        "document officiel est en préparation (page Documents).",
                     )
                 return redirect("fiches:version", pk=version.pk)
             except ValidationError as erreur:

@@ -1,5 +1,6 @@
 """Réglages communs, lus dans l'environnement (voir `.env.example`)."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -25,6 +26,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
     "collectivites",
     "strategie_nr",
     "parc",
@@ -34,11 +38,13 @@ INSTALLED_APPS = [
     "strategie_nr.programme",
     "strategie_nr.fiches",
     "strategie_nr.documents",
+    "strategie_nr.travaux",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "strategie_nr.middleware.ParametresHostilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -49,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "collectivites.middleware.CollectiviteCouranteMiddleware",
     "strategie_nr.middleware.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "strategie_nr.urls"
@@ -68,15 +75,42 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Courriels en texte brut : aucun échappement HTML (collectivites.courriels.texte_brut).
+        "NAME": "texte",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Une transaction qui écrit prend le verrou dès son début et attend son tour (20 s au plus) :
+    # deux écritures simultanées (deux validations, le processus de tâches) se suivent au lieu de
+    # se heurter à « database is locked ».
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# Travaux longs (PDF, gros exports, imports, e-mails) : l'API des tâches de Django (django-tasks,
+# le portage de `django.tasks` de Django 6) avec sa file en base (django-tasks-db), vidée par
+# `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TRAVAUX_TENTATIVES_MAX = env.int("TRAVAUX_TENTATIVES_MAX", default=3)
+# Au-delà de ces tailles, un export XLSX du parc et la confirmation d'un import passent par un
+# processus de tâches (page de suivi) au lieu de retenir la requête.
+EXPORT_EN_ARRIERE_PLAN_LIGNES = env.int("EXPORT_EN_ARRIERE_PLAN_LIGNES", default=5000)
+IMPORT_EN_ARRIERE_PLAN_OCTETS = env.int("IMPORT_EN_ARRIERE_PLAN_OCTETS", default=256 * 1024)
+TRAVAUX_DELAI_REPRISE = env.int("TRAVAUX_DELAI_REPRISE", default=30)  # secondes, × l'essai
 
 AUTH_USER_MODEL = "collectivites.Utilisateur"
 AUTH_PASSWORD_VALIDATORS = [
@@ -90,9 +124,30 @@ LOGIN_REDIRECT_URL = "tableau_de_bord"
 LOGOUT_REDIRECT_URL = "connexion"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # un jour
 
-# Limitation des tentatives de connexion (par adresse e-mail et par adresse IP).
+# Protection de la connexion (django-axes, sur toutes les voies de connexion, /admin/ compris) :
+# un compte est bloqué après CONNEXION_TENTATIVES_MAX échecs, le couple compte + adresse du
+# client aussi ; les échecs sont comptés en base, partagée par tous les processus.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 CONNEXION_TENTATIVES_MAX = env.int("CONNEXION_TENTATIVES_MAX", default=5)
 CONNEXION_BLOCAGE_SECONDES = env.int("CONNEXION_BLOCAGE_SECONDES", default=15 * 60)
+# Nombre de proxys inverses de confiance devant l'application : l'adresse du client est lue
+# dans X-Forwarded-For à travers eux seulement (0 : REMOTE_ADDR, sans proxy).
+PROXIES_DE_CONFIANCE = env.int("PROXIES_DE_CONFIANCE", default=0)
+AXES_FAILURE_LIMIT = CONNEXION_TENTATIVES_MAX
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=CONNEXION_BLOCAGE_SECONDES)
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # le champ des formulaires de connexion (et de l'admin)
+AXES_USERNAME_CALLABLE = "collectivites.securite.identifiant_de_connexion"
+AXES_CLIENT_IP_CALLABLE = "collectivites.securite.adresse_client"
+AXES_LOCKOUT_CALLABLE = "collectivites.securite.reponse_connexion_bloquee"
+AXES_VERBOSE = False
+# Demandes de réinitialisation du mot de passe, par heure, par adresse e-mail et par client.
+REINITIALISATION_DEMANDES_MAX = env.int("REINITIALISATION_DEMANDES_MAX", default=5)
+CSRF_FAILURE_VIEW = "strategie_nr.erreurs.csrf_refuse"
 INVITATION_VALIDITE_JOURS = 7
 
 LANGUAGE_CODE = "fr-fr"

@@ -1,9 +1,13 @@
 """Réglages de la suite de tests (`make test`)."""
 
+import hashlib
+import tempfile
+from pathlib import Path
+
 from django.template.base import TemplateSyntaxError
 
 from .base import *  # noqa: F403
-from .base import TEMPLATES, env
+from .base import BASE_DIR, DATABASES, TEMPLATES, env
 
 
 class VariableDeGabaritInconnue(str):
@@ -22,9 +26,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = VariableDeGabaritInconnue("%s")
+for _moteur in TEMPLATES:
+    _moteur["OPTIONS"]["string_if_invalid"] = VariableDeGabaritInconnue("%s")
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Les fichiers statiques sont servis depuis `static/` sans collectstatic.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Une base de test dans un fichier, comme celle de `make run`, et non en mémoire partagée
+    # (dont les verrous par table ne ressemblent pas à ceux d'un fichier) : les tests de
+    # concurrence y voient ce que voient deux processus. Un fichier par copie du projet.
+    _suffixe = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"strategie-nr-tests-{_suffixe}.sqlite3")
+    }
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF"

@@ -350,3 +350,37 @@ def test_classeur_piege_refuse_au_depot(client_de, agent):
     assert reponse.status_code == 400
     assert "dépasse le nombre de cellules (2\u202f000\u202f000 au plus)" in texte(reponse)
     assert not ImportEnAttente.objects.exists()
+
+
+def test_un_gros_import_est_confirme_par_le_processus_de_taches(
+    client_de, agent, settings, executer_travaux
+):
+    settings.IMPORT_EN_ARRIERE_PLAN_OCTETS = 100
+    client = client_de(agent)
+    deposer(client, "export.csv", exemple("export_glpi.csv"))
+    confirmer = reverse("import_parc:confirmer", args=[ImportEnAttente.objects.get().pk])
+    reponse = client.post(confirmer)
+    assert reponse.status_code == 302 and "/travaux/" in reponse.url
+    assert client.post(confirmer).url == reponse.url  # double clic : un seul import
+    assert not equipements(agent.collectivite).exists()
+    assert "Document en préparation" in texte(client.get(reponse.url))
+    executer_travaux()
+    assert equipements(agent.collectivite).count() == 40
+    page = texte(client.get(reponse.url))
+    assert "40 équipements ont été créés" in page and "http-equiv" not in page
+    assert not ImportEnAttente.objects.exists()
+
+
+def test_un_gros_import_en_erreur_echoue_sans_rien_importer(
+    client_de, agent, settings, executer_travaux
+):
+    settings.IMPORT_EN_ARRIERE_PLAN_OCTETS = 100
+    client = client_de(agent)
+    lignes = [ligne_glpi(1), ligne_glpi(2, **{"Date d'achat": "31/02/2023"})]
+    deposer(client, "erreurs.csv", csv_glpi(lignes))
+    reponse = client.post(reverse("import_parc:confirmer", args=[ImportEnAttente.objects.get().pk]))
+    executer_travaux()
+    page = texte(client.get(reponse.url))
+    assert "Rien n'a été importé" in page
+    assert not equipements(agent.collectivite).exists()
+    assert ImportEnAttente.objects.exists()  # le fichier reste, pour corriger ou confirmer

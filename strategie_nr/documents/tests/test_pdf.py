@@ -55,7 +55,10 @@ def test_sections_sans_donnees_disent_pas_encore_renseigne(commune):
     assert "loi n° 2021-1485" in texte  # le cadre légal est toujours là
 
 
-def test_validation_produit_le_document_officiel_une_fois(commune, version_validee):
+def test_validation_produit_le_document_officiel_une_fois(
+    commune, version_validee, executer_travaux
+):
+    executer_travaux()
     document = DocumentOfficiel.objects.get(version=version_validee)
     contenu = bytes(document.contenu)
     assert document.collectivite == commune
@@ -70,7 +73,8 @@ def test_validation_produit_le_document_officiel_une_fois(commune, version_valid
     assert bytes(document_strategie(collectivite=commune, version=version_validee)[0]) == contenu
 
 
-def test_pdf_accessible_titre_langue_balises(commune, version_validee):
+def test_pdf_accessible_titre_langue_balises(commune, version_validee, executer_travaux):
+    executer_travaux()
     lecteur = PdfReader(io.BytesIO(bytes(DocumentOfficiel.objects.get().contenu)))
     catalogue = lecteur.trailer["/Root"]
     assert catalogue["/Lang"] == "fr"
@@ -115,7 +119,8 @@ def test_bilan_annuel_relu(commune, version_validee):
     assert "2 025" not in plat
 
 
-def test_commandes(commune, version_validee, tmp_path):
+def test_commandes(commune, version_validee, tmp_path, executer_travaux):
+    executer_travaux()
     sortie = tmp_path / "strategie.pdf"
     call_command("generer_strategie", commune.code_officiel, "-o", str(sortie), "--version", "1")
     assert sortie.read_bytes() == bytes(DocumentOfficiel.objects.get().contenu)

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 from html import unescape
 
 import pytest
@@ -13,6 +14,7 @@ from collectivites.tests.factories import MembreFactory
 from strategie_nr.documents.models import DocumentOfficiel
 from strategie_nr.fiches.enums import StatutVersion
 from strategie_nr.fiches.tests.factories import FeuilleDeRouteFactory, VersionFactory
+from strategie_nr.travaux.models import Travail
 
 
 def _urls(version):
@@ -36,10 +38,23 @@ def test_membre_d_une_autre_collectivite_recoit_404(client_de, referent_epci, ve
     assert client_de(referent_epci).get(url).status_code == 404
 
 
+def _suivre(client, url):
+    """Suit les redirections et la page de suivi prête (qui renvoie vers le fichier)."""
+    reponse = client.get(url)
+    while True:
+        if reponse.status_code == 302:
+            reponse = client.get(reponse.url)
+        elif pret := re.search(r'content="0;url=([^"]+)"', reponse.content.decode(errors="ignore")):
+            reponse = client.get(pret.group(1))
+        else:
+            return reponse
+
+
 @pytest.mark.parametrize("role", [Role.ELU, Role.AGENT, Role.REFERENT])
 def test_chaque_role_telecharge_le_document_officiel_identique(
-    client_de, commune, version_validee, role
+    client_de, commune, version_validee, executer_travaux, role
 ):
+    executer_travaux()
     client = client_de(MembreFactory(collectivite=commune, role=role))
     url = reverse("documents:version", kwargs={"pk": version_validee.pk})
     premier, second = client.get(url), client.get(url)
@@ -52,11 +67,52 @@ def test_chaque_role_telecharge_le_document_officiel_identique(
     assert client.get(reverse("documents:strategie")).content == premier.content
 
 
-def test_un_brouillon_se_telecharge_en_projet(client_de, elu, fiches_six_axes):
-    reponse = client_de(elu).get(reverse("documents:strategie"))
-    assert reponse.status_code == 200
-    assert "projet" in reponse["Content-Disposition"]
-    assert reponse.content.startswith(b"%PDF")
+def test_la_validation_ne_rend_pas_le_pdf_et_la_version_dit_en_preparation(
+    client_de, elu, version_validee, executer_travaux
+):
+    assert not DocumentOfficiel.objects.exists()
+    client = client_de(elu)
+    html = client.get(reverse("documents:index")).content.decode()
+    assert "Document en préparation" in html
+    reponse = client.get(reverse("documents:version", kwargs={"pk": version_validee.pk}))
+    assert reponse.status_code == 302
+    suivi = client.get(reponse.url)
+    assert "Document en préparation" in suivi.content.decode()
+    assert (
+        'data-actualiser="2"' in suivi.content.decode() and "js/suivi.js" in suivi.content.decode()
+    )
+    executer_travaux()
+    document = DocumentOfficiel.objects.get()
+    html = client.get(reverse("documents:index")).content.decode()
+    assert document.somme_controle in html and "Document en préparation" not in html
+    # Prête, la page de suivi lance le téléchargement du document enregistré.
+    pret = client.get(reponse.url).content.decode()
+    lien = reverse("documents:version", kwargs={"pk": version_validee.pk})
+    assert f'<meta http-equiv="refresh" content="0;url={lien}">' in pret
+    assert client.get(lien).content == bytes(document.contenu)
+
+
+def test_un_brouillon_se_prepare_puis_se_telecharge_en_projet(
+    client_de, elu, fiches_six_axes, executer_travaux, django_assert_max_num_queries
+):
+    client = client_de(elu)
+    reponse = client.get(reverse("documents:strategie"))
+    assert reponse.status_code == 302 and "/travaux/" in reponse.url
+    executer_travaux()
+    fichier = _suivre(client, reponse.url)
+    assert fichier.status_code == 200
+    assert "projet" in fichier["Content-Disposition"]
+    assert fichier.content.startswith(b"%PDF")
+    # Mêmes données : le PDF déjà produit est servi tout de suite, sans nouveau travail.
+    with django_assert_max_num_queries(40):
+        deuxieme = client.get(reverse("documents:strategie"))
+    assert deuxieme.url.endswith("/fichier")
+    assert Travail.objects.count() == 1
+    # Une donnée change : un nouveau rendu est demandé.
+    fiches_six_axes[0].titre = "Titre changé"
+    fiches_six_axes[0].save()
+    assert client.get(reverse("documents:strategie")).url != deuxieme.url
+    assert Travail.objects.count() == 2
 
 
 def test_version_non_validee_sans_document_officiel(client_de, elu, commune, fiches_six_axes):
@@ -65,16 +121,19 @@ def test_version_non_validee_sans_document_officiel(client_de, elu, commune, fic
     assert client_de(elu).get(url).status_code == 404
 
 
-def test_bilan_telecharge_et_annee_hors_plage(client_de, elu, version_validee):
+def test_bilan_telecharge_et_annee_hors_plage(client_de, elu, version_validee, executer_travaux):
     client = client_de(elu)
     reponse = client.get(reverse("documents:bilan", kwargs={"annee": 2025}))
-    assert reponse.status_code == 200 and reponse.content.startswith(b"%PDF")
+    executer_travaux()
+    fichier = _suivre(client, reponse.url)
+    assert fichier.status_code == 200 and fichier.content.startswith(b"%PDF")
     futur = timezone.localdate().year + 1
     assert client.get(reverse("documents:bilan", kwargs={"annee": futur})).status_code == 404
     assert client.get(reverse("documents:bilan", kwargs={"annee": 1999})).status_code == 404
 
 
-def test_page_des_documents(client_de, elu, version_validee):
+def test_page_des_documents(client_de, elu, version_validee, executer_travaux):
+    executer_travaux()
     reponse = client_de(elu).get(reverse("documents:index"))
     html = reponse.content.decode()
     assert reponse.status_code == 200
@@ -117,9 +176,10 @@ def _versions_validees(commune, debut, fin):
         )
 
 
-def test_une_empreinte_un_nom(client_de, elu, agent, version_validee):
+def test_une_empreinte_un_nom(client_de, elu, agent, version_validee, executer_travaux):
     """L'empreinte SHA-256 du PDF, sous le même nom sur la feuille de route et les documents ;
     le contrôle de l'instantané porte un autre nom."""
+    executer_travaux()  # le document officiel est produit après la validation
     document = DocumentOfficiel.objects.get()
     assert document.empreinte == hashlib.sha256(bytes(document.contenu)).hexdigest()
     explication = "Empreinte du fichier : elle prouve que le document n'a pas changé"

@@ -127,11 +127,9 @@ def test_elu_ne_cree_pas_de_fiche(commune, elu, donnees_fiche):
         fiche_creer(collectivite=commune, auteur=elu, donnees=donnees_fiche)
 
 
-def test_soumettre_previent_les_referents(
-    fiche, agent, referent, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        feuille_de_route_soumettre(version=fiche.version, auteur=agent, lien="http://x/fdr/")
+def test_soumettre_previent_les_referents(fiche, agent, referent, executer_travaux):
+    feuille_de_route_soumettre(version=fiche.version, auteur=agent, lien="http://x/fdr/")
+    executer_travaux()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [referent.utilisateur.email]
     assert "soumis la version v1" in mail.outbox[0].body
@@ -146,10 +144,10 @@ def test_soumettre_une_version_vide_refuse(commune, agent):
 
 
 def test_valider_fige_un_instantane_et_previent_celui_qui_a_soumis(
-    fiche, agent, referent, django_capture_on_commit_callbacks
+    fiche, agent, referent, executer_travaux
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        version = _valider(fiche.version, referent, agent)
+    version = _valider(fiche.version, referent, agent)
+    executer_travaux()
     version.refresh_from_db()
     assert version.statut == StatutVersion.VALIDEE
     assert (version.validee_par, version.date_copil) == (referent, COPIL)
@@ -173,7 +171,7 @@ def test_validation_defaite_n_annonce_rien(
     reçoit de courriel « validée »."""
     feuille_de_route_soumettre(version=fiche.version, auteur=agent)
 
-    def echec(version):
+    def echec(version, auteur):
         raise RuntimeError("rendu impossible")
 
     monkeypatch.setattr(services, "_apres_validation", echec)
@@ -188,15 +186,13 @@ def test_validation_defaite_n_annonce_rien(
     assert fiche.version.statut == StatutVersion.SOUMISE
 
 
-def test_donnees_de_demonstration_sans_courriel(
-    fiche, agent, referent, django_capture_on_commit_callbacks
-):
+def test_donnees_de_demonstration_sans_courriel(fiche, agent, referent, executer_travaux):
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        feuille_de_route_soumettre(version=fiche.version, auteur=agent, notifier=False)
-        feuille_de_route_valider(
-            version=fiche.version, auteur=referent, date_copil=COPIL, notifier=False
-        )
+    feuille_de_route_soumettre(version=fiche.version, auteur=agent, notifier=False)
+    feuille_de_route_valider(
+        version=fiche.version, auteur=referent, date_copil=COPIL, notifier=False
+    )
+    executer_travaux()
     assert mail.outbox == []
 
 
@@ -205,7 +201,9 @@ def test_valider_appelle_le_crochet_apres_enregistrement(fiche, agent, referent,
     monkeypatch.setattr(
         services,
         "_apres_validation",
-        lambda version: vues.append(VersionFeuilleDeRoute.objects.get(pk=version.pk).statut),
+        lambda version, auteur: vues.append(
+            VersionFeuilleDeRoute.objects.get(pk=version.pk).statut
+        ),
     )
     _valider(fiche.version, referent, agent)
     assert vues == [StatutVersion.VALIDEE]
@@ -268,16 +266,14 @@ def test_creer_une_fiche_apres_validation_demarre_la_v2(
     assert nouvelle.version.fiches.count() == 2
 
 
-def test_renvoyer_exige_un_commentaire_et_previent(
-    fiche, agent, referent, django_capture_on_commit_callbacks
-):
+def test_renvoyer_exige_un_commentaire_et_previent(fiche, agent, referent, executer_travaux):
     feuille_de_route_soumettre(version=fiche.version, auteur=agent)
     with pytest.raises(ValidationError):
         feuille_de_route_renvoyer(version=fiche.version, auteur=referent, commentaire="  ")
-    with django_capture_on_commit_callbacks(execute=True):
-        version = feuille_de_route_renvoyer(
-            version=fiche.version, auteur=referent, commentaire="Budget à revoir"
-        )
+    version = feuille_de_route_renvoyer(
+        version=fiche.version, auteur=referent, commentaire="Budget à revoir"
+    )
+    executer_travaux()
     assert version.statut == StatutVersion.RENVOYEE
     assert mail.outbox[-1].to == [agent.utilisateur.email]
     assert "Budget à revoir" in mail.outbox[-1].body

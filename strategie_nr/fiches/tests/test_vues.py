@@ -191,12 +191,10 @@ def test_edition_concurrente_le_second_est_refuse_et_garde_sa_saisie(
     assert troisieme.status_code == 302
 
 
-def test_parcours_soumettre_valider(
-    client_de, agent, referent, fiche, django_capture_on_commit_callbacks
-):
+def test_parcours_soumettre_valider(client_de, agent, referent, fiche, executer_travaux):
     version = fiche.version
-    with django_capture_on_commit_callbacks(execute=True):
-        reponse = client_de(agent).post(reverse("fiches:soumettre", args=[version.pk]))
+    reponse = client_de(agent).post(reverse("fiches:soumettre", args=[version.pk]))
+    executer_travaux()
     assert reponse.status_code == 302
     assert mail.outbox[-1].to == [referent.utilisateur.email]
     assert reverse("fiches:version", args=[version.pk]) in mail.outbox[-1].body
@@ -209,8 +207,8 @@ def test_parcours_soumettre_valider(
     assert "dans le futur" in page(client_de(referent).post(url, {"date_copil": futur}))
     version.refresh_from_db()
     assert version.statut == StatutVersion.SOUMISE
-    with django_capture_on_commit_callbacks(execute=True):
-        reponse = client_de(referent).post(url, {"date_copil": "14/03/2025", "valider": ""})
+    reponse = client_de(referent).post(url, {"date_copil": "14/03/2025", "valider": ""})
+    executer_travaux()
     assert reponse.status_code == 302
     version.refresh_from_db()
     assert version.statut == StatutVersion.VALIDEE and version.date_copil == COPIL

@@ -9,7 +9,7 @@ from .accessibilite import verifier
 pytestmark = pytest.mark.navigateur
 
 
-def test_l_elu_telecharge_la_strategie_validee(se_connecter):
+def test_l_elu_telecharge_la_strategie_validee(se_connecter, executer_travaux):
     page = se_connecter("elu@demo.test")
     page.get_by_role("link", name="Documents").click()
     page.get_by_role("heading", level=1, name="Documents pour les élus").wait_for()
@@ -22,7 +22,12 @@ def test_l_elu_telecharge_la_strategie_validee(se_connecter):
     assert contenu.startswith(b"%PDF")
     assert telechargement.suggested_filename.endswith(".pdf")
 
-    # Le projet en cours (v2) se télécharge aussi, rendu à la demande.
-    with page.expect_download() as attente:
-        page.get_by_role("link", name="Télécharger la stratégie (projet) en PDF").click()
+    # Le projet en cours (v2) est préparé par le processus de tâches : la page de suivi se
+    # met à jour toute seule et lance le téléchargement dès que le PDF est prêt.
+    page.get_by_role("link", name="Télécharger la stratégie (projet) en PDF").click()
+    page.get_by_text("Document en préparation").wait_for()
+    verifier(page)
+    with page.expect_download(timeout=60_000) as attente:
+        executer_travaux()
     assert Path(attente.value.path()).read_bytes().startswith(b"%PDF")
+    page.get_by_text("C'est prêt").wait_for()

@@ -10,7 +10,7 @@ from .accessibilite import verifier
 pytestmark = pytest.mark.navigateur
 
 
-def test_un_agent_redige_le_referent_soumet_puis_valide(se_connecter, page):
+def test_un_agent_redige_le_referent_soumet_puis_valide(se_connecter, page, executer_travaux):
     se_connecter("agent@demo.test")
     page.get_by_role("link", name="Feuille de route").first.click()
     page.get_by_role("heading", level=1).wait_for()
@@ -54,6 +54,7 @@ def test_un_agent_redige_le_referent_soumet_puis_valide(se_connecter, page):
     page.goto("/feuille-de-route/")
     page.get_by_role("button", name="Soumettre la version v2 pour validation").click()
     assert page.get_by_text("les référents sont prévenus").is_visible()
+    executer_travaux()  # le courriel part par la file des tâches
     assert any("referent@demo.test" in message.to for message in mail.outbox)
     page.get_by_role("link", name="Valider ou renvoyer la version v2").click()
     verifier(page)
