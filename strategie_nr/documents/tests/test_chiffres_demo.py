@@ -143,10 +143,10 @@ def test_la_synthese_suit_la_page_de_garde_et_ouvre_le_tableau_de_bord_de_l_elu(
     assert "Synthèse pour les élus" in synthese
     assert "Note globale de maturité" in synthese
     assert f"Chiffres clés {annee}" in synthese and f"Conformité {annee}" in synthese
-    assert synthese.count(f" {annee} calculé depuis") + synthese.count(f" {annee} déclaré") == 5
+    assert synthese.count(f" {annee}, calculé depuis") + synthese.count(f" {annee}, déclaré") == 5
     assert "fiches actions, pour un budget total de" in synthese
     assert "Prochaine échéance" in synthese
-    assert str(annee + 1) + " calculé" not in synthese
+    assert f"{annee + 1}, calculé" not in synthese
 
     elu = Membre.objects.get(collectivite=commune, role=Role.ELU)
     client = client_de(elu)
