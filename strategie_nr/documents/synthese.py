@@ -118,15 +118,25 @@ def _prochaine_echeance(fiches: list[dict], aujourdhui: datetime.date) -> dict |
         for action in fiche["sous_actions"]:
             if not action["fait"] and action["echeance"] and action["echeance"] >= aujourdhui:
                 echeances.append(
-                    (action["echeance"], f"{action['quoi']} (fiche {fiche['numero']})")
+                    (
+                        action["echeance"],
+                        formats.date_courte(action["echeance"]),
+                        f"{action['quoi']} (fiche {fiche['numero']})",
+                    )
                 )
-        fin = fiche["fin"]
+        fin = fiche["fin"]  # au mois près
         if fin >= aujourdhui.replace(day=1):
-            echeances.append((fin, f"Fin de la fiche {fiche['numero']} : {fiche['titre']}"))
+            echeances.append(
+                (
+                    fin,
+                    formats.mois_annee(fin),
+                    f"fin de la fiche {fiche['numero']} : {fiche['titre']}",
+                )
+            )
     if not echeances:
         return None
-    date, libelle = min(echeances, key=lambda e: e[0])
-    return {"date": date, "libelle": libelle}
+    _date, quand, libelle = min(echeances, key=lambda e: e[0])
+    return {"quand": quand, "libelle": libelle}
 
 
 def _maturite(collectivite) -> dict | None:

@@ -4,6 +4,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from collectivites.perms import MembreRequisMixin
+from indicateurs.selectors import libelle_annee
 from strategie_nr.travaux.views import reponse_fichier, vers_le_travail
 
 from .models import DocumentOfficiel
@@ -49,7 +50,11 @@ class DocumentsView(MembreRequisMixin, TemplateView):
             validees=validees,
             # Un élu vient chercher la stratégie adoptée : elle passe avant le brouillon.
             validee_d_abord=self.membre.est_elu and bool(validees),
-            annees=annees_de_bilan(),
+            # Les années closes d'abord ; l'année en cours, si on la demande, est provisoire.
+            annees=sorted(
+                ((annee, libelle_annee(annee)) for annee in annees_de_bilan()),
+                key=lambda a: (a[1] != str(a[0]), -a[0]),
+            ),
             **kwargs,
         )
 

@@ -73,6 +73,14 @@ def test_le_bilan_et_la_strategie_de_la_demo_donnent_une_valeur_par_chiffre(demo
     assert bilan.count("Empreinte carbone estimée du parc") == 1
     assert bilan.count("Part des achats d'équipements reconditionnés, en montant") == 1
 
+    # Le cadre légal corrigé.
+    assert "au plus tard le 1er janvier 2025" in strategie
+    assert "impact environnemental du numérique et de ses usages sur le territoire" in strategie
+    assert "issue du réemploi ou de la réutilisation" in strategie
+    assert "matières recyclées est une part distincte" in strategie
+    assert "six thèmes que le décret cite notamment" in strategie
+    assert "six axes de la loi" not in strategie
+
     # La stratégie validée ne juge aucune année en cours.
     courante = annee + 1
     assert f"Chiffres clés (fin {annee}, dernière année close)" in strategie
@@ -143,10 +151,10 @@ def test_la_synthese_suit_la_page_de_garde_et_ouvre_le_tableau_de_bord_de_l_elu(
     assert "Synthèse pour les élus" in synthese
     assert "Note globale de maturité" in synthese
     assert f"Chiffres clés {annee}" in synthese and f"Conformité {annee}" in synthese
-    assert synthese.count(f" {annee} calculé depuis") + synthese.count(f" {annee} déclaré") == 5
+    assert synthese.count(f" {annee}, calculé depuis") + synthese.count(f" {annee}, déclaré") == 5
     assert "fiches actions, pour un budget total de" in synthese
     assert "Prochaine échéance" in synthese
-    assert str(annee + 1) + " calculé" not in synthese
+    assert f"{annee + 1}, calculé" not in synthese
 
     elu = Membre.objects.get(collectivite=commune, role=Role.ELU)
     client = client_de(elu)

@@ -142,6 +142,12 @@ def test_page_des_documents(client_de, elu, version_validee, executer_travaux):
     assert reverse("documents:version", kwargs={"pk": version_validee.pk}) in html
     assert reverse("documents:bilan", kwargs={"annee": 2025}) in html
     assert "Bilan 2025" in html and "2 025" not in html.replace("\u202f", " ")
+    # La dernière année close d'abord ; l'année en cours est dite provisoire.
+    courante = timezone.localdate().year
+    if courante > 2025:
+        provisoire = f"Bilan {courante} (année en cours, provisoire)"
+        assert provisoire in html
+        assert html.index(f"Bilan {courante - 1} ") < html.index(provisoire)
 
 
 def test_nombre_de_requetes_borne(client_de, elu, commune, django_assert_max_num_queries):

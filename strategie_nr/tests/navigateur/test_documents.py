@@ -31,3 +31,14 @@ def test_l_elu_telecharge_la_strategie_validee(se_connecter, executer_travaux):
         executer_travaux()
     assert Path(attente.value.path()).read_bytes().startswith(b"%PDF")
     page.get_by_text("C'est prêt").wait_for()
+
+
+def test_la_synthese_de_l_elu_se_lit_sur_un_telephone(se_connecter):
+    page = se_connecter("elu@demo.test")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/")
+    page.get_by_role("heading", level=2, name="Synthèse pour les élus").wait_for()
+    assert page.get_by_text("Chiffres clés").first.is_visible()
+    verifier(page)
+    # Rien ne déborde de l'écran : le tableau des chiffres défile dans son cadre.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
