@@ -2,15 +2,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
 from . import selectors, services
 from .exports import campagne_xlsx
-from .forms import CampagneForm, ConsolidationForm, GrilleForm
+from .forms import CampagneForm, ConsolidationForm, GrilleForm, ReouvertureForm
 from .graphiques import radar_svg
 from .models import Campagne, Question, Reponse, ReponseConsolidee
 from .perms import peut_piloter, peut_repondre, peut_voir_resultats
@@ -98,6 +100,8 @@ class CampagneView(MembreRequisMixin, TemplateView):
             radar=radar,
             faibles=[(ligne, pratiques.get(ligne.dimension.pk, [])) for ligne in faibles],
             participation=selectors.participation(campagne) if not self.membre.est_elu else [],
+            historique=selectors.historique_campagne(campagne),
+            rouvrable=peut_piloter(self.membre) and selectors.campagne_rouvrable(campagne),
             peut_piloter=peut_piloter(self.membre),
             peut_repondre=peut_repondre(self.membre),
             peut_creer_fiche=peut_repondre(self.membre),
@@ -105,8 +109,20 @@ class CampagneView(MembreRequisMixin, TemplateView):
         )
 
 
-class CloturerView(MembreRequisMixin, View):
+class CloturerView(MembreRequisMixin, TemplateView):
+    """Confirmation : ce qui manque encore, puis la clôture (rien n'est enregistré avant)."""
+
+    template_name = "strategie_nr/diagnostic/cloturer.html"
     permission = staticmethod(peut_piloter)
+
+    def get(self, request, pk):
+        campagne = _campagne_de(self.collectivite, pk)
+        if not campagne.ouverte:
+            messages.info(request, "Cette campagne est déjà close.")
+            return redirect(campagne)
+        return self.render_to_response(
+            self.get_context_data(campagne=campagne, manques=selectors.cloture_manques(campagne))
+        )
 
     def post(self, request, pk):
         campagne = _campagne_de(self.collectivite, pk)
@@ -115,8 +131,39 @@ class CloturerView(MembreRequisMixin, View):
         except ValidationError as erreur:
             messages.error(request, " ".join(erreur.messages))
         else:
-            messages.success(request, "La campagne est close : ses résultats sont figés.")
+            messages.success(request, "La campagne est close : ses résultats sont définitifs.")
         return redirect(campagne)
+
+
+class RouvrirView(MembreRequisMixin, TemplateView):
+    template_name = "strategie_nr/diagnostic/rouvrir.html"
+    permission = staticmethod(peut_piloter)
+
+    def get(self, request, pk):
+        campagne = _campagne_de(self.collectivite, pk)
+        return self.render_to_response(self._contexte(campagne, ReouvertureForm()))
+
+    def _contexte(self, campagne, form):
+        return self.get_context_data(
+            campagne=campagne, form=form, rouvrable=selectors.campagne_rouvrable(campagne)
+        )
+
+    def post(self, request, pk):
+        campagne = _campagne_de(self.collectivite, pk)
+        form = ReouvertureForm(request.POST)
+        if form.is_valid():
+            try:
+                services.campagne_rouvrir(
+                    campagne=campagne, auteur=request.user, raison=form.cleaned_data["raison"]
+                )
+            except ValidationError as erreur:
+                erreurs_vers_formulaire(form, erreur)
+            else:
+                messages.success(
+                    request, "La campagne est rouverte : ses résultats redeviennent provisoires."
+                )
+                return redirect(campagne)
+        return self.render_to_response(self._contexte(campagne, form), status=400)
 
 
 class GrilleView(MembreRequisMixin, TemplateView):
@@ -160,8 +207,13 @@ class GrilleView(MembreRequisMixin, TemplateView):
                     form.add_error(None, message)
             else:
                 messages.success(request, self.message_succes(nombre))
-                return redirect(request.path if "continuer" in request.POST else campagne)
+                return redirect(self.suite(request, campagne))
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def suite(self, request, campagne) -> str:
+        if "continuer" in request.POST:
+            return request.path
+        return campagne.get_absolute_url()
 
 
 class QuestionnaireView(GrilleView):
@@ -258,6 +310,11 @@ class ConsolidationView(GrilleView):
 
     def message_succes(self, nombre: int) -> str:
         return f"Consolidation enregistrée ({nombre} réponse{'s' if nombre > 1 else ''})."
+
+    def suite(self, request, campagne) -> str:
+        if "clore" in request.POST:
+            return reverse("diagnostic:cloturer", kwargs={"pk": campagne.pk})
+        return super().suite(request, campagne)
 
 
 class ExportView(MembreRequisMixin, View):

@@ -108,7 +108,10 @@ def test_resultats_et_comparaison(campagne, commune, referent, agent):
     assert resultats.dimensions[0].note == Decimal("2.8")
     assert resultats.dimensions[1].note is None
     assert resultats.note_globale == Decimal("2.8") and resultats.provisoire
-    services.campagne_cloturer(campagne=campagne, auteur=referent.utilisateur)
+    campagne = services.campagne_cloturer(campagne=campagne, auteur=referent.utilisateur)
+    # La clôture retient le niveau le plus proche de la moyenne : 2,5 → 3 et 3 → 3.
+    resultats = selectors.resultats_campagne(campagne)
+    assert resultats.dimensions[0].note == Decimal("3.0") and not resultats.provisoire
 
     suivante = services.campagne_ouvrir(
         collectivite=commune,
@@ -125,8 +128,8 @@ def test_resultats_et_comparaison(campagne, commune, referent, agent):
     resultats = selectors.resultats_campagne(suivante)
     assert resultats.precedente == campagne
     assert resultats.dimensions[0].note == Decimal("4.0")
-    assert resultats.dimensions[0].ecart == Decimal("1.2")
-    assert resultats.ecart_global == Decimal("1.2")
+    assert resultats.dimensions[0].ecart == Decimal("1.0")
+    assert resultats.ecart_global == Decimal("1.0")
     assert selectors.derniere_campagne_cloturee(commune) == campagne
 
 

@@ -25,16 +25,20 @@ def _grille(questions, **valeurs):
     return donnees
 
 
-@pytest.mark.parametrize("nom", ["campagne", "questionnaire", "consolidation", "export"])
+PAGES = ["campagne", "questionnaire", "consolidation", "export", "cloturer", "rouvrir"]
+
+
+@pytest.mark.parametrize("nom", PAGES)
 def test_anonyme_renvoye_vers_la_connexion(client, campagne, nom):
     reponse = client.get(_url(nom, campagne))
     assert reponse.status_code == 302 and reponse.url.startswith(reverse("connexion"))
 
 
-@pytest.mark.parametrize("nom", ["campagne", "questionnaire", "consolidation", "export"])
+@pytest.mark.parametrize("nom", PAGES)
 def test_autre_collectivite_404(client_de, referent_epci, campagne, nom):
     assert client_de(referent_epci).get(_url(nom, campagne)).status_code == 404
     assert client_de(referent_epci).post(_url("cloturer", campagne)).status_code == 404
+    assert Campagne.objects.get().ouverte
 
 
 def test_elu_voit_les_resultats_mais_ne_repond_pas(client_de, elu, campagne):
@@ -50,10 +54,15 @@ def test_elu_voit_les_resultats_mais_ne_repond_pas(client_de, elu, campagne):
     assert not Reponse.objects.exists() and Campagne.objects.get().ouverte
 
 
-def test_agent_ne_consolide_ni_ne_clot(client_de, agent, campagne):
+def test_agent_ne_consolide_ni_ne_clot(client_de, agent, referent, campagne):
     client = client_de(agent)
     assert client.get(_url("consolidation", campagne)).status_code == 403
+    assert client.get(_url("cloturer", campagne)).status_code == 403
     assert client.post(_url("cloturer", campagne)).status_code == 403
+    services.campagne_cloturer(campagne=campagne, auteur=referent.utilisateur)
+    assert client.get(_url("rouvrir", campagne)).status_code == 403
+    assert client.post(_url("rouvrir", campagne), {"raison": "x"}).status_code == 403
+    assert not Campagne.objects.get().ouverte
     assert (
         client.post(reverse("diagnostic:ouvrir"), {"titre": "X", "date": "2025-01-01"}).status_code
         == 403
