@@ -153,6 +153,7 @@ class EquipementForm(forms.ModelForm):
         else:
             self.fields["statut"].disabled = True
         self.helper = _helper("Enregistrer")
+        self.helper.attrs["data-garder-saisie"] = ""
 
     def clean_annee_acquisition(self):
         annee = self.cleaned_data.get("annee_acquisition")

@@ -179,12 +179,14 @@ class GrilleView(MembreRequisMixin, TemplateView):
     def reponses(self, questions) -> dict:
         raise NotImplementedError
 
+    def questions(self) -> list[Question]:
+        return _questions()
+
     def formulaire(self, questions, donnees=None):
         return self.form_class(donnees, questions=questions, reponses=self.reponses(questions))
 
     def get_context_data(self, form=None, **kwargs):
-        questions = _questions()
-        form = form or self.formulaire(questions)
+        form = form or self.formulaire(self.questions())
         return super().get_context_data(
             campagne=self.campagne(),
             form=form,
@@ -194,8 +196,7 @@ class GrilleView(MembreRequisMixin, TemplateView):
 
     def post(self, request, pk):
         campagne = self.campagne()
-        questions = _questions()
-        form = self.formulaire(questions, request.POST)
+        form = self.formulaire(self.questions(), request.POST)
         if not campagne.ouverte:
             messages.error(request, "Cette campagne est close : ses réponses ne changent plus.")
             return redirect(campagne)
@@ -217,20 +218,69 @@ class GrilleView(MembreRequisMixin, TemplateView):
 
 
 class QuestionnaireView(GrilleView):
+    """Une dimension par page : chaque enregistrement garde la dimension en cours, de sorte
+    qu'une session expirée ne fait perdre au plus qu'une dimension."""
+
     template_name = "strategie_nr/diagnostic/questionnaire.html"
     permission = staticmethod(peut_repondre)
 
+    def toutes_les_questions(self) -> list[Question]:
+        if not hasattr(self, "_toutes"):
+            self._toutes = _questions()
+        return self._toutes
+
+    def numeros(self) -> list[int]:
+        return sorted({q.dimension.numero for q in self.toutes_les_questions()})
+
+    def dimension(self) -> int:
+        valeur = self.request.GET.get("dimension", "")
+        numeros = self.numeros()
+        return int(valeur) if valeur.isdigit() and int(valeur) in numeros else numeros[0]
+
+    def questions(self) -> list[Question]:
+        numero = self.dimension()
+        return [q for q in self.toutes_les_questions() if q.dimension.numero == numero]
+
     def reponses(self, questions) -> dict:
-        return {
-            r.question_id: r
-            for r in Reponse.objects.filter(campagne=self.campagne(), membre=self.membre)
-        }
+        if not hasattr(self, "_reponses"):
+            self._reponses = {
+                r.question_id: r
+                for r in Reponse.objects.filter(campagne=self.campagne(), membre=self.membre)
+            }
+        return self._reponses
 
     def get_context_data(self, **kwargs):
         contexte = super().get_context_data(**kwargs)
-        reponses = self.reponses(None).values()
-        contexte["repondues"] = sum(1 for r in reponses if r.niveau or r.non_concerne)
+        repondues = {
+            question_id
+            for question_id, r in self.reponses(None).items()
+            if r.niveau or r.non_concerne
+        }
+        etapes: dict[int, dict] = {}
+        for question in self.toutes_les_questions():
+            etape = etapes.setdefault(
+                question.dimension.numero,
+                {"dimension": question.dimension, "total": 0, "repondues": 0},
+            )
+            etape["total"] += 1
+            etape["repondues"] += question.pk in repondues
+        numero = self.dimension()
+        contexte.update(
+            repondues=len(repondues),
+            total=len(self.toutes_les_questions()),
+            etapes=list(etapes.values()),
+            dimension_courante=numero,
+            dimension_suivante=next((n for n in self.numeros() if n > numero), None),
+        )
         return contexte
+
+    def suite(self, request, campagne) -> str:
+        suivante = next((n for n in self.numeros() if n > self.dimension()), None)
+        if "suivante" in request.POST and suivante is not None:
+            return f"{request.path}?dimension={suivante}"
+        if "continuer" in request.POST:
+            return f"{request.path}?dimension={self.dimension()}"
+        return campagne.get_absolute_url()
 
     def enregistrer(self, form) -> int:
         return services.reponses_enregistrer(
