@@ -1,3 +1,5 @@
+import datetime
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -101,6 +103,7 @@ class FiltreForm(forms.Form):
 
 
 class EquipementForm(forms.ModelForm):
+    lu_le = forms.CharField(widget=forms.HiddenInput, required=False)
     prix_achat_ht = MontantField(label="Prix d'achat unitaire HT (€)", required=False)
     poids_kg = MontantField(
         label="Poids unitaire (kg)", required=False, help_text="Vide : le poids par défaut du type."
@@ -152,8 +155,21 @@ class EquipementForm(forms.ModelForm):
             ].help_text = "Pour sortir un équipement du parc, utilisez « Réformer »."
         else:
             self.fields["statut"].disabled = True
+        if self.instance.pk:
+            self.initial["lu_le"] = self.instance.modifie_le.isoformat()
         self.helper = _helper("Enregistrer")
         self.helper.attrs["data-garder-saisie"] = ""
+
+    def clean_lu_le(self):
+        """La date de modification de l'équipement lue à l'ouverture du formulaire."""
+        if not self.instance.pk:
+            return None
+        try:
+            return datetime.datetime.fromisoformat(self.cleaned_data.get("lu_le") or "")
+        except ValueError:
+            # Champ caché : l'erreur va au formulaire entier, pour être vue.
+            self.add_error(None, "Le formulaire est incomplet : rouvrez la page de modification.")
+            return None
 
     def clean_annee_acquisition(self):
         annee = self.cleaned_data.get("annee_acquisition")
