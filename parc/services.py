@@ -130,8 +130,8 @@ class EquipementModifieEntreTemps(Exception):
         super().__init__(
             "Cet équipement a été modifié par une autre personne depuis que vous avez ouvert "
             "le formulaire. Vos changements ne sont pas enregistrés : ils sont toujours dans le "
-            "formulaire. Comparez-les à la version enregistrée (tableau des différences), puis enregistrez de "
-            "nouveau pour les appliquer."
+            "formulaire. Comparez-les à la version enregistrée (tableau des différences), "
+            "puis enregistrez de nouveau pour les appliquer."
         )
 
 
