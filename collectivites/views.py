@@ -153,7 +153,15 @@ class MembreRoleView(perms.MembreRequisMixin, View):
 
 
 class MembreActiviteView(perms.MembreRequisMixin, View):
+    """Désactiver demande confirmation sur sa propre page (GET) ; réactiver se fait d'un clic."""
+
     permission = staticmethod(perms.peut_gerer_membres)
+
+    def get(self, request, pk):
+        cible = get_object_or_404(
+            Membre.objects.for_collectivite(self.collectivite).select_related("utilisateur"), pk=pk
+        )
+        return render(request, "collectivites/membre_desactiver.html", {"cible": cible})
 
     def post(self, request, pk):
         cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
