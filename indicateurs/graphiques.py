@@ -63,8 +63,8 @@ def courbe_svg(
         for annee in annees
     )
     morceaux = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LARGEUR} {HAUTEUR}" width="100%" '
-        f'style="max-width:{LARGEUR}px" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LARGEUR} {HAUTEUR}" '
+        f'width="{LARGEUR}" height="{HAUTEUR}" class="graphique" role="img" '
         f'aria-labelledby="{identifiant}-titre {identifiant}-desc" '
         'font-family="DejaVu Sans, sans-serif" font-size="11">',
         f'<title id="{identifiant}-titre">{escape(titre)}</title>',

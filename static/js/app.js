@@ -23,6 +23,18 @@
   });
   window.addEventListener("pageshow", function () { envoi = false; });
 
+  /* Sur un petit écran, le menu se replie derrière un bouton (sans JavaScript, il reste ouvert). */
+  var bouton = document.querySelector(".bouton-menu");
+  if (bouton) {
+    var entete = bouton.closest("header");
+    entete.classList.add("menu-repliable");
+    bouton.hidden = false;
+    bouton.addEventListener("click", function () {
+      var ouvert = entete.classList.toggle("menu-ouvert");
+      bouton.setAttribute("aria-expanded", ouvert ? "true" : "false");
+    });
+  }
+
   /* Après un envoi refusé, le focus va au résumé des erreurs. */
   var resume = document.querySelector(".resume-erreurs, [role='alert'][tabindex='-1']");
   if (resume) { resume.focus(); }

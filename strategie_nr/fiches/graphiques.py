@@ -37,7 +37,7 @@ COULEURS_STATUT = {
     "abandonnee": "#6b6b6b",
     "en_retard": "#b00020",
 }
-POLICE = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif"
+POLICE = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 _identifiants = count(1)
 
 
@@ -50,7 +50,7 @@ def _ouvrir(largeur: int, hauteur: int, titre: str, description: str, prefixe: s
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" '
         f'width="{largeur}" height="{hauteur}" role="img" class="graphique" '
-        f'aria-labelledby="{ident}-t {ident}-d" style="{POLICE}">',
+        f'aria-labelledby="{ident}-t {ident}-d" font-family="{POLICE}">',
         f'<title id="{ident}-t">{_texte(titre)}</title>',
         f'<desc id="{ident}-d">{_texte(description)}</desc>',
     ]
