@@ -14,8 +14,18 @@ class NombreInvalide(ValueError):
     pass
 
 
+# Des chiffres séparés par des espaces ne sont des milliers que groupés par trois : « 1 32 »
+# est ambigu (« 132 » ? « 1,32 » ? deux nombres ?) et refusé plutôt que lu 132.
+GROUPES_AMBIGUS = re.compile(r"\d[\s\u00a0\u202f']+(?!\d{3}(?!\d))\d")
+
+
 def lire_nombre(texte: str) -> Decimal:
     """« 1 234,5 » → 1234.5 ; « 12 % » → 12 ; « 1.234,5 » → 1234.5 ; « 12.5 » → 12.5."""
+    if GROUPES_AMBIGUS.search(str(texte or "").split(",")[0]):
+        raise NombreInvalide(
+            "Nombre ambigu : les espaces ne séparent que les milliers, par groupes de trois "
+            "chiffres (« 1 320 », « 132 » ou « 1,32 »)."
+        )
     brut = ESPACES.sub("", str(texte or "")).lower()
     for suffixe in SUFFIXES:
         if brut.endswith(suffixe) and len(brut) > len(suffixe):
