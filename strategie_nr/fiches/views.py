@@ -1,6 +1,7 @@
 import uuid
 
 from django.contrib import messages
+from django.forms.utils import ErrorDict, ErrorList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
@@ -21,6 +22,7 @@ from .forms import (
     FiltresForm,
     RenvoiForm,
     ValidationForm,
+    FORMSETS,
     formsets_construire,
     lignes,
 )
@@ -154,7 +156,7 @@ class FicheEditionMixin(MembreRequisMixin):
     permission = staticmethod(peut_contribuer)
     template_name = "strategie_nr/fiches/fiche_formulaire.html"
 
-    def rendre(self, form, formsets, *, fiche=None, conflit=False, status=200):
+    def rendre(self, form, formsets, *, fiche=None, conflit=False, status=200, ajout=""):
         return render(
             self.request,
             self.template_name,
@@ -163,6 +165,7 @@ class FicheEditionMixin(MembreRequisMixin):
                 "formsets": formsets,
                 "fiche": fiche,
                 "conflit": conflit,
+                "ajout": ajout,
                 "erreurs": bool(form.errors)
                 or any(f.total_error_count() for f in formsets.values() if f.is_bound),
                 "version": fiche.version
@@ -171,6 +174,23 @@ class FicheEditionMixin(MembreRequisMixin):
             },
             status=status,
         )
+
+    def ajouter_ligne(self, fiche=None):
+        """Sans JavaScript, « Ajouter une ligne » renvoie le formulaire tel que saisi, avec une
+        ligne vide de plus dans le tableau demandé ; rien n'est enregistré ni signalé."""
+        donnees = self.request.POST.copy()
+        prefixe = donnees.get("ajouter", "")
+        total = f"{prefixe}-TOTAL_FORMS"
+        if prefixe in FORMSETS and donnees.get(total, "").isdigit():
+            donnees[total] = str(min(int(donnees[total]) + 1, 50))
+        form = FicheForm(donnees, collectivite=self.collectivite, instance=fiche)
+        formsets = formsets_construire(donnees, collectivite=self.collectivite)
+        form._errors = ErrorDict()  # une saisie en cours n'est pas une saisie refusée
+        for formset in formsets.values():
+            formset._errors, formset._non_form_errors = [], ErrorList()
+            for ligne in formset.forms:
+                ligne._errors = ErrorDict()
+        return self.rendre(form, formsets, fiche=fiche, ajout=prefixe)
 
     def lire(self, fiche=None):
         form = FicheForm(self.request.POST, collectivite=self.collectivite, instance=fiche)
@@ -227,6 +247,8 @@ class FicheCreerView(FicheEditionMixin, View):
         return self.rendre(form, formsets_construire(collectivite=self.collectivite))
 
     def post(self, request, *args, **kwargs):
+        if "ajouter" in request.POST:
+            return self.ajouter_ligne()
         form, formsets, valide = self.lire()
         if valide:
             try:
@@ -265,6 +287,8 @@ class FicheModifierView(FicheEditionMixin, View):
 
     def post(self, request, *args, **kwargs):
         fiche = self.fiche()
+        if "ajouter" in request.POST:
+            return self.ajouter_ligne(fiche)
         form, formsets, valide = self.lire(fiche)
         conflit = False
         if valide:
