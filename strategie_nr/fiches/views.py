@@ -1,9 +1,9 @@
 import uuid
 
 from django.contrib import messages
-from django.forms.utils import ErrorDict, ErrorList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,12 +17,12 @@ from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
 from . import graphiques, selectors, services
 from .enums import DIFFICULTE_DEPUIS_GUIDE, PRIORITE_DEPUIS_GUIDE, StatutVersion
 from .forms import (
+    FORMSETS,
     ComparaisonForm,
     FicheForm,
     FiltresForm,
     RenvoiForm,
     ValidationForm,
-    FORMSETS,
     formsets_construire,
     lignes,
 )

@@ -70,9 +70,7 @@ def test_repartition_du_budget_ne_depasse_pas_le_total(commune, agent, donnees_f
     assert not FicheAction.objects.exists()
 
 
-def test_une_annee_de_budget_hors_des_dates_de_la_fiche_est_signalee(
-    commune, agent, donnees_fiche
-):
+def test_une_annee_de_budget_hors_des_dates_de_la_fiche_est_signalee(commune, agent, donnees_fiche):
     with pytest.raises(ValidationError, match=r"Budget 2027 : hors des dates de la fiche"):
         fiche_creer(
             collectivite=commune,

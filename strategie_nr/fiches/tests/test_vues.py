@@ -463,9 +463,7 @@ def test_depense_saisie_par_annee_reprise_dans_le_bilan(client_de, agent):
     assert reponse.status_code == 400 and FicheAction.objects.count() == 1
 
 
-def test_ajouter_une_ligne_sans_javascript_garde_la_saisie_et_n_enregistre_rien(
-    client_de, agent
-):
+def test_ajouter_une_ligne_sans_javascript_garde_la_saisie_et_n_enregistre_rien(client_de, agent):
     donnees = formulaire(agent, titre="") | {"ajouter": "sous_actions"}
     reponse = client_de(agent).post(reverse("fiches:creer"), donnees)
     assert reponse.status_code == 200
