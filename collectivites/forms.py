@@ -124,13 +124,13 @@ class AccepterInvitationForm(forms.Form):
 class ProfilForm(forms.ModelForm):
     class Meta:
         model = Utilisateur
-        fields = ["first_name", "last_name"]
+        fields = ["first_name", "last_name", "recevoir_rappels"]
         labels = {"first_name": "Prénom", "last_name": "Nom"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for champ in self.fields.values():
-            champ.required = True
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
         self.helper = _helper("Enregistrer")
 
 

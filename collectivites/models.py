@@ -49,6 +49,11 @@ class Utilisateur(AbstractUser):
 
     username = None
     email = models.EmailField("adresse e-mail", unique=True)
+    recevoir_rappels = models.BooleanField(
+        "recevoir chaque semaine le récapitulatif de mes tâches",
+        default=True,
+        help_text="Un courriel le lundi, seulement quand quelque chose est à faire.",
+    )
 
     objects = UtilisateurManager()
 

@@ -3,6 +3,7 @@ from django.views.generic import TemplateView
 from collectivites.perms import MembreRequisMixin
 
 from .selectors import etapes_avancement
+from .taches import taches_de
 
 
 class TableauDeBordView(MembreRequisMixin, TemplateView):
@@ -12,5 +13,6 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
         return super().get_context_data(
             etapes=etapes_avancement(self.collectivite),
             echeances=self.collectivite.echeances_reen(),
+            taches=taches_de(self.membre),
             **kwargs,
         )
