@@ -73,6 +73,12 @@ class ConnexionForm(AuthenticationForm):
 class InvitationForm(forms.Form):
     email = forms.EmailField(label="Adresse e-mail de la personne invitée")
     role = forms.ChoiceField(label="Rôle", choices=Role.choices, initial=Role.AGENT)
+    fonction = forms.CharField(
+        label="Fonction",
+        max_length=200,
+        help_text="Par exemple : DSI, achats, formation, élue au numérique.",
+        error_messages={"required": "Indiquez la fonction de la personne invitée."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,6 +87,10 @@ class InvitationForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="Rôle", choices=Role.choices)
+
+
+class FonctionForm(forms.Form):
+    fonction = forms.CharField(label="Fonction", max_length=200, required=False)
 
 
 class AccepterInvitationForm(forms.Form):

@@ -240,6 +240,9 @@ class Invitation(models.Model):
     )
     email = models.EmailField("adresse e-mail")
     role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    fonction = models.CharField(
+        "fonction", max_length=200, blank=True, help_text="Par exemple : DSI, achats, formation."
+    )
     jeton_empreinte = models.CharField("empreinte du jeton", max_length=64, unique=True)
     invite_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -34,7 +34,13 @@ def collectivite_creer(
 
 @transaction.atomic
 def invitation_creer(
-    *, collectivite: Collectivite, email: str, role: str, invite_par: Utilisateur, url_base: str
+    *,
+    collectivite: Collectivite,
+    email: str,
+    role: str,
+    invite_par: Utilisateur,
+    url_base: str,
+    fonction: str = "",
 ) -> Invitation:
     """Crée l'invitation et envoie le lien. Le jeton n'est conservé que sous forme d'empreinte."""
     email = email.strip().lower()
@@ -51,6 +57,7 @@ def invitation_creer(
         collectivite=collectivite,
         email=email,
         role=role,
+        fonction=fonction.strip(),
         jeton_empreinte=Invitation.empreinte(jeton),
         invite_par=invite_par,
         expire_le=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALIDITE_JOURS),
@@ -115,11 +122,20 @@ def invitation_accepter(
         defaults={"role": invitation.role},
     )
     membre.role = invitation.role
+    membre.fonction = invitation.fonction or membre.fonction
     membre.actif = True
     membre.full_clean()
     membre.save()
     invitation.acceptee_le = timezone.now()
     invitation.save(update_fields=["acceptee_le"])
+    return membre
+
+
+@transaction.atomic
+def membre_modifier_fonction(*, membre: Membre, fonction: str) -> Membre:
+    membre.fonction = fonction.strip()
+    membre.full_clean()
+    membre.save(update_fields=["fonction"])
     return membre
 
 

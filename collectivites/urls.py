@@ -10,6 +10,7 @@ urlpatterns = [
     path("collectivite/changer/", views.ChoisirCollectiviteView.as_view(), name="changer"),
     path("membres/", views.MembresView.as_view(), name="membres"),
     path("membres/<int:pk>/role/", views.MembreRoleView.as_view(), name="membre_role"),
+    path("membres/<int:pk>/fonction/", views.MembreFonctionView.as_view(), name="membre_fonction"),
     path("membres/<int:pk>/activite/", views.MembreActiviteView.as_view(), name="membre_activite"),
     path(
         "membres/invitations/<int:pk>/annuler/",

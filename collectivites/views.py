@@ -16,6 +16,7 @@ from .forms import (
     AccepterInvitationForm,
     ConnexionForm,
     EffectifsForm,
+    FonctionForm,
     InvitationForm,
     ProfilForm,
     RoleForm,
@@ -123,6 +124,7 @@ class MembresView(perms.MembreRequisMixin, View):
                     collectivite=self.collectivite,
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
+                    fonction=form.cleaned_data["fonction"],
                     invite_par=request.user,
                     url_base=request.build_absolute_uri("/"),
                 )
@@ -149,6 +151,20 @@ class MembreRoleView(perms.MembreRequisMixin, View):
             messages.error(request, _erreurs(erreur))
         else:
             messages.success(request, f"Rôle de {cible.utilisateur} modifié.")
+        return redirect("collectivites:membres")
+
+
+class MembreFonctionView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_gerer_membres)
+
+    def post(self, request, pk):
+        cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
+        form = FonctionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "La fonction tient en 200 caractères au plus.")
+            return redirect("collectivites:membres")
+        services.membre_modifier_fonction(membre=cible, fonction=form.cleaned_data["fonction"])
+        messages.success(request, f"Fonction de {cible.utilisateur} modifiée.")
         return redirect("collectivites:membres")
 
 

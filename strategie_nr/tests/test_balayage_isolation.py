@@ -51,6 +51,7 @@ class Donnees:
 PARAMETRES = {
     "collectivites:membre_role": lambda d: {"pk": d.agent.pk},
     "collectivites:membre_activite": lambda d: {"pk": d.agent.pk},
+    "collectivites:membre_fonction": lambda d: {"pk": d.agent.pk},
     "collectivites:invitation_annuler": lambda d: {"pk": d.invitation.pk},
     "referentiel:axe": lambda d: {"numero": 1},
     "referentiel:pratique": lambda d: {"code": "a.1"},
