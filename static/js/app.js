@@ -82,6 +82,12 @@
     });
   });
 
+  /* « Imprimer » : le bouton n'apparaît qu'avec JavaScript (sinon, le menu du navigateur). */
+  document.querySelectorAll("[data-imprimer]").forEach(function (bouton) {
+    bouton.hidden = false;
+    bouton.addEventListener("click", function () { window.print(); });
+  });
+
   /* Après un envoi refusé, le focus va au résumé des erreurs. */
   var resume = document.querySelector(".resume-erreurs, [role='alert'][tabindex='-1']");
   if (resume) { resume.focus(); }

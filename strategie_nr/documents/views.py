@@ -5,9 +5,11 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.fiches.models import FicheAction
+from strategie_nr.fiches.selectors import fiche_lue
 
 from .models import DocumentOfficiel
-from .rendu import bilan_html, pdf_depuis_html
+from .rendu import bilan_html, fiche_pdf, pdf_depuis_html
 from .selectors import (
     PREMIERE_ANNEE_DE_BILAN,
     annees_de_bilan,
@@ -82,3 +84,18 @@ class BilanView(MembreRequisMixin, View):
             annee=annee,
         )
         return reponse_pdf(pdf_depuis_html(html), _nom(self.collectivite, f"bilan-{annee}"))
+
+
+class FicheView(MembreRequisMixin, View):
+    """Une fiche action en PDF d'une page (élus compris : ils lisent)."""
+
+    def get(self, request, pk):
+        fiche = get_object_or_404(
+            FicheAction.objects.for_collectivite(self.collectivite).select_related("version"),
+            pk=pk,
+        )
+        lue = fiche_lue(fiche)
+        if lue is None:
+            raise Http404
+        contenu = fiche_pdf(collectivite=self.collectivite, version=fiche.version, fiche=lue)
+        return reponse_pdf(contenu, _nom(self.collectivite, f"fiche-{slugify(lue['titre'])[:60]}"))

@@ -123,15 +123,9 @@ class FicheView(MembreRequisMixin, TemplateView):
     def get_context_data(self, **kwargs):
         fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
         version = fiche.version
-        if version.est_validee:
-            lue = next(
-                (f for f in selectors.fiches_lues(version) if f["lignee"] == str(fiche.lignee)),
-                None,
-            )
-            if lue is None:
-                raise Http404
-        else:
-            lue = selectors.fiches_lues_par_pk(version, fiche.pk)
+        lue = selectors.fiche_lue(fiche)
+        if lue is None:
+            raise Http404
         historique = (
             Evenement.objects.for_collectivite(self.collectivite)
             .filter(lignee=fiche.lignee)
