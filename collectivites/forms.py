@@ -89,6 +89,14 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label="Rôle", choices=Role.choices)
 
 
+class ServiceForm(forms.Form):
+    nom = forms.CharField(label="Nom du service", max_length=150)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Ajouter le service")
+
+
 class FonctionForm(forms.Form):
     fonction = forms.CharField(label="Fonction", max_length=200, required=False)
 

@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
@@ -282,3 +283,52 @@ class Invitation(models.Model):
     @property
     def utilisable(self):
         return self.acceptee_le is None and self.annulee_le is None and not self.expiree
+
+
+def cle_de_service(nom: str) -> str:
+    """« Urbanisme », « urbanisme », « URBANISME » et « Urbanisme  » ont la même clé."""
+    sans_accents = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode()
+    return " ".join(sans_accents.lower().split())
+
+
+class ServiceQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+
+class Service(models.Model):
+    """Un service de la collectivité (DSI, urbanisme…), choisi dans les formulaires."""
+
+    collectivite = models.ForeignKey(
+        Collectivite, on_delete=models.CASCADE, related_name="services", verbose_name="collectivité"
+    )
+    nom = models.CharField("nom", max_length=150)
+    cle = models.CharField("clé de comparaison", max_length=150, editable=False)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "service"
+        verbose_name_plural = "services"
+        ordering = ["nom"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collectivite", "cle"],
+                name="service_unique_par_collectivite",
+                violation_error_message="Ce service existe déjà dans la collectivité.",
+            ),
+            models.CheckConstraint(condition=~models.Q(cle=""), name="service_nomme"),
+        ]
+
+    def __str__(self):
+        return self.nom
+
+    def save(self, *args, **kwargs):
+        self.cle = cle_de_service(self.nom)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.nom = " ".join(self.nom.split())
+        self.cle = cle_de_service(self.nom)
+        if not self.cle:
+            raise ValidationError({"nom": "Indiquez le nom du service."})

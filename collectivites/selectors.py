@@ -1,5 +1,5 @@
 from .enums import Role
-from .models import Invitation, Membre
+from .models import Invitation, Membre, Service
 
 
 def adhesions_actives(utilisateur) -> list[Membre]:
@@ -28,3 +28,7 @@ def invitations_en_attente(collectivite):
 
 def referents_actifs(collectivite):
     return Membre.objects.for_collectivite(collectivite).actifs().filter(role=Role.REFERENT)
+
+
+def noms_des_services(collectivite) -> list[str]:
+    return list(Service.objects.for_collectivite(collectivite).values_list("nom", flat=True))

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .enums import Role
-from .models import Collectivite, Invitation, Membre, Utilisateur
+from .models import Collectivite, Invitation, Membre, Service, Utilisateur, cle_de_service
 from .selectors import referents_actifs
 
 logger = logging.getLogger(__name__)
@@ -186,3 +186,35 @@ def collectivite_modifier_effectifs(
     collectivite.full_clean()
     collectivite.save(update_fields=["population", "nombre_agents"])
     return collectivite
+
+
+@transaction.atomic
+def service_creer(*, collectivite: Collectivite, nom: str) -> Service:
+    service = Service(collectivite=collectivite, nom=nom)
+    service.full_clean()
+    service.save()
+    return service
+
+
+@transaction.atomic
+def service_supprimer(*, service: Service) -> None:
+    """Retire le service de la liste ; les équipements qui le portent gardent son nom."""
+    service.delete()
+
+
+class ServicesCanoniques:
+    """Le nom de la liste pour un service tapé ou lu dans un fichier (« urbanisme » →
+    « Urbanisme ») ; un service encore inconnu est ajouté à la liste de la collectivité."""
+
+    def __init__(self, collectivite: Collectivite):
+        self.collectivite = collectivite
+        self.noms = dict(Service.objects.for_collectivite(collectivite).values_list("cle", "nom"))
+
+    def __call__(self, texte: str) -> str:
+        nom = " ".join((texte or "").split())[:150]
+        cle = cle_de_service(nom)
+        if not cle:
+            return ""
+        if cle not in self.noms:
+            self.noms[cle] = service_creer(collectivite=self.collectivite, nom=nom).nom
+        return self.noms[cle]

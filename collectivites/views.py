@@ -20,10 +20,11 @@ from .forms import (
     InvitationForm,
     ProfilForm,
     RoleForm,
+    ServiceForm,
     erreurs_vers_formulaire,
 )
 from .middleware import CLE_SESSION
-from .models import Invitation, Membre
+from .models import Invitation, Membre, Service
 from .selectors import invitations_en_attente, membres_de
 
 MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
@@ -268,3 +269,50 @@ def _compte_existe(email: str) -> bool:
     from .models import Utilisateur
 
     return Utilisateur.objects.filter(email__iexact=email).exists()
+
+
+class ServicesView(perms.MembreRequisMixin, View):
+    """La liste des services de la collectivité : tous la lisent, le référent la tient."""
+
+    template_name = "collectivites/services.html"
+
+    def contexte(self, form=None):
+        peut_modifier = perms.peut_modifier_collectivite(self.membre)
+        return {
+            "services": Service.objects.for_collectivite(self.collectivite),
+            "form": form or (ServiceForm() if peut_modifier else None),
+            "peut_modifier": peut_modifier,
+        }
+
+    def get(self, request):
+        return render(request, self.template_name, self.contexte())
+
+    def post(self, request):
+        if not perms.peut_modifier_collectivite(self.membre):
+            raise perms.PermissionDenied
+        form = ServiceForm(request.POST)
+        if form.is_valid():
+            try:
+                service = services.service_creer(
+                    collectivite=self.collectivite, nom=form.cleaned_data["nom"]
+                )
+            except ValidationError as erreur:
+                erreurs_vers_formulaire(form, erreur)
+            else:
+                messages.success(request, f"Le service « {service.nom} » est ajouté.")
+                return redirect("collectivites:services")
+        return render(request, self.template_name, self.contexte(form), status=400)
+
+
+class ServiceSupprimerView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_modifier_collectivite)
+
+    def get(self, request, pk):
+        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
+        return render(request, "collectivites/service_supprimer.html", {"service": service})
+
+    def post(self, request, pk):
+        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
+        services.service_supprimer(service=service)
+        messages.success(request, f"Le service « {service.nom} » est retiré de la liste.")
+        return redirect("collectivites:services")

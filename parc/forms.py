@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 
+from collectivites.selectors import noms_des_services
 from indicateurs.nombres import NombreInvalide, lire_nombre
 
 from .enums import AVEC_BENEFICIAIRE, Destination, Origine, Statut
@@ -155,6 +156,15 @@ class EquipementForm(forms.ModelForm):
             ].help_text = "Pour sortir un équipement du parc, utilisez « Réformer »."
         else:
             self.fields["statut"].disabled = True
+        noms = noms_des_services(self.instance.collectivite)
+        actuel = self.instance.service
+        hors_liste = [(actuel, f"{actuel} (hors de la liste)")] if actuel not in noms else []
+        self.fields["service"] = forms.ChoiceField(
+            label="Service",
+            required=False,
+            choices=[("", "— aucun —"), *((n, n) for n in noms), *(hors_liste if actuel else [])],
+            help_text="La liste des services est tenue par le référent (page « Collectivité »).",
+        )
         if self.instance.pk:
             self.initial["lu_le"] = self.instance.modifie_le.isoformat()
         self.helper = _helper("Enregistrer")

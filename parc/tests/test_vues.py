@@ -7,10 +7,17 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from collectivites.models import Service
 from parc.enums import Statut
 from parc.models import Equipement, EvenementEquipement, TypeEquipement
 
 from .factories import EquipementFactory
+
+
+@pytest.fixture(autouse=True)
+def services_de_la_commune(commune):
+    for nom in ("Culture", "Finances", "Urbanisme"):
+        Service.objects.create(collectivite=commune, nom=nom)
 
 
 @pytest.fixture
