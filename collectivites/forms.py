@@ -155,7 +155,10 @@ class ProfilForm(forms.ModelForm):
 class EffectifsForm(forms.ModelForm):
     class Meta:
         model = Collectivite
-        fields = ["population", "nombre_agents"]
+        fields = ["population", "nombre_agents", "lancement_officiel_le"]
+        widgets = {
+            "lancement_officiel_le": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -95,6 +95,12 @@ class Collectivite(models.Model):
     nombre_agents = models.PositiveIntegerField(
         "nombre d'agents", help_text="Sert aux indicateurs rapportés au nombre d'agents."
     )
+    lancement_officiel_le = models.DateField(
+        "date du lancement officiel de la démarche",
+        null=True,
+        blank=True,
+        help_text="Étape 2 de la méthode de l'ANCT : séance, délibération ou annonce officielle.",
+    )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
 
     objects = CollectiviteQuerySet.as_manager()
@@ -127,6 +133,12 @@ class Collectivite(models.Model):
     @property
     def libelle_code(self):
         return "Code INSEE" if self.nature == Nature.COMMUNE else "SIREN"
+
+    @property
+    def nature_en_phrase(self) -> str:
+        """La nature au fil d'une phrase : « commune », mais « EPCI à fiscalité propre »."""
+        libelle = self.get_nature_display()
+        return libelle if libelle[:2].isupper() else libelle[:1].lower() + libelle[1:]
 
     @property
     def reen_applicable(self) -> bool:

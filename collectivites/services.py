@@ -179,12 +179,18 @@ def membre_changer_activite(*, membre: Membre, actif: bool) -> Membre:
 
 @transaction.atomic
 def collectivite_modifier_effectifs(
-    *, collectivite: Collectivite, population: int, nombre_agents: int
+    *,
+    collectivite: Collectivite,
+    population: int,
+    nombre_agents: int,
+    lancement_officiel_le: datetime.date | None = None,
 ) -> Collectivite:
+    """Effectifs et date du lancement officiel (l'étape 2, que le référent déclare faite)."""
     collectivite.population = population
     collectivite.nombre_agents = nombre_agents
+    collectivite.lancement_officiel_le = lancement_officiel_le
     collectivite.full_clean()
-    collectivite.save(update_fields=["population", "nombre_agents"])
+    collectivite.save(update_fields=["population", "nombre_agents", "lancement_officiel_le"])
     return collectivite
 
 

@@ -95,8 +95,9 @@ class CollectiviteView(perms.MembreRequisMixin, View):
                 collectivite=self.collectivite,
                 population=form.cleaned_data["population"],
                 nombre_agents=form.cleaned_data["nombre_agents"],
+                lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
             )
-            messages.success(request, "Les effectifs de la collectivité sont enregistrés.")
+            messages.success(request, "Les informations de la collectivité sont enregistrées.")
             return redirect("collectivites:profil_collectivite")
         self.collectivite.refresh_from_db()
         return render(request, self.template_name, self.contexte(form), status=400)

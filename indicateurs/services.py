@@ -111,11 +111,15 @@ def definitions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> N
     for pratique in Pratique.objects.select_related("famille"):
         axe = axes[AXE_DES_FAMILLES[pratique.code.split(".")[0]]]
         for rang, libelle in enumerate(pratique.indicateurs, start=1):
+            unite = unite_devinee(libelle)
+            if unite == Unite.ANNEES:
+                # La valeur se saisit et s'affiche en années : « (en mois) » la contredirait.
+                libelle = re.sub(r"\s*\(en mois\)", "", libelle)
             definir(
                 f"pratique-{pratique.code}-{rang}",
                 axe,
                 libelle,
-                unite_devinee(libelle),
+                unite,
                 sens_devine(libelle),
                 origine=f"Pratique {pratique.code} du guide MiNumEco",
             )

@@ -46,9 +46,25 @@ def _controles_prerequis(collectivite) -> list[Controle]:
     ]
 
 
+def _controles_lancement(collectivite) -> list[Controle]:
+    date = collectivite.lancement_officiel_le
+    return [
+        Controle(
+            f"La démarche a été lancée officiellement le {date:%d/%m/%Y}"
+            if date
+            else "Le lancement officiel de la démarche est déclaré (date, par le référent)",
+            date is not None,
+            reverse("collectivites:profil_collectivite"),
+        )
+    ]
+
+
 # Numéro d'étape → fonctions qui, pour une collectivité, renvoient ses contrôles. Chaque domaine
 # déclare les siens depuis le `ready()` de son application avec `controles_enregistrer`.
-CONTROLES_PAR_ETAPE: dict[int, list[Callable]] = {1: [_controles_prerequis]}
+CONTROLES_PAR_ETAPE: dict[int, list[Callable]] = {
+    1: [_controles_prerequis],
+    2: [_controles_lancement],
+}
 
 
 def controles_enregistrer(etape: int, fonction: Callable) -> None:

@@ -233,10 +233,18 @@ def pratiques_a_considerer(dimensions: list[LigneDimension]) -> dict[int, list[P
         .order_by("rang_priorite", "rang_difficulte", "pratique__famille__ordre", "pratique__ordre")
     )
     resultat: dict[int, list[Pratique]] = {ligne.dimension.pk: [] for ligne in dimensions}
+    par_dimension: dict[int, list[Pratique]] = {cle: [] for cle in resultat}
     for couple in couples:
-        liste = resultat[couple.question.dimension_id]
+        liste = par_dimension[couple.question.dimension_id]
         if couple.pratique not in liste:
             liste.append(couple.pratique)
+    # Une pratique commune à deux dimensions n'est proposée qu'une fois, sous la plus faible.
+    deja: set[int] = set()
+    for ligne in dimensions:
+        resultat[ligne.dimension.pk] = [
+            p for p in par_dimension[ligne.dimension.pk] if p.pk not in deja
+        ]
+        deja.update(p.pk for p in resultat[ligne.dimension.pk])
     return resultat
 
 

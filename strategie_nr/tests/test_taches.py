@@ -132,3 +132,25 @@ def test_se_desabonner_dans_son_profil(client_de, agent):
     assert client.post(reverse("collectivites:profil"), donnees).status_code == 302
     agent.utilisateur.refresh_from_db()
     assert not agent.utilisateur.recevoir_rappels
+
+
+def test_etape_2_faite_quand_le_referent_declare_le_lancement(client_de, referent, commune):
+    from strategie_nr.selectors import etapes_avancement
+
+    def etape_2():
+        return next(e for e in etapes_avancement(commune) if e["etape"].numero == 2)
+
+    assert not etape_2()["complete"]
+    donnees = {"population": "82000", "nombre_agents": "900", "lancement_officiel_le": "2024-03-12"}
+    reponse = client_de(referent).post(reverse("collectivites:profil_collectivite"), donnees)
+    assert reponse.status_code == 302
+    commune.refresh_from_db()
+    assert etape_2()["complete"]
+    page = unescape(client_de(referent).get(reverse("tableau_de_bord")).content.decode())
+    assert "La démarche a été lancée officiellement le 12/03/2024" in page
+    assert "au plus tard le 1er janvier 2025" in page
+
+
+def test_nature_au_fil_de_la_phrase(commune, epci):
+    assert commune.nature_en_phrase == "commune"
+    assert epci.nature_en_phrase == "EPCI à fiscalité propre"
