@@ -107,3 +107,21 @@ def test_suivre_cet_indicateur_depuis_le_referentiel(client_de, referent, agent)
     )
     assert reponse.status_code == 302
     assert IndicateurSuivi.objects.filter(definition=definition).exists()
+
+
+def test_le_graphique_oui_non_ecrit_la_reponse_de_chaque_annee():
+    from indicateurs.enums import Unite
+    from indicateurs.graphiques import courbe_svg
+
+    svg = courbe_svg(
+        annees=[2023, 2024, 2025],
+        mesures={2023: Decimal(0), 2024: Decimal(1)},
+        cibles={2025: Decimal(1)},
+        unite=Unite.OUI_NON,
+        identifiant="g",
+        titre="Charte adoptée",
+    )
+    assert ">non</text>" in svg and ">oui</text>" in svg and ">—</text>" in svg
+    assert "cible : oui" in svg
+    assert "2023 : non ; 2024 : oui ; 2025 : —, cible oui" in svg
+    assert "<line" not in svg  # pas d'axe gradué « non, oui »
