@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .enums import LIBELLES_DIFFICULTE, LIBELLES_PRIORITE
+from .enums import EN_RETARD, LIBELLES_DIFFICULTE, LIBELLES_PRIORITE, StatutFiche
 
 MOIS_COURTS = [
     "janv.",
@@ -57,13 +57,34 @@ def _ouvrir(largeur: int, hauteur: int, titre: str, description: str, prefixe: s
 
 
 def _abreger(texte: str, longueur: int) -> str:
-    return texte if len(texte) <= longueur else texte[: longueur - 1].rstrip() + "…"
+    """Coupe un titre trop long entre deux mots (jamais au milieu d'un mot), avec « … »."""
+    if len(texte) <= longueur:
+        return texte
+    debut = texte[: longueur - 1]
+    espace = debut.rfind(" ")
+    if espace >= longueur // 2:
+        debut = debut[:espace]
+    return debut.rstrip(" ,;:–-") + "…"
+
+
+def _legende(x: float, y: float, elements: list[tuple[str, str]]) -> list[str]:
+    """Une ligne de légende : un carré de couleur puis son libellé, pour chaque élément."""
+    morceaux = []
+    for couleur, libelle in elements:
+        morceaux.append(
+            f'<rect x="{x:.0f}" y="{y - 10:.0f}" width="12" height="12" fill="{couleur}" '
+            'stroke="#5a6470" stroke-width="0.5"/>'
+            f'<text x="{x + 16:.0f}" y="{y:.0f}" font-size="11" fill="#1f1f1f">'
+            f"{_texte(libelle)}</text>"
+        )
+        x += 24 + 6.5 * len(libelle)
+    return morceaux
 
 
 def matrice_svg(cases: dict[tuple[int, int], list[dict]]) -> SafeString:
     """Matrice priorité (lignes, prioritaire en haut) × difficulté (colonnes, facile à gauche)."""
     cote, marge_g, marge_h = 150, 130, 40
-    largeur, hauteur = marge_g + 3 * cote + 10, marge_h + 3 * cote + 50
+    largeur, hauteur = marge_g + 3 * cote + 10, marge_h + 3 * cote + 76
     total = sum(len(f) for f in cases.values())
     description = "; ".join(
         f"priorité {LIBELLES_PRIORITE[p].lower()}, difficulté {LIBELLES_DIFFICULTE[d].lower()} : "
@@ -114,8 +135,16 @@ def matrice_svg(cases: dict[tuple[int, int], list[dict]]) -> SafeString:
             f"{_texte(LIBELLES_DIFFICULTE[difficulte])}</text>"
         )
     svg.append(
-        f'<text x="{marge_g + 1.5 * cote}" y="{hauteur - 8}" text-anchor="middle" font-size="13" '
-        'font-weight="600" fill="#1f1f1f">Difficulté de mise en œuvre</text>'
+        f'<text x="{marge_g + 1.5 * cote}" y="{hauteur - 34}" text-anchor="middle" '
+        'font-size="13" font-weight="600" fill="#1f1f1f">Difficulté de mise en œuvre</text>'
+    )
+    svg += _legende(
+        10,
+        hauteur - 8,
+        [
+            ("#dbe8f7", "plus prioritaire que difficile : à lancer d'abord"),
+            ("#f2f4f7", "autres cases ; le chiffre compte les fiches"),
+        ],
     )
     svg.append(
         f'<text x="{marge_g - 8}" y="24" text-anchor="end" font-size="13" font-weight="600" '
@@ -136,6 +165,9 @@ def gantt_svg(donnees: dict) -> SafeString:
     colonne = max(14, min(48, 640 // max(len(mois), 1)))
     largeur = marge_g + colonne * max(len(mois), 1) + 10
     hauteur = entete + ligne * max(len(barres), 1) + 10
+    statuts = {**dict(StatutFiche.choices), EN_RETARD[0]: EN_RETARD[1]}
+    presents = [c for c in COULEURS_STATUT if any(b["statut"] == c for b in barres)]
+    hauteur_legende = 28 if presents else 0
     if not barres:
         svg = _ouvrir(
             largeur, 60, "Calendrier des fiches actions", "Aucune fiche à afficher.", "gantt"
@@ -149,7 +181,7 @@ def gantt_svg(donnees: dict) -> SafeString:
     )
     svg = _ouvrir(
         largeur,
-        hauteur,
+        hauteur + hauteur_legende,
         f"Calendrier des fiches actions, de {_libelle_mois(mois[0])} à {_libelle_mois(mois[-1])}",
         description,
         "gantt",
@@ -187,6 +219,17 @@ def gantt_svg(donnees: dict) -> SafeString:
         svg.append(
             f'<line x1="{x}" y1="{entete - 4}" x2="{x}" y2="{hauteur - 10}" stroke="#1f1f1f" '
             'stroke-width="2" stroke-dasharray="4 3"><title>Mois en cours</title></line>'
+        )
+    if presents:
+        svg += _legende(
+            10,
+            hauteur + 18,
+            [(COULEURS_STATUT[c], statuts[c].lower()) for c in presents]
+            + (
+                [("#1f1f1f", "pointillés : mois en cours")]
+                if donnees.get("aujourdhui") in index
+                else []
+            ),
         )
     svg.append("</svg>")
     return mark_safe("".join(svg))

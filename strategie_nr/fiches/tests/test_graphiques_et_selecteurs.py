@@ -60,7 +60,7 @@ def test_gantt_une_barre_par_fiche_a_la_bonne_place():
     donnees = selectors.donnees_gantt(fiches)
     assert len(donnees["mois"]) == 12
     racine = svg(graphiques.gantt_svg(donnees))  # le texte est échappé : XML valide
-    barres = list(racine.iter("{http://www.w3.org/2000/svg}rect"))
+    barres = [r for r in racine.iter("{http://www.w3.org/2000/svg}rect") if r.get("rx") == "3"]
     assert len(barres) == 2
     assert float(barres[1].get("width")) == pytest.approx(12 * float(barres[0].get("width")) + 22)
     assert (
@@ -74,6 +74,19 @@ def test_gantt_marque_le_mois_en_cours_s_il_est_dans_la_periode():
     dedans = graphiques.gantt_svg(selectors.donnees_gantt(fiches, datetime.date(2025, 3, 17)))
     dehors = graphiques.gantt_svg(selectors.donnees_gantt(fiches, datetime.date(2027, 3, 17)))
     assert "Mois en cours" in dedans and "Mois en cours" not in dehors
+
+
+def test_titres_coupes_entre_deux_mots_et_legendes():
+    titre = "Allonger la durée d'usage des postes de travail de cinq à sept ans"
+    court = graphiques._abreger(titre, 40)
+    assert court.endswith("…") and len(court) <= 40
+    assert titre.startswith(court[:-1]) and titre[len(court) - 1] == " "
+    gantt = graphiques.gantt_svg(selectors.donnees_gantt([fiche(titre, statut="en_cours")]))
+    assert ">en cours</text>" in gantt  # la légende des couleurs de statut
+    matrice = graphiques.matrice_svg(selectors.donnees_matrice([fiche(titre)]))
+    assert "à lancer d&#x27;abord" in matrice or "à lancer d'abord" in matrice
+    for mot in ("Allonger", "durée", "postes"):
+        assert mot in matrice or mot in gantt
 
 
 def test_gantt_sans_fiche():
