@@ -193,7 +193,7 @@ class ValeurForm(forms.Form):
     # L'année dont la valeur enregistrée a prérempli le formulaire : la modifier est voulu.
     annee_ouverte = forms.IntegerField(widget=forms.HiddenInput, required=False)
     remplacer = forms.BooleanField(
-        label="Remplacer la valeur déjà enregistrée pour cette année",
+        label="Remplacer la valeur déjà enregistrée",
         required=False,
     )
     source = forms.CharField(

@@ -56,7 +56,7 @@ def grossir(d):
                 "levier_libre": "" if rang % 2 else "Levier libre",
                 "priorite": 1 + rang % 3,
                 "difficulte": 1 + (rang + 1) % 3,
-                "debut": datetime.date(2025 + rang % 2, 1 + rang, 1),
+                "debut": datetime.date(2025, 1 + rang, 1),  # les budgets commencent en 2025
                 "fin": datetime.date(2027, 1 + rang, 1),
                 "responsable": d.agent if rang % 2 else d.referent,
                 "budget": 3000,
