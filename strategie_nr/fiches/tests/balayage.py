@@ -32,7 +32,12 @@ SANS_OBJET_DE_COLLECTIVITE = {
 POST_PERMIS_A_L_ELU = set()
 
 # Import d'un plan d'action et export XLSX : toujours dans la collectivité courante.
-SANS_OBJET_DE_COLLECTIVITE |= {"fiches:importer", "fiches:import_apercu", "fiches:exporter"}
+SANS_OBJET_DE_COLLECTIVITE |= {
+    "fiches:importer",
+    "fiches:import_apercu",
+    "fiches:import_annuler",
+    "fiches:exporter",
+}
 
 
 def grossir(d):
