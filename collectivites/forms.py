@@ -90,6 +90,12 @@ class ReinitialisationForm(PasswordResetForm):
 class InvitationForm(forms.Form):
     email = forms.EmailField(label="Adresse e-mail de la personne invitée")
     role = forms.ChoiceField(label="Rôle", choices=Role.choices, initial=Role.AGENT)
+    fonction = forms.CharField(
+        label="Fonction",
+        max_length=200,
+        help_text="Par exemple : DSI, achats, formation, élue au numérique.",
+        error_messages={"required": "Indiquez la fonction de la personne invitée."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,6 +104,18 @@ class InvitationForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="Rôle", choices=Role.choices)
+
+
+class ServiceForm(forms.Form):
+    nom = forms.CharField(label="Nom du service", max_length=150)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Ajouter le service")
+
+
+class FonctionForm(forms.Form):
+    fonction = forms.CharField(label="Fonction", max_length=200, required=False)
 
 
 class AccepterInvitationForm(forms.Form):
@@ -141,13 +159,13 @@ class AccepterInvitationForm(forms.Form):
 class ProfilForm(forms.ModelForm):
     class Meta:
         model = Utilisateur
-        fields = ["first_name", "last_name"]
+        fields = ["first_name", "last_name", "recevoir_rappels"]
         labels = {"first_name": "Prénom", "last_name": "Nom"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for champ in self.fields.values():
-            champ.required = True
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
         self.helper = _helper("Enregistrer")
 
 
@@ -161,7 +179,10 @@ class EffectifsForm(forms.ModelForm):
 
     class Meta:
         model = Collectivite
-        fields = ["population", "nombre_agents", "siret"]
+        fields = ["population", "nombre_agents", "siret", "lancement_officiel_le"]
+        widgets = {
+            "lancement_officiel_le": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        }
 
     def clean_siret(self):
         return "".join(self.cleaned_data["siret"].split())

@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
@@ -49,6 +50,11 @@ class Utilisateur(AbstractUser):
 
     username = None
     email = models.EmailField("adresse e-mail", unique=True)
+    recevoir_rappels = models.BooleanField(
+        "recevoir chaque semaine le récapitulatif de mes tâches",
+        default=True,
+        help_text="Un courriel le lundi, seulement quand quelque chose est à faire.",
+    )
 
     objects = UtilisateurManager()
 
@@ -95,6 +101,12 @@ class Collectivite(models.Model):
     nombre_agents = models.PositiveIntegerField(
         "nombre d'agents", help_text="Sert aux indicateurs rapportés au nombre d'agents."
     )
+    lancement_officiel_le = models.DateField(
+        "date du lancement officiel de la démarche",
+        null=True,
+        blank=True,
+        help_text="Étape 2 de la méthode de l'ANCT : séance, délibération ou annonce officielle.",
+    )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
 
     objects = CollectiviteQuerySet.as_manager()
@@ -134,6 +146,12 @@ class Collectivite(models.Model):
     @property
     def libelle_code(self):
         return "Code INSEE" if self.nature == Nature.COMMUNE else "SIREN"
+
+    @property
+    def nature_en_phrase(self) -> str:
+        """La nature au fil d'une phrase : « commune », mais « EPCI à fiscalité propre »."""
+        libelle = self.get_nature_display()
+        return libelle if libelle[:2].isupper() else libelle[:1].lower() + libelle[1:]
 
     @property
     def reen_applicable(self) -> bool:
@@ -248,6 +266,9 @@ class Invitation(models.Model):
     )
     email = models.EmailField("adresse e-mail")
     role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    fonction = models.CharField(
+        "fonction", max_length=200, blank=True, help_text="Par exemple : DSI, achats, formation."
+    )
     jeton_empreinte = models.CharField("empreinte du jeton", max_length=64, unique=True)
     invite_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -287,3 +308,52 @@ class Invitation(models.Model):
     @property
     def utilisable(self):
         return self.acceptee_le is None and self.annulee_le is None and not self.expiree
+
+
+def cle_de_service(nom: str) -> str:
+    """« Urbanisme », « urbanisme », « URBANISME » et « Urbanisme  » ont la même clé."""
+    sans_accents = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode()
+    return " ".join(sans_accents.lower().split())
+
+
+class ServiceQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+
+class Service(models.Model):
+    """Un service de la collectivité (DSI, urbanisme…), choisi dans les formulaires."""
+
+    collectivite = models.ForeignKey(
+        Collectivite, on_delete=models.CASCADE, related_name="services", verbose_name="collectivité"
+    )
+    nom = models.CharField("nom", max_length=150)
+    cle = models.CharField("clé de comparaison", max_length=150, editable=False)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "service"
+        verbose_name_plural = "services"
+        ordering = ["nom"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collectivite", "cle"],
+                name="service_unique_par_collectivite",
+                violation_error_message="Ce service existe déjà dans la collectivité.",
+            ),
+            models.CheckConstraint(condition=~models.Q(cle=""), name="service_nomme"),
+        ]
+
+    def __str__(self):
+        return self.nom
+
+    def save(self, *args, **kwargs):
+        self.cle = cle_de_service(self.nom)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.nom = " ".join(self.nom.split())
+        self.cle = cle_de_service(self.nom)
+        if not self.cle:
+            raise ValidationError({"nom": "Indiquez le nom du service."})

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .enums import Role
-from .models import Invitation, Membre
+from .models import Invitation, Membre, Service
 
 
 def adhesions_actives(utilisateur) -> list[Membre]:
@@ -49,3 +49,7 @@ def comptes_bloques(collectivite) -> set[str]:
             failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
         ).values_list("username", flat=True)
     )
+
+
+def noms_des_services(collectivite) -> list[str]:
+    return list(Service.objects.for_collectivite(collectivite).values_list("nom", flat=True))

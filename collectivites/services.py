@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .enums import Role
-from .models import Collectivite, Invitation, Membre, Utilisateur
+from .models import Collectivite, Invitation, Membre, Service, Utilisateur, cle_de_service
 from .selectors import referents_actifs
 
 logger = logging.getLogger(__name__)
@@ -35,7 +35,13 @@ def collectivite_creer(
 
 @transaction.atomic
 def invitation_creer(
-    *, collectivite: Collectivite, email: str, role: str, invite_par: Utilisateur, url_base: str
+    *,
+    collectivite: Collectivite,
+    email: str,
+    role: str,
+    invite_par: Utilisateur,
+    url_base: str,
+    fonction: str = "",
 ) -> Invitation:
     """Crée l'invitation et envoie le lien. Le jeton n'est conservé que sous forme d'empreinte."""
     email = email.strip().lower()
@@ -52,6 +58,7 @@ def invitation_creer(
         collectivite=collectivite,
         email=email,
         role=role,
+        fonction=fonction.strip(),
         jeton_empreinte=Invitation.empreinte(jeton),
         invite_par=invite_par,
         expire_le=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALIDITE_JOURS),
@@ -116,11 +123,20 @@ def invitation_accepter(
         defaults={"role": invitation.role},
     )
     membre.role = invitation.role
+    membre.fonction = invitation.fonction or membre.fonction
     membre.actif = True
     membre.full_clean()
     membre.save()
     invitation.acceptee_le = timezone.now()
     invitation.save(update_fields=["acceptee_le"])
+    return membre
+
+
+@transaction.atomic
+def membre_modifier_fonction(*, membre: Membre, fonction: str) -> Membre:
+    membre.fonction = fonction.strip()
+    membre.full_clean()
+    membre.save(update_fields=["fonction"])
     return membre
 
 
@@ -164,15 +180,24 @@ def membre_changer_activite(*, membre: Membre, actif: bool) -> Membre:
 
 @transaction.atomic
 def collectivite_modifier_effectifs(
-    *, collectivite: Collectivite, population: int, nombre_agents: int, siret: str | None = None
+    *,
+    collectivite: Collectivite,
+    population: int,
+    nombre_agents: int,
+    siret: str | None = None,
+    lancement_officiel_le: datetime.date | None = None,
 ) -> Collectivite:
-    """Effectifs et, s'il est donné, SIRET (vérifié : 14 chiffres, clé de Luhn)."""
+    """Effectifs, SIRET s'il est donné (vérifié : 14 chiffres, clé de Luhn) et date du lancement
+    officiel (l'étape 2, que le référent déclare faite)."""
     collectivite.population = population
     collectivite.nombre_agents = nombre_agents
     if siret is not None:
         collectivite.siret = siret
+    collectivite.lancement_officiel_le = lancement_officiel_le
     collectivite.full_clean()
-    collectivite.save(update_fields=["population", "nombre_agents", "siret"])
+    collectivite.save(
+        update_fields=["population", "nombre_agents", "siret", "lancement_officiel_le"]
+    )
     return collectivite
 
 
@@ -180,3 +205,35 @@ def membre_debloquer(*, membre: Membre) -> int:
     """Efface les échecs de connexion du compte de ce membre : il peut se reconnecter tout de
     suite. Renvoie le nombre d'enregistrements d'échecs effacés."""
     return axes_reset(username=membre.utilisateur.email)
+
+
+@transaction.atomic
+def service_creer(*, collectivite: Collectivite, nom: str) -> Service:
+    service = Service(collectivite=collectivite, nom=nom)
+    service.full_clean()
+    service.save()
+    return service
+
+
+@transaction.atomic
+def service_supprimer(*, service: Service) -> None:
+    """Retire le service de la liste ; les équipements qui le portent gardent son nom."""
+    service.delete()
+
+
+class ServicesCanoniques:
+    """Le nom de la liste pour un service tapé ou lu dans un fichier (« urbanisme » →
+    « Urbanisme ») ; un service encore inconnu est ajouté à la liste de la collectivité."""
+
+    def __init__(self, collectivite: Collectivite):
+        self.collectivite = collectivite
+        self.noms = dict(Service.objects.for_collectivite(collectivite).values_list("cle", "nom"))
+
+    def __call__(self, texte: str) -> str:
+        nom = " ".join((texte or "").split())[:150]
+        cle = cle_de_service(nom)
+        if not cle:
+            return ""
+        if cle not in self.noms:
+            self.noms[cle] = service_creer(collectivite=self.collectivite, nom=nom).nom
+        return self.noms[cle]

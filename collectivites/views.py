@@ -16,14 +16,16 @@ from .forms import (
     AccepterInvitationForm,
     ConnexionForm,
     EffectifsForm,
+    FonctionForm,
     InvitationForm,
     ProfilForm,
     ReinitialisationForm,
     RoleForm,
+    ServiceForm,
     erreurs_vers_formulaire,
 )
 from .middleware import CLE_SESSION
-from .models import Invitation, Membre
+from .models import Invitation, Membre, Service
 from .selectors import comptes_bloques, invitations_en_attente, membres_de
 
 MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
@@ -104,8 +106,9 @@ class CollectiviteView(perms.MembreRequisMixin, View):
                 population=form.cleaned_data["population"],
                 nombre_agents=form.cleaned_data["nombre_agents"],
                 siret=form.cleaned_data["siret"],
+                lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
             )
-            messages.success(request, "Les effectifs de la collectivité sont enregistrés.")
+            messages.success(request, "Les informations de la collectivité sont enregistrées.")
             return redirect("collectivites:profil_collectivite")
         self.collectivite.refresh_from_db()
         return render(request, self.template_name, self.contexte(form), status=400)
@@ -135,6 +138,7 @@ class MembresView(perms.MembreRequisMixin, View):
                     collectivite=self.collectivite,
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
+                    fonction=form.cleaned_data["fonction"],
                     invite_par=request.user,
                     url_base=request.build_absolute_uri("/"),
                 )
@@ -164,8 +168,30 @@ class MembreRoleView(perms.MembreRequisMixin, View):
         return redirect("collectivites:membres")
 
 
-class MembreActiviteView(perms.MembreRequisMixin, View):
+class MembreFonctionView(perms.MembreRequisMixin, View):
     permission = staticmethod(perms.peut_gerer_membres)
+
+    def post(self, request, pk):
+        cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
+        form = FonctionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "La fonction tient en 200 caractères au plus.")
+            return redirect("collectivites:membres")
+        services.membre_modifier_fonction(membre=cible, fonction=form.cleaned_data["fonction"])
+        messages.success(request, f"Fonction de {cible.utilisateur} modifiée.")
+        return redirect("collectivites:membres")
+
+
+class MembreActiviteView(perms.MembreRequisMixin, View):
+    """Désactiver demande confirmation sur sa propre page (GET) ; réactiver se fait d'un clic."""
+
+    permission = staticmethod(perms.peut_gerer_membres)
+
+    def get(self, request, pk):
+        cible = get_object_or_404(
+            Membre.objects.for_collectivite(self.collectivite).select_related("utilisateur"), pk=pk
+        )
+        return render(request, "collectivites/membre_desactiver.html", {"cible": cible})
 
     def post(self, request, pk):
         cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
@@ -270,3 +296,50 @@ def _compte_existe(email: str) -> bool:
     from .models import Utilisateur
 
     return Utilisateur.objects.filter(email__iexact=email).exists()
+
+
+class ServicesView(perms.MembreRequisMixin, View):
+    """La liste des services de la collectivité : tous la lisent, le référent la tient."""
+
+    template_name = "collectivites/services.html"
+
+    def contexte(self, form=None):
+        peut_modifier = perms.peut_modifier_collectivite(self.membre)
+        return {
+            "services": Service.objects.for_collectivite(self.collectivite),
+            "form": form or (ServiceForm() if peut_modifier else None),
+            "peut_modifier": peut_modifier,
+        }
+
+    def get(self, request):
+        return render(request, self.template_name, self.contexte())
+
+    def post(self, request):
+        if not perms.peut_modifier_collectivite(self.membre):
+            raise perms.PermissionDenied
+        form = ServiceForm(request.POST)
+        if form.is_valid():
+            try:
+                service = services.service_creer(
+                    collectivite=self.collectivite, nom=form.cleaned_data["nom"]
+                )
+            except ValidationError as erreur:
+                erreurs_vers_formulaire(form, erreur)
+            else:
+                messages.success(request, f"Le service « {service.nom} » est ajouté.")
+                return redirect("collectivites:services")
+        return render(request, self.template_name, self.contexte(form), status=400)
+
+
+class ServiceSupprimerView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_modifier_collectivite)
+
+    def get(self, request, pk):
+        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
+        return render(request, "collectivites/service_supprimer.html", {"service": service})
+
+    def post(self, request, pk):
+        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
+        services.service_supprimer(service=service)
+        messages.success(request, f"Le service « {service.nom} » est retiré de la liste.")
+        return redirect("collectivites:services")

@@ -7,8 +7,11 @@ class IndicateursConfig(AppConfig):
 
     def ready(self):
         from strategie_nr.selectors import controles_enregistrer
+        from strategie_nr.taches import taches_enregistrer
 
         from .controles import controles_objectifs, controles_suivi
+        from .taches import taches_indicateurs
 
+        taches_enregistrer(taches_indicateurs)
         controles_enregistrer(4, controles_objectifs)
         controles_enregistrer(5, controles_suivi)

@@ -11,6 +11,7 @@ from strategie_nr.referentiel.models import Axe
 from .enums import Periodicite, Sens, Unite
 from .models import DefinitionIndicateur, IndicateurSuivi, Objectif
 from .nombres import NombreInvalide, lire_valeur, saisie
+from .selectors import indicateurs_a_suivre
 
 ANNEE_MIN, ANNEE_MAX = 2000, 2100
 
@@ -90,15 +91,9 @@ class SuivreForm(BaseMixin):
     annee_base = _annee("Année de référence")
     valeur_base = NombreField(label="Valeur de référence", required=False)
 
-    def __init__(self, *args, collectivite, **kwargs):
+    def __init__(self, *args, collectivite, recherche: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        deja = IndicateurSuivi.objects.for_collectivite(collectivite).values("definition")
-        self.fields["definition"].queryset = (
-            DefinitionIndicateur.objects.disponibles_pour(collectivite)
-            .exclude(pk__in=deja)
-            .select_related("axe")
-            .order_by("axe__numero", "libelle")
-        )
+        self.fields["definition"].queryset = indicateurs_a_suivre(collectivite, recherche)
         self.fields["definition"].label_from_instance = lambda d: (
             f"Axe {d.axe.numero} — {d.libelle[:140]} ({d.get_unite_display()}"
             + (", calculé" if d.code_calcul else "")
@@ -195,6 +190,12 @@ class CiblesForm(forms.Form):
 class ValeurForm(forms.Form):
     annee = _annee("Année", required=True)
     valeur = NombreField(label="Valeur mesurée")
+    # L'année dont la valeur enregistrée a prérempli le formulaire : la modifier est voulu.
+    annee_ouverte = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    remplacer = forms.BooleanField(
+        label="Remplacer la valeur déjà enregistrée",
+        required=False,
+    )
     source = forms.CharField(
         label="Source", max_length=300, required=False, help_text="D'où vient ce chiffre."
     )
@@ -216,6 +217,10 @@ class ValeurForm(forms.Form):
     def clean(self):
         super().clean()
         self.cleaned_data["valeur_nombre"] = _lire(self, "valeur", self.suivi.definition.unite)
+        annee = self.cleaned_data.get("annee")
+        self.cleaned_data["remplacer"] = self.cleaned_data.get("remplacer") or (
+            annee is not None and annee == self.cleaned_data.get("annee_ouverte")
+        )
         return self.cleaned_data
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .enums import Unite
 from .nombres import afficher
 
 LARGEUR, HAUTEUR = 520, 240
@@ -39,6 +40,10 @@ def courbe_svg(
     identifiant: str,
     titre: str,
 ) -> SafeString:
+    if unite == Unite.OUI_NON:
+        return _oui_non_svg(
+            annees=annees, mesures=mesures, cibles=cibles, identifiant=identifiant, titre=titre
+        )
     points = [float(v) for v in (*mesures.values(), *cibles.values()) if v is not None]
     echelle = graduations(min(points, default=0.0), max(points, default=1.0))
     bas_valeur, haut_valeur = echelle[0], echelle[-1]
@@ -63,8 +68,8 @@ def courbe_svg(
         for annee in annees
     )
     morceaux = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LARGEUR} {HAUTEUR}" width="100%" '
-        f'style="max-width:{LARGEUR}px" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LARGEUR} {HAUTEUR}" '
+        f'width="{LARGEUR}" height="{HAUTEUR}" class="graphique" role="img" '
         f'aria-labelledby="{identifiant}-titre {identifiant}-desc" '
         'font-family="DejaVu Sans, sans-serif" font-size="11">',
         f'<title id="{identifiant}-titre">{escape(titre)}</title>',
@@ -102,6 +107,46 @@ def courbe_svg(
             morceaux.append(
                 f'<path d="M{cx - 5:.1f},{cy:.1f} L{cx:.1f},{cy - 5:.1f} L{cx + 5:.1f},{cy:.1f} '
                 f'L{cx:.1f},{cy + 5:.1f} Z" fill="none" stroke="{ORANGE}" stroke-width="2"/>'
+            )
+    morceaux.append("</svg>")
+    return mark_safe("".join(morceaux))
+
+
+def _oui_non_svg(*, annees, mesures, cibles, identifiant: str, titre: str) -> SafeString:
+    """Un indicateur oui / non : la réponse de chaque année écrite en toutes lettres (un axe
+    gradué « non, oui » n'aurait pas de sens), la cible en dessous."""
+    hauteur = 96
+    pas_x = (LARGEUR - 2 * DROITE) / max(len(annees), 1)
+
+    def mot(valeur) -> str:
+        return "—" if valeur is None else ("oui" if valeur else "non")
+
+    description = " ; ".join(
+        f"{annee} : {mot(mesures.get(annee))}"
+        + (f", cible {mot(cibles[annee])}" if annee in cibles else "")
+        for annee in annees
+    )
+    morceaux = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LARGEUR} {hauteur}" '
+        f'width="{LARGEUR}" height="{hauteur}" class="graphique" role="img" '
+        f'aria-labelledby="{identifiant}-titre {identifiant}-desc" '
+        'font-family="DejaVu Sans, sans-serif" font-size="11">',
+        f'<title id="{identifiant}-titre">{escape(titre)}</title>',
+        f'<desc id="{identifiant}-desc">{escape(description)}</desc>',
+    ]
+    for rang, annee in enumerate(annees):
+        cx = DROITE + pas_x * (rang + 0.5)
+        valeur = mesures.get(annee)
+        couleur = GRIS if valeur is None else BLEU
+        morceaux.append(
+            f'<text x="{cx:.1f}" y="20" text-anchor="middle" fill="#3a3a3a">{annee}</text>'
+            f'<text x="{cx:.1f}" y="50" text-anchor="middle" font-size="16" font-weight="bold" '
+            f'fill="{couleur}">{mot(valeur)}</text>'
+        )
+        if annee in cibles:
+            morceaux.append(
+                f'<text x="{cx:.1f}" y="78" text-anchor="middle" fill="{ORANGE}">'
+                f"cible : {mot(cibles[annee])}</text>"
             )
     morceaux.append("</svg>")
     return mark_safe("".join(morceaux))

@@ -1,5 +1,6 @@
 """Nombres à la française : lecture de ce que tapent les agents, affichage, bornes par unité."""
 
+import re
 from decimal import Decimal
 
 from strategie_nr import formats, nombres
@@ -13,12 +14,22 @@ class NombreInvalide(ValueError):
     pass
 
 
+# Des chiffres séparés par des espaces ne sont des milliers que groupés par trois : « 1 32 »
+# est ambigu (« 132 » ? « 1,32 » ? deux nombres ?) et refusé plutôt que lu 132.
+GROUPES_AMBIGUS = re.compile(r"\d[\s\u00a0\u202f']+(?!\d{3}(?!\d))\d")
+
+
 def lire_nombre(texte: str) -> Decimal:
     """« 1 234,5 » → 1234.5 ; « 12 % » → 12 ; « 1.234,5 » → 1234.5 ; « 12.5 » → 12.5.
 
     La lecture est celle de tout le projet (`strategie_nr.nombres.lire_nombre`) ; seuls les
     messages sont ceux d'un champ de saisie.
     """
+    if GROUPES_AMBIGUS.search(str(texte or "").split(",")[0]):
+        raise NombreInvalide(
+            "Nombre ambigu : les espaces ne séparent que les milliers, par groupes de trois "
+            "chiffres (« 1 320 », « 132 » ou « 1,32 »)."
+        )
     try:
         valeur = nombres.lire_nombre(texte, limite=Decimal(10) ** 30)
     except nombres.NombreInvalide as erreur:

@@ -14,7 +14,7 @@ from . import calculs
 from .avancement import avancement
 from .calculs import IndicateurCalcule, calcul_de, ecart_a_resoudre
 from .enums import Avancement, Mode
-from .models import Cible, IndicateurSuivi, Objectif, Valeur
+from .models import Cible, DefinitionIndicateur, IndicateurSuivi, Objectif, Valeur
 from .nombres import afficher
 
 ANNEE_MIN = 2015
@@ -277,3 +277,21 @@ def objectifs_avancement(
         )
         resultat.append(LigneObjectif(objectif, statut, annee, valeur, ligne))
     return resultat
+
+
+def indicateurs_a_suivre(collectivite, recherche: str = ""):
+    """Les indicateurs que la collectivité ne suit pas encore, filtrés par des mots du libellé
+    ou « axe N »."""
+    deja = IndicateurSuivi.objects.for_collectivite(collectivite).values("definition")
+    definitions = (
+        DefinitionIndicateur.objects.disponibles_pour(collectivite)
+        .exclude(pk__in=deja)
+        .select_related("axe")
+        .order_by("axe__numero", "libelle")
+    )
+    for mot in recherche.split()[:8]:
+        if mot.isdigit() and "axe" in recherche.lower():
+            definitions = definitions.filter(axe__numero=int(mot))
+        elif mot.lower() != "axe":
+            definitions = definitions.filter(libelle__icontains=mot)
+    return definitions

@@ -115,11 +115,15 @@ def definitions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> N
     for pratique in Pratique.objects.select_related("famille"):
         axe = axes[AXE_DES_FAMILLES[pratique.code.split(".")[0]]]
         for rang, libelle in enumerate(pratique.indicateurs, start=1):
+            unite = unite_devinee(libelle)
+            if unite == Unite.ANNEES:
+                # La valeur se saisit et s'affiche en années : « (en mois) » la contredirait.
+                libelle = re.sub(r"\s*\(en mois\)", "", libelle)
             definir(
                 f"pratique-{pratique.code}-{rang}",
                 axe,
                 libelle,
-                unite_devinee(libelle),
+                unite,
                 sens_devine(libelle),
                 origine=f"Pratique {pratique.code} du guide MiNumEco",
             )
@@ -242,12 +246,26 @@ def cibles_enregistrer(*, suivi, auteur, cibles: dict[int, Decimal | None]) -> N
 
 
 @transaction.atomic
-def valeur_enregistrer(*, suivi, auteur, annee, valeur, source="", commentaire="") -> Valeur:
+def valeur_enregistrer(
+    *, suivi, auteur, annee, valeur, source="", commentaire="", remplacer: bool = True
+) -> Valeur:
+    """Enregistre la valeur mesurée d'une année ; sans `remplacer`, refuse d'écraser celle
+    qui existe déjà (la saisie d'une autre année ne remplace jamais une valeur en silence)."""
     if suivi.definition.mode == Mode.CALCULE:
         raise ValidationError(
             "Cet indicateur se calcule à partir du parc : corrigez le parc, ou figez l'année."
         )
-    existante = Valeur.objects.filter(suivi=suivi, annee=annee).first()
+    existante = Valeur.objects.select_for_update().filter(suivi=suivi, annee=annee).first()
+    if existante and not remplacer:
+        raise ValidationError(
+            {
+                "remplacer": (
+                    f"Une valeur est déjà enregistrée pour {annee} "
+                    f"({_texte(suivi, existante.valeur)}) : cochez « Remplacer » pour la "
+                    "changer, ou choisissez une autre année."
+                )
+            }
+        )
     avant = existante.valeur if existante else None
     objet = existante or Valeur(suivi=suivi, annee=annee)
     objet.valeur, objet.source, objet.commentaire = valeur, source.strip(), commentaire.strip()
@@ -266,6 +284,18 @@ def valeur_enregistrer(*, suivi, auteur, annee, valeur, source="", commentaire="
 
 
 @transaction.atomic
+def annee_a_saisir(suivi) -> int:
+    """L'année proposée pour une nouvelle valeur : celle qui suit la dernière renseignée, sans
+    dépasser la dernière année close ; la dernière année close si rien n'est renseigné."""
+    derniere_close = timezone.localdate().year - 1
+    annees = set(suivi.valeurs.values_list("annee", flat=True))
+    suivante = max(annees) + 1 if annees else derniere_close
+    if suivante <= derniere_close:
+        return suivante
+    manquantes = [a for a in range(derniere_close, derniere_close - 10, -1) if a not in annees]
+    return manquantes[0] if manquantes else derniere_close
+
+
 def annee_figer(*, suivi, auteur, annee: int) -> Valeur:
     """Fige la valeur calculée d'une année close : une correction du parc ne la réécrit plus."""
     if suivi.definition.mode != Mode.CALCULE:

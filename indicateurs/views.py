@@ -16,6 +16,7 @@ from .graphiques import courbe_svg
 from .models import IndicateurSuivi, Objectif
 from .nombres import saisie
 from .perms import peut_modifier_suivi, peut_piloter, peut_voir
+from .selectors import indicateurs_a_suivre
 
 
 def graphique(ligne, annees, identifiant) -> str:
@@ -80,9 +81,26 @@ class FormulaireView(MembreRequisMixin, TemplateView):
 class SuivreView(FormulaireView):
     permission = staticmethod(peut_piloter)
     titre = "Suivre un indicateur"
+    template_name = "indicateurs/suivre.html"
+
+    def recherche(self) -> str:
+        return self.request.GET.get("recherche", "").strip()[:100]
 
     def formulaire(self, donnees=None):
-        return SuivreForm(donnees, collectivite=self.collectivite)
+        form = SuivreForm(donnees, collectivite=self.collectivite, recherche=self.recherche())
+        cle = self.request.GET.get("indicateur", "")
+        if cle and donnees is None:
+            choisie = form.fields["definition"].queryset.filter(cle=cle).first()
+            if choisie is not None:
+                form.initial["definition"] = choisie.pk
+        return form
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            recherche=self.recherche(),
+            disponibles=indicateurs_a_suivre(self.collectivite).count(),
+            **kwargs,
+        )
 
     def enregistrer(self, form):
         donnees = form.cleaned_data
@@ -244,13 +262,16 @@ class ValeurView(SuiviMixin, FormulaireView):
 
     def formulaire(self, donnees=None):
         annee = self.request.GET.get("annee", "")
-        initial = {"annee": annee if annee.isdigit() else timezone.localdate().year - 1}
+        initial = {
+            "annee": int(annee) if annee.isdigit() else services.annee_a_saisir(self.suivi())
+        }
         existante = self.suivi().valeurs.filter(annee=initial["annee"]).first()
         if existante:
             initial.update(
                 valeur=saisie(existante.valeur, self.suivi().definition.unite),
                 source=existante.source,
                 commentaire=existante.commentaire,
+                annee_ouverte=existante.annee,
             )
         return ValeurForm(donnees, suivi=self.suivi(), initial=initial)
 
@@ -263,6 +284,7 @@ class ValeurView(SuiviMixin, FormulaireView):
             valeur=donnees["valeur_nombre"],
             source=donnees["source"],
             commentaire=donnees["commentaire"],
+            remplacer=donnees["remplacer"],
         )
         messages.success(self.request, f"Valeur {donnees['annee']} enregistrée.")
         return self.suivi().get_absolute_url()

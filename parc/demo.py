@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from collectivites.services import ServicesCanoniques
+
 from .enums import CANAUX_REEMPLOI_REEN, Destination, Origine, Statut
 from .models import Equipement, TypeEquipement
 from .services import equipements_enregistrer_en_masse
@@ -333,11 +335,12 @@ def charger(contexte: dict) -> None:
     ):
         if Equipement.objects.for_collectivite(collectivite).exists():
             continue
+        lignes = _lignes(collectivite, nombres, graine, prefixe=prefixe)
+        service_canonique = ServicesCanoniques(collectivite)
+        for ligne in lignes:
+            ligne.service = service_canonique(ligne.service)  # la liste des services
         equipements_enregistrer_en_masse(
-            collectivite=collectivite,
-            auteur=auteur,
-            a_creer=_lignes(collectivite, nombres, graine, prefixe=prefixe),
-            a_modifier=[],
+            collectivite=collectivite, auteur=auteur, a_creer=lignes, a_modifier=[]
         )
         if collectivite == commune:
             _reformes_en_attente(collectivite)

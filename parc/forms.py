@@ -1,9 +1,12 @@
+import datetime
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 
+from collectivites.selectors import noms_des_services
 from indicateurs.nombres import NombreInvalide, lire_nombre
 
 from .enums import AVEC_BENEFICIAIRE, Destination, Origine, Statut
@@ -104,6 +107,7 @@ class FiltreForm(forms.Form):
 
 
 class EquipementForm(forms.ModelForm):
+    lu_le = forms.CharField(widget=forms.HiddenInput, required=False)
     prix_achat_ht = MontantField(label="Prix d'achat unitaire HT (€)", required=False)
     poids_kg = MontantField(
         label="Poids unitaire (kg)", required=False, help_text="Vide : le poids par défaut du type."
@@ -158,7 +162,30 @@ class EquipementForm(forms.ModelForm):
             ].help_text = "Pour sortir un équipement du parc, utilisez « Réformer »."
         else:
             self.fields["statut"].disabled = True
+        noms = noms_des_services(self.instance.collectivite)
+        actuel = self.instance.service
+        hors_liste = [(actuel, f"{actuel} (hors de la liste)")] if actuel not in noms else []
+        self.fields["service"] = forms.ChoiceField(
+            label="Service",
+            required=False,
+            choices=[("", "— aucun —"), *((n, n) for n in noms), *(hors_liste if actuel else [])],
+            help_text="La liste des services est tenue par le référent (page « Collectivité »).",
+        )
+        if self.instance.pk:
+            self.initial["lu_le"] = self.instance.modifie_le.isoformat()
         self.helper = _helper("Enregistrer")
+        self.helper.attrs["data-garder-saisie"] = ""
+
+    def clean_lu_le(self):
+        """La date de modification de l'équipement lue à l'ouverture du formulaire."""
+        if not self.instance.pk:
+            return None
+        try:
+            return datetime.datetime.fromisoformat(self.cleaned_data.get("lu_le") or "")
+        except ValueError:
+            # Champ caché : l'erreur va au formulaire entier, pour être vue.
+            self.add_error(None, "Le formulaire est incomplet : rouvrez la page de modification.")
+            return None
 
     def clean_annee_acquisition(self):
         annee = self.cleaned_data.get("annee_acquisition")

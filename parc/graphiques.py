@@ -15,8 +15,8 @@ def _nombre(valeur, decimales=0) -> str:
 
 def _entete(largeur, hauteur, identifiant, titre, description) -> list[str]:
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" width="100%" '
-        f'style="max-width:{largeur}px" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" '
+        f'width="{largeur}" height="{hauteur}" class="graphique" role="img" '
         f'aria-labelledby="{identifiant}-titre {identifiant}-desc" '
         'font-family="DejaVu Sans, sans-serif" font-size="11">',
         f'<title id="{identifiant}-titre">{escape(titre)}</title>',

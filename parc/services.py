@@ -255,11 +255,43 @@ def equipement_creer(*, collectivite, auteur, **champs) -> Equipement:
     return equipement
 
 
+class EquipementModifieEntreTemps(Exception):
+    """Quelqu'un a enregistré l'équipement depuis l'ouverture du formulaire : rien n'est écrit."""
+
+    def __init__(self, *, actuel: Equipement, saisi: Equipement):
+        self.actuel = actuel
+        # {libellé : [valeur enregistrée, valeur saisie]} pour les champs qui diffèrent.
+        self.differences = differences(instantane(actuel), instantane(saisi))
+        self.dernier = actuel.evenements.select_related("auteur").first()
+        super().__init__(
+            "Cet équipement a été modifié par une autre personne depuis que vous avez ouvert "
+            "le formulaire. Vos changements ne sont pas enregistrés : ils sont toujours dans le "
+            "formulaire. Comparez-les à la version enregistrée (tableau des différences), "
+            "puis enregistrez de nouveau pour les appliquer."
+        )
+
+
 @transaction.atomic
 def equipement_modifier(
-    *, equipement: Equipement, auteur, avant: dict, statut_avant: str, action=Action.MODIFICATION
+    *,
+    equipement: Equipement,
+    auteur,
+    avant: dict,
+    statut_avant: str,
+    action=Action.MODIFICATION,
+    lu_le=None,
 ) -> Equipement:
-    """Enregistre un équipement déjà modifié en mémoire ; `avant` vient de `instantane`."""
+    """Enregistre un équipement déjà modifié en mémoire ; `avant` vient de `instantane`.
+
+    Avec `lu_le` (la date de modification lue à l'ouverture du formulaire), refuse
+    l'enregistrement si l'équipement a changé depuis (verrou optimiste) : la modification de
+    l'autre personne n'est jamais écrasée en silence, ni attribuée à la suivante.
+    """
+    if lu_le is not None:
+        actuel = Equipement.objects.select_for_update().select_related("type").get(pk=equipement.pk)
+        if actuel.modifie_le != lu_le:
+            raise EquipementModifieEntreTemps(actuel=actuel, saisi=equipement)
+        avant, statut_avant = instantane(actuel), actuel.statut
     _preparer(equipement, statut_avant)
     equipement.save()
     changements = differences(avant, instantane(equipement))

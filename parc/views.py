@@ -103,8 +103,10 @@ class FormulaireView(MembreRequisMixin, TemplateView):
     template_name = "parc/formulaire.html"
     permission = staticmethod(peut_modifier_parc)
 
-    def get_context_data(self, form=None, **kwargs):
-        return super().get_context_data(form=form or self.formulaire(), titre=self.titre, **kwargs)
+    def get_context_data(self, form=None, conflit=None, **kwargs):
+        return super().get_context_data(
+            form=form or self.formulaire(), titre=self.titre, conflit=conflit, **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         form = self.formulaire(request.POST)
@@ -152,7 +154,22 @@ class ModifierView(EquipementMixin, FormulaireView):
             auteur=self.request.user,
             avant=self.avant,
             statut_avant=self.statut_avant,
+            lu_le=form.cleaned_data["lu_le"],
         )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except services.EquipementModifieEntreTemps as conflit:
+            # La saisie reste dans le formulaire ; la réenvoyer, après comparaison, l'applique.
+            donnees = request.POST.copy()
+            donnees["lu_le"] = conflit.actuel.modifie_le.isoformat()
+            self._equipement = conflit.actuel
+            form = self.formulaire(donnees)
+            form.is_valid()
+            form.add_error(None, str(conflit))
+            contexte = self.get_context_data(form=form, conflit=conflit)
+            return self.render_to_response(contexte, status=409)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(equipement=self.equipement(), **kwargs)

@@ -46,9 +46,29 @@ def _controles_prerequis(collectivite) -> list[Controle]:
     ]
 
 
+def _controles_lancement(collectivite) -> list[Controle]:
+    date = collectivite.lancement_officiel_le
+    return [
+        Controle(
+            f"La démarche a été lancée officiellement le {date:%d/%m/%Y}"
+            if date
+            else "Le lancement officiel de la démarche est déclaré (date, par le référent)",
+            date is not None,
+            reverse("collectivites:profil_collectivite"),
+        )
+    ]
+
+
+# Les prérequis du décret n° 2022-1084 (programme de travail), tenus à part des 5 étapes de
+# l'ANCT : les domaines les déclarent sous ce numéro.
+PREREQUIS_DECRET = 0
+
 # Numéro d'étape → fonctions qui, pour une collectivité, renvoient ses contrôles. Chaque domaine
 # déclare les siens depuis le `ready()` de son application avec `controles_enregistrer`.
-CONTROLES_PAR_ETAPE: dict[int, list[Callable]] = {1: [_controles_prerequis]}
+CONTROLES_PAR_ETAPE: dict[int, list[Callable]] = {
+    1: [_controles_prerequis],
+    2: [_controles_lancement],
+}
 
 
 def controles_enregistrer(etape: int, fonction: Callable) -> None:
@@ -73,3 +93,17 @@ def etapes_avancement(collectivite) -> list[dict]:
             }
         )
     return etapes
+
+
+def prerequis_decret(collectivite) -> dict:
+    """Ce que demande le décret avant la stratégie (programme de travail) : fait ou non."""
+    controles = [
+        controle
+        for fonction in CONTROLES_PAR_ETAPE.get(PREREQUIS_DECRET, [])
+        for controle in fonction(collectivite)
+    ]
+    return {
+        "controles": controles,
+        "faits": sum(c.fait for c in controles),
+        "complete": bool(controles) and all(c.fait for c in controles),
+    }

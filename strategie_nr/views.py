@@ -7,7 +7,8 @@ from strategie_nr.documents.synthese import synthese_elus
 from strategie_nr.fiches.selectors import fiches_lues
 from strategie_nr.referentiel.models import Axe
 
-from .selectors import etapes_avancement
+from .selectors import etapes_avancement, prerequis_decret
+from .taches import taches_de
 
 
 class TableauDeBordView(MembreRequisMixin, TemplateView):
@@ -26,7 +27,9 @@ class TableauDeBordView(MembreRequisMixin, TemplateView):
             )
         return super().get_context_data(
             etapes=etapes_avancement(self.collectivite),
+            decret=prerequis_decret(self.collectivite),
             echeances=self.collectivite.echeances_reen(),
             synthese=synthese,
+            taches=taches_de(self.membre),
             **kwargs,
         )

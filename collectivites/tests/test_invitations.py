@@ -17,9 +17,9 @@ URL_MEMBRES = reverse("collectivites:membres")
 NOUVEAU_MDP = "Sobriete-numerique-2026"
 
 
-def inviter(client, email="nouvelle@exemple.test", role=Role.AGENT):
+def inviter(client, email="nouvelle@exemple.test", role=Role.AGENT, fonction="Achats"):
     mail.outbox.clear()
-    reponse = client.post(URL_MEMBRES, {"email": email, "role": role})
+    reponse = client.post(URL_MEMBRES, {"email": email, "role": role, "fonction": fonction})
     assert reponse.status_code == 302, reponse.content.decode()
     lien = re.search(r"http://testserver(/invitation/[^/\s]+/)", mail.outbox[-1].body).group(1)
     return lien
@@ -113,7 +113,8 @@ def test_une_personne_deja_inscrite_se_connecte_pour_accepter(client, client_de,
 
 def test_on_n_invite_pas_un_membre_actif(client_de, referent, agent):
     reponse = client_de(referent).post(
-        URL_MEMBRES, {"email": agent.utilisateur.email.upper(), "role": Role.AGENT}
+        URL_MEMBRES,
+        {"email": agent.utilisateur.email.upper(), "role": Role.AGENT, "fonction": "DSI"},
     )
     assert reponse.status_code == 400
     assert "déjà membre" in reponse.content.decode()
@@ -163,8 +164,32 @@ class ServeurDeCourrielEnPanne:
 def test_serveur_de_courriel_en_panne_message_clair_et_rien_de_cree(client_de, referent, settings):
     settings.EMAIL_BACKEND = f"{__name__}.ServeurDeCourrielEnPanne"
     reponse = client_de(referent).post(
-        URL_MEMBRES, {"email": "nouvelle@exemple.test", "role": Role.AGENT}
+        URL_MEMBRES, {"email": "nouvelle@exemple.test", "role": Role.AGENT, "fonction": "DSI"}
     )
     assert reponse.status_code == 400
     assert "n&#x27;a pas pu être envoyé" in reponse.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_l_invitation_demande_la_fonction_qui_suit_la_personne(client, client_de, referent):
+    client = client_de(referent)
+    reponse = client.post(URL_MEMBRES, {"email": "sans-fonction@exemple.test", "role": "agent"})
+    assert reponse.status_code == 400
+    assert "Indiquez la fonction de la personne invitée." in reponse.content.decode()
+    assert not Invitation.objects.exists()
+    lien = inviter(client, fonction="Commande publique")
+    creer_compte(client, lien)
+    membre = Membre.objects.get(utilisateur__email="nouvelle@exemple.test")
+    assert membre.fonction == "Commande publique"
+
+
+def test_le_referent_modifie_la_fonction_d_un_membre(client_de, referent, agent, elu, epci):
+    url = reverse("collectivites:membre_fonction", args=[agent.pk])
+    assert client_de(elu).post(url, {"fonction": "X"}).status_code == 403
+    autre = Membre.objects.create(
+        collectivite=epci, utilisateur=referent.utilisateur, role=Role.REFERENT
+    )
+    assert client_de(autre).post(url, {"fonction": "X"}).status_code == 404
+    assert client_de(referent).post(url, {"fonction": "  Formation, RH "}).status_code == 302
+    agent.refresh_from_db()
+    assert agent.fonction == "Formation, RH"

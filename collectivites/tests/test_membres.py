@@ -110,3 +110,24 @@ def test_le_dernier_referent_ne_peut_pas_se_retirer(client_de, referent):
     referent.refresh_from_db()
     assert referent.role == Role.AGENT
     assert Membre.objects.get(pk=second.pk).role == Role.REFERENT
+
+
+def test_desactiver_demande_confirmation_et_dit_comment_defaire(client_de, referent, agent):
+    client = client_de(referent)
+    url = reverse("collectivites:membre_activite", args=[agent.pk])
+    assert url in client.get(URL_MEMBRES).content.decode()
+    page = client.get(url).content.decode()
+    assert "Désactiver le compte de" in page and "Cela se défait" in page
+    agent.refresh_from_db()
+    assert agent.actif  # la page de confirmation ne change rien
+    client.post(url, {"actif": "0"})
+    agent.refresh_from_db()
+    assert not agent.actif
+    assert "Réactiver" in client.get(URL_MEMBRES).content.decode()
+
+
+def test_page_de_desactivation_protegee(client, client_de, agent, elu, referent_epci):
+    url = reverse("collectivites:membre_activite", args=[agent.pk])
+    assert client.get(url).url.startswith(reverse("connexion"))
+    assert client_de(elu).get(url).status_code == 403
+    assert client_de(referent_epci).get(url).status_code == 404

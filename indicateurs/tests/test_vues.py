@@ -100,7 +100,10 @@ def test_agent_modifie_reference_et_cibles_de_son_indicateur(client_de, agent, r
     suivi.refresh_from_db()
     # L'agent ne change pas le responsable (champ désactivé), seulement la référence.
     assert (suivi.responsable, suivi.annee_base, suivi.valeur_base) == (agent, 2022, 35)
+    # « 1 50 » est ambigu (150 ? 1,50 ?) : refusé, rien n'est enregistré.
     reponse = client.post(url("cibles", suivi), {"cible_2026": "140", "cible_2027": "1 50"})
+    assert reponse.status_code == 400 and not Cible.objects.exists()
+    reponse = client.post(url("cibles", suivi), {"cible_2026": "140", "cible_2027": "150"})
     assert reponse.status_code == 302
     assert dict(Cible.objects.filter(suivi=suivi).values_list("annee", "valeur")) == {
         2026: 140,

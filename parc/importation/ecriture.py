@@ -8,6 +8,7 @@ import json
 from django.db import connection
 from django.utils import timezone
 
+from collectivites.services import ServicesCanoniques
 from parc.enums import AVEC_BENEFICIAIRE, Action
 from parc.models import Equipement, EvenementEquipement, TypeEquipement
 from parc.services import CHAMPS_SUIVIS, differences_de
@@ -91,12 +92,15 @@ class Ecrivain:
         self.collectivite = collectivite
         self.auteur = auteur
         self.types = TypeEquipement.objects.in_bulk()
+        self.service_canonique = ServicesCanoniques(collectivite)
         self.a_creer: list[dict] = []
         self.a_modifier: dict[int, dict] = {}
 
     def ajouter(self, numero: int, champs: dict, pk: int | None) -> None:
         if "type_id" in champs:
             champs["type"] = self.types[champs.pop("type_id")]
+        if champs.get("service"):
+            champs["service"] = self.service_canonique(champs["service"])
         if pk is None:
             self.a_creer.append(champs)
         else:

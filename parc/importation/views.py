@@ -220,6 +220,13 @@ class OptionsView(ApercuView):
 
 
 class AbandonView(EnAttenteMixin, View):
+    """Abandonner demande confirmation sur sa propre page (GET), puis oublie l'aperçu (POST)."""
+
+    def get(self, request, pk):
+        return render(
+            request, "parc/importation/abandonner.html", {"en_attente": self.en_attente(pk)}
+        )
+
     def post(self, request, pk):
         self.en_attente(pk).delete()
         messages.info(request, "L'import a été abandonné ; rien n'a changé dans le parc.")

@@ -1,15 +1,23 @@
 import datetime
 import io
+import re
 from html import unescape
 
 import openpyxl
 import pytest
 from django.urls import reverse
 
+from collectivites.models import Service
 from parc.enums import Statut
 from parc.models import Equipement, EvenementEquipement, TypeEquipement
 
 from .factories import EquipementFactory
+
+
+@pytest.fixture(autouse=True)
+def services_de_la_commune(commune):
+    for nom in ("Culture", "Finances", "Urbanisme"):
+        Service.objects.create(collectivite=commune, nom=nom)
 
 
 @pytest.fixture
@@ -245,3 +253,60 @@ def test_un_gros_export_xlsx_passe_par_le_processus_de_taches(
     settings.EXPORT_EN_ARRIERE_PLAN_LIGNES = 10
     petit = client.get(url("export", format="xlsx") + "?service=Sports")
     assert petit.status_code == 200 and petit.content.startswith(b"PK")
+
+
+def _jeton(page: str) -> str:
+    """La date de modification lue, telle que le formulaire la renvoie (champ caché)."""
+    balise = re.search(r'<input[^>]*name="lu_le"[^>]*>', page).group(0)
+    return unescape(re.search(r'value="([^"]*)"', balise).group(1))
+
+
+def test_deux_agents_modifient_le_meme_equipement_rien_n_est_perdu(
+    client_de, agent, referent, equipement
+):
+    premier, second = client_de(agent), client_de(referent)
+    marque = equipement.marque
+    jeton_premier = _jeton(premier.get(url("modifier", equipement)).content.decode())
+    jeton_second = _jeton(second.get(url("modifier", equipement)).content.decode())
+    commun = {"type": equipement.type_id, "quantite": "1", "annee_acquisition": "2021"}
+    commun |= {"origine": "neuf", "statut": "en_service", "numero_inventaire": "INV-42"}
+    commun |= {"marque": marque, "modele": equipement.modele}
+    reponse = second.post(
+        url("modifier", equipement), commun | {"service": "Urbanisme", "lu_le": jeton_second}
+    )
+    assert reponse.status_code == 302
+
+    # Le premier enregistre ensuite depuis un formulaire ouvert avant : refusé, différences.
+    saisie = commun | {"service": "Culture", "marque": "HP", "lu_le": jeton_premier}
+    reponse = premier.post(url("modifier", equipement), saisie)
+    assert reponse.status_code == 409
+    page = unescape(reponse.content.decode())
+    assert "modifié par une autre personne" in page
+    assert re.search(r"Service</th><td>Urbanisme</td><td>Culture</td>", page)
+    assert f"Marque</th><td>{equipement.marque}</td><td>HP</td>" in page
+    assert 'value="HP"' in page  # la saisie est gardée
+    equipement.refresh_from_db()
+    assert (equipement.service, equipement.marque) == ("Urbanisme", marque)
+    modifications = EvenementEquipement.objects.filter(action="modification")
+    assert [(e.auteur, e.changements) for e in modifications] == [
+        (referent.utilisateur, {"service": ["Culture", "Urbanisme"]})
+    ]
+
+    # Après comparaison, renvoyer le formulaire (jeton à jour) applique la saisie, à son nom.
+    reponse = premier.post(url("modifier", equipement), saisie | {"lu_le": _jeton(page)})
+    assert reponse.status_code == 302
+    equipement.refresh_from_db()
+    assert (equipement.service, equipement.marque) == ("Culture", "HP")
+    dernier = EvenementEquipement.objects.filter(action="modification").first()
+    assert dernier.auteur == agent.utilisateur
+    assert dernier.changements["service"] == ["Urbanisme", "Culture"]
+
+
+def test_jeton_absent_ou_faux_refuse_sans_rien_changer(client_de, agent, equipement):
+    donnees = {"type": equipement.type_id, "quantite": "3", "annee_acquisition": "2022"}
+    donnees |= {"origine": "neuf", "statut": "en_service", "lu_le": "pas une date"}
+    reponse = client_de(agent).post(url("modifier", equipement), donnees)
+    assert reponse.status_code == 400
+    assert "rouvrez la page de modification" in unescape(reponse.content.decode())
+    equipement.refresh_from_db()
+    assert equipement.quantite != 3

@@ -8,7 +8,10 @@ class DiagnosticConfig(AppConfig):
 
     def ready(self):
         from strategie_nr.selectors import controles_enregistrer
+        from strategie_nr.taches import taches_enregistrer
 
         from .controles import controles_diagnostic
+        from .taches import taches_diagnostic
 
+        taches_enregistrer(taches_diagnostic)
         controles_enregistrer(3, controles_diagnostic)

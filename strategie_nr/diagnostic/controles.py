@@ -1,23 +1,19 @@
 """Contrôle de l'étape 3 (diagnostic) pour le tableau de bord."""
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from strategie_nr.selectors import Controle
 
-from .models import Campagne, ReponseConsolidee
+from .models import Campagne
 
 
 def controles_diagnostic(collectivite) -> list[Controle]:
-    consolidee = (
-        Campagne.objects.for_collectivite(collectivite)
-        .filter(Exists(ReponseConsolidee.objects.filter(campagne=OuterRef("pk"))))
-        .exists()
-    )
+    """Fait quand une campagne est close : ses résultats sont alors définitifs."""
+    close = Campagne.objects.for_collectivite(collectivite).cloturees().exists()
     return [
         Controle(
-            "Un diagnostic de maturité a été consolidé",
-            consolidee,
+            "Un diagnostic de maturité a été consolidé et clos",
+            close,
             reverse("diagnostic:index"),
         )
     ]

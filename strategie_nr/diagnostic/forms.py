@@ -101,3 +101,19 @@ class GrilleForm(forms.Form):
 
 class ConsolidationForm(GrilleForm):
     avec_raison = True
+
+
+class ReouvertureForm(forms.Form):
+    raison = forms.CharField(
+        label="Raison de la réouverture",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Elle reste dans l'historique de la campagne.",
+        error_messages={"required": "Indiquez la raison de la réouverture."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.attrs = {"novalidate": ""}

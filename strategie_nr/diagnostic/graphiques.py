@@ -48,12 +48,13 @@ def radar_svg(
     nombre = len(libelles)
     morceaux = [
         format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
-            'style="max-width:{}px" role="img" aria-labelledby="{}-titre {}-desc" '
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" '
+            'class="graphique" role="img" aria-labelledby="{}-titre {}-desc" '
             'font-family="DejaVu Sans, sans-serif" font-size="11">',
             LARGEUR,
             HAUTEUR,
             LARGEUR,
+            HAUTEUR,
             identifiant,
             identifiant,
         ),

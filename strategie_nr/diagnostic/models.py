@@ -7,6 +7,8 @@ from collectivites.models import Collectivite, Membre
 from strategie_nr.referentiel.enums import Barometre
 from strategie_nr.referentiel.models import Dimension, Pratique
 
+from .enums import TypeEvenementCampagne
+
 
 class Question(models.Model):
     """Question de la grille, rattachée à une dimension et aux pratiques du guide (référentiel)."""
@@ -95,6 +97,39 @@ class Campagne(models.Model):
     @property
     def ouverte(self) -> bool:
         return self.cloturee_le is None
+
+
+class EvenementCampagne(models.Model):
+    """L'historique d'une campagne : ouverture, clôture, réouverture (avec sa raison)."""
+
+    campagne = models.ForeignKey(
+        Campagne, on_delete=models.CASCADE, related_name="evenements", verbose_name="campagne"
+    )
+    type = models.CharField("événement", max_length=20, choices=TypeEvenementCampagne.choices)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="auteur",
+    )
+    date = models.DateTimeField("date", auto_now_add=True)
+    raison = models.TextField("raison", blank=True)
+
+    class Meta:
+        verbose_name = "événement de campagne"
+        verbose_name_plural = "événements de campagne"
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(type=TypeEvenementCampagne.REOUVERTURE, raison=""),
+                name="reouverture_avec_raison",
+                violation_error_message="Indiquez la raison de la réouverture.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.campagne} — {self.get_type_display()}"
 
 
 class NiveauReponse(models.Model):

@@ -33,6 +33,10 @@ class LigneQuestion:
             return None if valeur is None else Decimal(valeur)
         return self.moyenne_individuelle
 
+    @property
+    def niveau_propose(self) -> int | None:
+        return scores.niveau_propose(self.moyenne_individuelle)
+
 
 @dataclass
 class LigneDimension:
@@ -55,7 +59,7 @@ class Resultats:
     note_globale: Decimal | None
     precedente: Campagne | None = None
     note_globale_precedente: Decimal | None = None
-    provisoire: bool = False  # des questions n'ont pas de réponse consolidée
+    provisoire: bool = False  # campagne ouverte : les réponses peuvent encore changer
 
     @property
     def ecart_global(self) -> Decimal | None:
@@ -94,7 +98,7 @@ def _lignes_questions(campagne, questions) -> list[LigneQuestion]:
     return lignes
 
 
-def _notes(campagne, dimensions, questions) -> tuple[list[LigneDimension], Decimal | None, bool]:
+def _notes(campagne, dimensions, questions) -> tuple[list[LigneDimension], Decimal | None]:
     lignes = _lignes_questions(campagne, questions)
     par_dimension = {d.pk: LigneDimension(dimension=d) for d in dimensions}
     for ligne in lignes:
@@ -104,8 +108,7 @@ def _notes(campagne, dimensions, questions) -> tuple[list[LigneDimension], Decim
     )
     for cle, note in notes.items():
         par_dimension[cle].note = note
-    provisoire = any(ligne.consolidee is None for ligne in lignes)
-    return list(par_dimension.values()), globale, provisoire
+    return list(par_dimension.values()), globale
 
 
 def campagne_precedente(campagne) -> Campagne | None:
@@ -126,18 +129,64 @@ def resultats_campagne(campagne, *, comparer: bool = True) -> Resultats:
     questions = list(
         Question.objects.select_related("dimension").order_by("dimension__numero", "ordre")
     )
-    lignes, globale, provisoire = _notes(campagne, dimensions, questions)
+    lignes, globale = _notes(campagne, dimensions, questions)
     resultats = Resultats(
-        campagne=campagne, dimensions=lignes, note_globale=globale, provisoire=provisoire
+        campagne=campagne, dimensions=lignes, note_globale=globale, provisoire=campagne.ouverte
     )
     precedente = campagne_precedente(campagne) if comparer else None
     if precedente is not None:
-        anciennes, ancienne_globale, _ = _notes(precedente, dimensions, questions)
+        anciennes, ancienne_globale = _notes(precedente, dimensions, questions)
         for ligne, ancienne in zip(lignes, anciennes, strict=True):
             ligne.note_precedente = ancienne.note
         resultats.precedente = precedente
         resultats.note_globale_precedente = ancienne_globale
     return resultats
+
+
+@dataclass
+class Manques:
+    """Ce qui manque avant de clore : la page de confirmation le montre, la clôture s'y fie."""
+
+    membres_incomplets: list[dict]
+    a_retenir: list[LigneQuestion]  # répondues, pas consolidées : retenues à la moyenne
+    sans_reponse: list[LigneQuestion]  # aucune réponse : resteront sans note
+
+    @property
+    def rien(self) -> bool:
+        return not (self.membres_incomplets or self.a_retenir or self.sans_reponse)
+
+
+def cloture_manques(campagne) -> Manques:
+    lignes = [
+        ligne
+        for dimension in resultats_campagne(campagne, comparer=False).dimensions
+        for ligne in dimension.questions
+        if ligne.consolidee is None
+    ]
+    return Manques(
+        membres_incomplets=[p for p in participation(campagne) if p["repondues"] < p["total"]],
+        a_retenir=[ligne for ligne in lignes if ligne.repondants],
+        sans_reponse=[ligne for ligne in lignes if not ligne.repondants],
+    )
+
+
+def campagne_rouvrable(campagne) -> bool:
+    """Une campagne close se rouvre tant qu'aucune autre, plus récente ou ouverte, n'existe."""
+    return (
+        not campagne.ouverte
+        and not Campagne.objects.for_collectivite(campagne.collectivite_id)
+        .exclude(pk=campagne.pk)
+        .filter(
+            Q(date__gt=campagne.date)
+            | Q(date=campagne.date, pk__gt=campagne.pk)
+            | Q(cloturee_le__isnull=True)
+        )
+        .exists()
+    )
+
+
+def historique_campagne(campagne) -> list:
+    return list(campagne.evenements.select_related("auteur").order_by("date", "pk"))
 
 
 def derniere_campagne_cloturee(collectivite) -> Campagne | None:
@@ -184,10 +233,18 @@ def pratiques_a_considerer(dimensions: list[LigneDimension]) -> dict[int, list[P
         .order_by("rang_priorite", "rang_difficulte", "pratique__famille__ordre", "pratique__ordre")
     )
     resultat: dict[int, list[Pratique]] = {ligne.dimension.pk: [] for ligne in dimensions}
+    par_dimension: dict[int, list[Pratique]] = {cle: [] for cle in resultat}
     for couple in couples:
-        liste = resultat[couple.question.dimension_id]
+        liste = par_dimension[couple.question.dimension_id]
         if couple.pratique not in liste:
             liste.append(couple.pratique)
+    # Une pratique commune à deux dimensions n'est proposée qu'une fois, sous la plus faible.
+    deja: set[int] = set()
+    for ligne in dimensions:
+        resultat[ligne.dimension.pk] = [
+            p for p in par_dimension[ligne.dimension.pk] if p.pk not in deja
+        ]
+        deja.update(p.pk for p in resultat[ligne.dimension.pk])
     return resultat
 
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from strategie_nr.referentiel.models import Dimension, Pratique
 
-from . import scores
-from .models import Campagne, Question, Reponse, ReponseConsolidee
+from . import scores, selectors
+from .enums import TypeEvenementCampagne
+from .models import Campagne, EvenementCampagne, Question, Reponse, ReponseConsolidee
 
 FICHIER_QUESTIONS = Path(__file__).resolve().parent / "questions.json"
 
@@ -41,17 +42,70 @@ def campagne_ouvrir(*, collectivite, titre: str, date, auteur) -> Campagne:
     campagne = Campagne(collectivite=collectivite, titre=titre, date=date, ouverte_par=auteur)
     campagne.full_clean()
     campagne.save()
+    EvenementCampagne.objects.create(
+        campagne=campagne, type=TypeEvenementCampagne.OUVERTURE, auteur=auteur
+    )
     return campagne
 
 
 @transaction.atomic
 def campagne_cloturer(*, campagne: Campagne, auteur) -> Campagne:
+    """Clôt la campagne : ses résultats deviennent définitifs.
+
+    Les questions répondues mais pas encore consolidées sont retenues au niveau le plus
+    proche de la moyenne des réponses (« non concerné » si tous l'ont dit) ; la page de
+    confirmation les annonce avant. Les questions sans aucune réponse restent sans note.
+    """
     campagne = Campagne.objects.select_for_update().get(pk=campagne.pk)
     if not campagne.ouverte:
         raise ValidationError("Cette campagne est déjà close.")
+    manques = selectors.cloture_manques(campagne)
+    a_creer = []
+    for ligne in manques.a_retenir:
+        consolidee = ReponseConsolidee(
+            campagne=campagne,
+            question=ligne.question,
+            niveau=ligne.niveau_propose,
+            non_concerne=ligne.moyenne_individuelle is None,
+            moyenne_individuelle=(
+                None if ligne.moyenne_individuelle is None else round(ligne.moyenne_individuelle, 2)
+            ),
+            consolidee_par=auteur,
+        )
+        consolidee.full_clean(exclude=["campagne", "question"])
+        a_creer.append(consolidee)
+    ReponseConsolidee.objects.bulk_create(a_creer)
     campagne.cloturee_le = timezone.now()
     campagne.cloturee_par = auteur
     campagne.save(update_fields=["cloturee_le", "cloturee_par"])
+    EvenementCampagne.objects.create(
+        campagne=campagne, type=TypeEvenementCampagne.CLOTURE, auteur=auteur
+    )
+    return campagne
+
+
+@transaction.atomic
+def campagne_rouvrir(*, campagne: Campagne, auteur, raison: str) -> Campagne:
+    """Rouvre une campagne close, tant qu'aucune campagne plus récente n'existe."""
+    campagne = Campagne.objects.select_for_update().get(pk=campagne.pk)
+    if campagne.ouverte:
+        raise ValidationError("Cette campagne est déjà ouverte.")
+    if not raison.strip():
+        raise ValidationError({"raison": "Indiquez la raison de la réouverture."})
+    if not selectors.campagne_rouvrable(campagne):
+        raise ValidationError(
+            "Une campagne plus récente existe : celle-ci ne peut plus être rouverte."
+        )
+    campagne.cloturee_le = None
+    campagne.cloturee_par = None
+    campagne.full_clean()
+    campagne.save(update_fields=["cloturee_le", "cloturee_par"])
+    EvenementCampagne.objects.create(
+        campagne=campagne,
+        type=TypeEvenementCampagne.REOUVERTURE,
+        auteur=auteur,
+        raison=raison.strip(),
+    )
     return campagne
 
 

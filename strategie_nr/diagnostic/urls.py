@@ -11,5 +11,6 @@ urlpatterns = [
     path("campagne/<int:pk>/repondre/", views.QuestionnaireView.as_view(), name="questionnaire"),
     path("campagne/<int:pk>/consolider/", views.ConsolidationView.as_view(), name="consolidation"),
     path("campagne/<int:pk>/clore/", views.CloturerView.as_view(), name="cloturer"),
+    path("campagne/<int:pk>/rouvrir/", views.RouvrirView.as_view(), name="rouvrir"),
     path("campagne/<int:pk>/export.xlsx", views.ExportView.as_view(), name="export"),
 ]

@@ -2,15 +2,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
 from . import selectors, services
 from .exports import campagne_xlsx
-from .forms import CampagneForm, ConsolidationForm, GrilleForm
+from .forms import CampagneForm, ConsolidationForm, GrilleForm, ReouvertureForm
 from .graphiques import radar_svg
 from .models import Campagne, Question, Reponse, ReponseConsolidee
 from .perms import peut_piloter, peut_repondre, peut_voir_resultats
@@ -98,6 +100,8 @@ class CampagneView(MembreRequisMixin, TemplateView):
             radar=radar,
             faibles=[(ligne, pratiques.get(ligne.dimension.pk, [])) for ligne in faibles],
             participation=selectors.participation(campagne) if not self.membre.est_elu else [],
+            historique=selectors.historique_campagne(campagne),
+            rouvrable=peut_piloter(self.membre) and selectors.campagne_rouvrable(campagne),
             peut_piloter=peut_piloter(self.membre),
             peut_repondre=peut_repondre(self.membre),
             peut_creer_fiche=peut_repondre(self.membre),
@@ -105,8 +109,20 @@ class CampagneView(MembreRequisMixin, TemplateView):
         )
 
 
-class CloturerView(MembreRequisMixin, View):
+class CloturerView(MembreRequisMixin, TemplateView):
+    """Confirmation : ce qui manque encore, puis la clôture (rien n'est enregistré avant)."""
+
+    template_name = "strategie_nr/diagnostic/cloturer.html"
     permission = staticmethod(peut_piloter)
+
+    def get(self, request, pk):
+        campagne = _campagne_de(self.collectivite, pk)
+        if not campagne.ouverte:
+            messages.info(request, "Cette campagne est déjà close.")
+            return redirect(campagne)
+        return self.render_to_response(
+            self.get_context_data(campagne=campagne, manques=selectors.cloture_manques(campagne))
+        )
 
     def post(self, request, pk):
         campagne = _campagne_de(self.collectivite, pk)
@@ -115,8 +131,39 @@ class CloturerView(MembreRequisMixin, View):
         except ValidationError as erreur:
             messages.error(request, " ".join(erreur.messages))
         else:
-            messages.success(request, "La campagne est close : ses résultats sont figés.")
+            messages.success(request, "La campagne est close : ses résultats sont définitifs.")
         return redirect(campagne)
+
+
+class RouvrirView(MembreRequisMixin, TemplateView):
+    template_name = "strategie_nr/diagnostic/rouvrir.html"
+    permission = staticmethod(peut_piloter)
+
+    def get(self, request, pk):
+        campagne = _campagne_de(self.collectivite, pk)
+        return self.render_to_response(self._contexte(campagne, ReouvertureForm()))
+
+    def _contexte(self, campagne, form):
+        return self.get_context_data(
+            campagne=campagne, form=form, rouvrable=selectors.campagne_rouvrable(campagne)
+        )
+
+    def post(self, request, pk):
+        campagne = _campagne_de(self.collectivite, pk)
+        form = ReouvertureForm(request.POST)
+        if form.is_valid():
+            try:
+                services.campagne_rouvrir(
+                    campagne=campagne, auteur=request.user, raison=form.cleaned_data["raison"]
+                )
+            except ValidationError as erreur:
+                erreurs_vers_formulaire(form, erreur)
+            else:
+                messages.success(
+                    request, "La campagne est rouverte : ses résultats redeviennent provisoires."
+                )
+                return redirect(campagne)
+        return self.render_to_response(self._contexte(campagne, form), status=400)
 
 
 class GrilleView(MembreRequisMixin, TemplateView):
@@ -132,12 +179,14 @@ class GrilleView(MembreRequisMixin, TemplateView):
     def reponses(self, questions) -> dict:
         raise NotImplementedError
 
+    def questions(self) -> list[Question]:
+        return _questions()
+
     def formulaire(self, questions, donnees=None):
         return self.form_class(donnees, questions=questions, reponses=self.reponses(questions))
 
     def get_context_data(self, form=None, **kwargs):
-        questions = _questions()
-        form = form or self.formulaire(questions)
+        form = form or self.formulaire(self.questions())
         return super().get_context_data(
             campagne=self.campagne(),
             form=form,
@@ -147,8 +196,7 @@ class GrilleView(MembreRequisMixin, TemplateView):
 
     def post(self, request, pk):
         campagne = self.campagne()
-        questions = _questions()
-        form = self.formulaire(questions, request.POST)
+        form = self.formulaire(self.questions(), request.POST)
         if not campagne.ouverte:
             messages.error(request, "Cette campagne est close : ses réponses ne changent plus.")
             return redirect(campagne)
@@ -160,25 +208,79 @@ class GrilleView(MembreRequisMixin, TemplateView):
                     form.add_error(None, message)
             else:
                 messages.success(request, self.message_succes(nombre))
-                return redirect(request.path if "continuer" in request.POST else campagne)
+                return redirect(self.suite(request, campagne))
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def suite(self, request, campagne) -> str:
+        if "continuer" in request.POST:
+            return request.path
+        return campagne.get_absolute_url()
 
 
 class QuestionnaireView(GrilleView):
+    """Une dimension par page : chaque enregistrement garde la dimension en cours, de sorte
+    qu'une session expirée ne fait perdre au plus qu'une dimension."""
+
     template_name = "strategie_nr/diagnostic/questionnaire.html"
     permission = staticmethod(peut_repondre)
 
+    def toutes_les_questions(self) -> list[Question]:
+        if not hasattr(self, "_toutes"):
+            self._toutes = _questions()
+        return self._toutes
+
+    def numeros(self) -> list[int]:
+        return sorted({q.dimension.numero for q in self.toutes_les_questions()})
+
+    def dimension(self) -> int:
+        valeur = self.request.GET.get("dimension", "")
+        numeros = self.numeros()
+        return int(valeur) if valeur.isdigit() and int(valeur) in numeros else numeros[0]
+
+    def questions(self) -> list[Question]:
+        numero = self.dimension()
+        return [q for q in self.toutes_les_questions() if q.dimension.numero == numero]
+
     def reponses(self, questions) -> dict:
-        return {
-            r.question_id: r
-            for r in Reponse.objects.filter(campagne=self.campagne(), membre=self.membre)
-        }
+        if not hasattr(self, "_reponses"):
+            self._reponses = {
+                r.question_id: r
+                for r in Reponse.objects.filter(campagne=self.campagne(), membre=self.membre)
+            }
+        return self._reponses
 
     def get_context_data(self, **kwargs):
         contexte = super().get_context_data(**kwargs)
-        reponses = self.reponses(None).values()
-        contexte["repondues"] = sum(1 for r in reponses if r.niveau or r.non_concerne)
+        repondues = {
+            question_id
+            for question_id, r in self.reponses(None).items()
+            if r.niveau or r.non_concerne
+        }
+        etapes: dict[int, dict] = {}
+        for question in self.toutes_les_questions():
+            etape = etapes.setdefault(
+                question.dimension.numero,
+                {"dimension": question.dimension, "total": 0, "repondues": 0},
+            )
+            etape["total"] += 1
+            etape["repondues"] += question.pk in repondues
+        numero = self.dimension()
+        contexte.update(
+            repondues=len(repondues),
+            total=len(self.toutes_les_questions()),
+            etapes=list(etapes.values()),
+            dimension_courante=numero,
+            dimension_suivante=next((n for n in self.numeros() if n > numero), None),
+        )
         return contexte
+
+    def suite(self, request, campagne) -> str:
+        suivante = next((n for n in self.numeros() if n > self.dimension()), None)
+        if "suivante" in request.POST and suivante is not None:
+            return f"{request.path}?dimension={suivante}"
+        if "continuer" in request.POST:
+            return f"{request.path}?dimension={self.dimension()}"
+        return campagne.get_absolute_url()
 
     def enregistrer(self, form) -> int:
         return services.reponses_enregistrer(
@@ -258,6 +360,11 @@ class ConsolidationView(GrilleView):
 
     def message_succes(self, nombre: int) -> str:
         return f"Consolidation enregistrée ({nombre} réponse{'s' if nombre > 1 else ''})."
+
+    def suite(self, request, campagne) -> str:
+        if "clore" in request.POST:
+            return reverse("diagnostic:cloturer", kwargs={"pk": campagne.pk})
+        return super().suite(request, campagne)
 
 
 class ExportView(MembreRequisMixin, View):

@@ -1,13 +1,17 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
 from collectivites.perms import MembreRequisMixin
 from indicateurs.selectors import libelle_annee
+from strategie_nr.fiches.models import FicheAction
+from strategie_nr.fiches.selectors import fiche_lue
 from strategie_nr.travaux.views import reponse_fichier, vers_le_travail
 
 from .models import DocumentOfficiel
+from .rendu import fiche_pdf
 from .selectors import (
     PREMIERE_ANNEE_DE_BILAN,
     annees_de_bilan,
@@ -103,3 +107,20 @@ class BilanView(MembreRequisMixin, View):
             demandeur=self.membre,
         )
         return vers_le_travail(travail)
+
+
+class FicheView(MembreRequisMixin, View):
+    """Une fiche action en PDF d'une page (élus compris : ils lisent)."""
+
+    def get(self, request, pk):
+        fiche = get_object_or_404(
+            FicheAction.objects.for_collectivite(self.collectivite).select_related("version"),
+            pk=pk,
+        )
+        lue = fiche_lue(fiche)
+        if lue is None:
+            raise Http404
+        contenu = fiche_pdf(collectivite=self.collectivite, version=fiche.version, fiche=lue)
+        return reponse_pdf(
+            contenu, nom_de_fichier(self.collectivite, f"fiche-{slugify(lue['titre'])[:60]}")
+        )

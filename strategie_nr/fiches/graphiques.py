@@ -37,7 +37,7 @@ COULEURS_STATUT = {
     "abandonnee": "#6b6b6b",
     "en_retard": "#b00020",
 }
-POLICE = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif"
+POLICE = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 _identifiants = count(1)
 
 
@@ -50,20 +50,41 @@ def _ouvrir(largeur: int, hauteur: int, titre: str, description: str, prefixe: s
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {largeur} {hauteur}" '
         f'width="{largeur}" height="{hauteur}" role="img" class="graphique" '
-        f'aria-labelledby="{ident}-t {ident}-d" style="{POLICE}">',
+        f'aria-labelledby="{ident}-t {ident}-d" font-family="{POLICE}">',
         f'<title id="{ident}-t">{_texte(titre)}</title>',
         f'<desc id="{ident}-d">{_texte(description)}</desc>',
     ]
 
 
 def _abreger(texte: str, longueur: int) -> str:
-    return texte if len(texte) <= longueur else texte[: longueur - 1].rstrip() + "…"
+    """Coupe un titre trop long entre deux mots (jamais au milieu d'un mot), avec « … »."""
+    if len(texte) <= longueur:
+        return texte
+    debut = texte[: longueur - 1]
+    espace = debut.rfind(" ")
+    if espace >= longueur // 2:
+        debut = debut[:espace]
+    return debut.rstrip(" ,;:–-") + "…"
+
+
+def _legende(x: float, y: float, elements: list[tuple[str, str]]) -> list[str]:
+    """Une ligne de légende : un carré de couleur puis son libellé, pour chaque élément."""
+    morceaux = []
+    for couleur, libelle in elements:
+        morceaux.append(
+            f'<rect x="{x:.0f}" y="{y - 10:.0f}" width="12" height="12" fill="{couleur}" '
+            'stroke="#5a6470" stroke-width="0.5"/>'
+            f'<text x="{x + 16:.0f}" y="{y:.0f}" font-size="11" fill="#1f1f1f">'
+            f"{_texte(libelle)}</text>"
+        )
+        x += 24 + 6.5 * len(libelle)
+    return morceaux
 
 
 def matrice_svg(cases: dict[tuple[int, int], list[dict]]) -> SafeString:
     """Matrice priorité (lignes, prioritaire en haut) × difficulté (colonnes, facile à gauche)."""
     cote, marge_g, marge_h = 150, 130, 40
-    largeur, hauteur = marge_g + 3 * cote + 10, marge_h + 3 * cote + 50
+    largeur, hauteur = marge_g + 3 * cote + 10, marge_h + 3 * cote + 76
     total = sum(len(f) for f in cases.values())
     description = "; ".join(
         f"priorité {LIBELLES_PRIORITE[p].lower()}, difficulté {LIBELLES_DIFFICULTE[d].lower()} : "
@@ -126,8 +147,16 @@ def matrice_svg(cases: dict[tuple[int, int], list[dict]]) -> SafeString:
             f"{_texte(LIBELLES_DIFFICULTE[difficulte])}</text>"
         )
     svg.append(
-        f'<text x="{marge_g + 1.5 * cote}" y="{hauteur - 8}" text-anchor="middle" font-size="13" '
-        'font-weight="600" fill="#1f1f1f">Difficulté de mise en œuvre</text>'
+        f'<text x="{marge_g + 1.5 * cote}" y="{hauteur - 34}" text-anchor="middle" '
+        'font-size="13" font-weight="600" fill="#1f1f1f">Difficulté de mise en œuvre</text>'
+    )
+    svg += _legende(
+        10,
+        hauteur - 8,
+        [
+            ("#dbe8f7", "plus prioritaire que difficile : à lancer d'abord"),
+            ("#f2f4f7", "autres cases ; le chiffre compte les fiches"),
+        ],
     )
     svg.append(
         f'<text x="{marge_g - 8}" y="24" text-anchor="end" font-size="13" font-weight="600" '

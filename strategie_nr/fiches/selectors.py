@@ -586,3 +586,15 @@ def depenses_de_l_annee(version, annee: int) -> dict:
     ):
         depenses[lignee] = depense
     return depenses
+
+
+def fiche_lue(fiche) -> dict | None:
+    """Le contenu affiché d'une fiche : l'instantané si sa version est validée (None si la
+    fiche n'y figure pas), sinon la fiche telle qu'elle est enregistrée."""
+    version = fiche.version
+    if version.est_validee:
+        return next(
+            (f for f in fiches_lues(version) if f["lignee"] == str(fiche.lignee)),
+            None,
+        )
+    return fiches_lues_par_pk(version, fiche.pk)

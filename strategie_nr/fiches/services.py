@@ -85,6 +85,19 @@ def _verifier_budgets(donnees: dict, budgets: list[dict]) -> None:
     annees = [b["annee"] for b in budgets]
     if len(annees) != len(set(annees)):
         raise ValidationError({"budgets": "Chaque année ne peut figurer qu'une fois."})
+    debut, fin = donnees.get("debut"), donnees.get("fin")
+    if debut and fin:
+        dehors = sorted(a for a in annees if a and not debut.year <= a <= fin.year)
+        if dehors:
+            raise ValidationError(
+                {
+                    "budgets": (
+                        f"Budget {', '.join(map(str, dehors))} : hors des dates de la fiche "
+                        f"({debut.year} à {fin.year}). Corrigez l'année du montant ou les dates "
+                        "de la fiche."
+                    )
+                }
+            )
     reparti = sum((Decimal(b["montant"]) for b in budgets), Decimal(0))
     budget = Decimal(donnees.get("budget") or 0)
     if reparti > budget:
@@ -197,7 +210,10 @@ def fiche_modifier(
         ]
     else:
         budgets_verifies = list(budgets)
-    _verifier_budgets({"budget": fiche.budget} | donnees, budgets_verifies)
+    _verifier_budgets(
+        {"budget": fiche.budget, "debut": fiche.debut, "fin": fiche.fin} | donnees,
+        budgets_verifies,
+    )
     _verifier_contributeurs(collectivite, contributeurs or [])
     avant = _contenu(actuelle)
     for champ, valeur in donnees.items():

@@ -24,5 +24,6 @@ from . import vues_import  # noqa: E402
 urlpatterns += [
     path("importer/", vues_import.ImporterView.as_view(), name="importer"),
     path("importer/apercu/", vues_import.ApercuImportView.as_view(), name="import_apercu"),
+    path("importer/annuler/", vues_import.AnnulerImportView.as_view(), name="import_annuler"),
     path("exporter/", vues_import.ExporterView.as_view(), name="exporter"),
 ]

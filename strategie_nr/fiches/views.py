@@ -3,6 +3,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
 from . import graphiques, selectors, services
 from .enums import DIFFICULTE_DEPUIS_GUIDE, PRIORITE_DEPUIS_GUIDE, StatutVersion
 from .forms import (
+    FORMSETS,
     ComparaisonForm,
     FicheForm,
     FiltresForm,
@@ -122,15 +124,9 @@ class FicheView(MembreRequisMixin, TemplateView):
     def get_context_data(self, **kwargs):
         fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
         version = fiche.version
-        if version.est_validee:
-            lue = next(
-                (f for f in selectors.fiches_lues(version) if f["lignee"] == str(fiche.lignee)),
-                None,
-            )
-            if lue is None:
-                raise Http404
-        else:
-            lue = selectors.fiches_lues_par_pk(version, fiche.pk)
+        lue = selectors.fiche_lue(fiche)
+        if lue is None:
+            raise Http404
         historique = (
             Evenement.objects.for_collectivite(self.collectivite)
             .filter(lignee=fiche.lignee)
@@ -155,7 +151,7 @@ class FicheEditionMixin(MembreRequisMixin):
     permission = staticmethod(peut_contribuer)
     template_name = "strategie_nr/fiches/fiche_formulaire.html"
 
-    def rendre(self, form, formsets, *, fiche=None, conflit=False, status=200):
+    def rendre(self, form, formsets, *, fiche=None, conflit=False, status=200, ajout=""):
         return render(
             self.request,
             self.template_name,
@@ -164,6 +160,7 @@ class FicheEditionMixin(MembreRequisMixin):
                 "formsets": formsets,
                 "fiche": fiche,
                 "conflit": conflit,
+                "ajout": ajout,
                 "erreurs": bool(form.errors)
                 or any(f.total_error_count() for f in formsets.values() if f.is_bound),
                 "version": fiche.version
@@ -172,6 +169,23 @@ class FicheEditionMixin(MembreRequisMixin):
             },
             status=status,
         )
+
+    def ajouter_ligne(self, fiche=None):
+        """Sans JavaScript, « Ajouter une ligne » renvoie le formulaire tel que saisi, avec une
+        ligne vide de plus dans le tableau demandé ; rien n'est enregistré ni signalé."""
+        donnees = self.request.POST.copy()
+        prefixe = donnees.get("ajouter", "")
+        total = f"{prefixe}-TOTAL_FORMS"
+        if prefixe in FORMSETS and donnees.get(total, "").isdigit():
+            donnees[total] = str(min(int(donnees[total]) + 1, 50))
+        form = FicheForm(donnees, collectivite=self.collectivite, instance=fiche)
+        formsets = formsets_construire(donnees, collectivite=self.collectivite)
+        form._errors = ErrorDict()  # une saisie en cours n'est pas une saisie refusée
+        for formset in formsets.values():
+            formset._errors, formset._non_form_errors = [], ErrorList()
+            for ligne in formset.forms:
+                ligne._errors = ErrorDict()
+        return self.rendre(form, formsets, fiche=fiche, ajout=prefixe)
 
     def lire(self, fiche=None):
         form = FicheForm(self.request.POST, collectivite=self.collectivite, instance=fiche)
@@ -228,6 +242,8 @@ class FicheCreerView(FicheEditionMixin, View):
         return self.rendre(form, formsets_construire(collectivite=self.collectivite))
 
     def post(self, request, *args, **kwargs):
+        if "ajouter" in request.POST:
+            return self.ajouter_ligne()
         form, formsets, valide = self.lire()
         if valide:
             try:
@@ -266,6 +282,8 @@ class FicheModifierView(FicheEditionMixin, View):
 
     def post(self, request, *args, **kwargs):
         fiche = self.fiche()
+        if "ajouter" in request.POST:
+            return self.ajouter_ligne(fiche)
         form, formsets, valide = self.lire(fiche)
         conflit = False
         if valide:

@@ -205,6 +205,26 @@ class ApercuImportView(MembreRequisMixin, View):
         return redirect("fiches:index")
 
 
+class AnnulerImportView(ApercuImportView):
+    """Abandonner l'aperçu demande confirmation sur sa propre page (GET), puis l'oublie."""
+
+    def get(self, request):
+        analyse = self.analyse()
+        if analyse is None:
+            messages.info(request, "Aucun fichier en attente : rien à annuler.")
+            return redirect("fiches:importer")
+        return render(
+            request,
+            "strategie_nr/fiches/import_annuler.html",
+            {"lignes": len(analyse["lignes"])},
+        )
+
+    def post(self, request):
+        request.session.pop(CLE_SESSION, None)
+        messages.info(request, "Import annulé : rien n'a été créé.")
+        return redirect("fiches:index")
+
+
 class ExporterView(MembreRequisMixin, View):
     """La version courante, ou la version `?version=<numéro>`, en classeur XLSX."""
 

@@ -7,8 +7,8 @@ class ProgrammeConfig(AppConfig):
     verbose_name = "Programme de travail"
 
     def ready(self):
-        from strategie_nr.selectors import controles_enregistrer
+        from strategie_nr.selectors import PREREQUIS_DECRET, controles_enregistrer
 
         from .selectors import controles_prerequis_programme
 
-        controles_enregistrer(1, controles_prerequis_programme)
+        controles_enregistrer(PREREQUIS_DECRET, controles_prerequis_programme)

@@ -9,7 +9,7 @@ from .models import ActionEngagee, BilanImpact, PartiePrenante
 def _helper(libelle: str) -> FormHelper:
     helper = FormHelper()
     # Les erreurs viennent du serveur, en français et liées au champ, pas du navigateur.
-    helper.attrs = {"novalidate": ""}
+    helper.attrs = {"novalidate": "", "data-garder-saisie": ""}
     helper.add_input(Submit("submit", libelle))
     return helper
 

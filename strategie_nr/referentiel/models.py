@@ -174,3 +174,11 @@ class EtapeAnct(models.Model):
 
     def __str__(self):
         return f"{self.numero}. {self.titre}"
+
+    @property
+    def taches_detaillees(self) -> list[tuple[str, list[str]]]:
+        """(tâche, sous-tâches) dans l'ordre de la source ; une tâche simple n'en a pas."""
+        return [
+            (t["texte"], t.get("sous_taches", [])) if isinstance(t, dict) else (t, [])
+            for t in self.taches
+        ]

@@ -29,7 +29,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from collectivites.enums import Role
-from collectivites.models import Collectivite, Invitation, Membre
+from collectivites.models import Collectivite, Invitation, Membre, Service
 from collectivites.services import invitation_creer
 from collectivites.tests.factories import MembreFactory
 from collectivites.tests.outils import client_connecte
@@ -52,6 +52,10 @@ PARAMETRES = {
     "collectivites:membre_role": lambda d: {"pk": d.agent.pk},
     "collectivites:membre_activite": lambda d: {"pk": d.agent.pk},
     "collectivites:membre_debloquer": lambda d: {"pk": d.agent.pk},
+    "collectivites:membre_fonction": lambda d: {"pk": d.agent.pk},
+    "collectivites:service_supprimer": lambda d: {
+        "pk": Service.objects.for_collectivite(d.commune).order_by("pk").first().pk
+    },
     "collectivites:invitation_annuler": lambda d: {"pk": d.invitation.pk},
     "referentiel:axe": lambda d: {"numero": 1},
     "referentiel:pratique": lambda d: {"code": "a.1"},
@@ -83,6 +87,7 @@ SANS_OBJET_DE_COLLECTIVITE = {
     "collectivites:profil_collectivite",
     "collectivites:changer",
     "collectivites:membres",
+    "collectivites:services",
     "referentiel:index",
     "referentiel:axe",
     "referentiel:pratiques",

@@ -138,3 +138,33 @@ def test_le_chargement_recree_ce_qui_manque():
     bilan = referentiel_charger()
     assert bilan.crees == {"outils et ressources": 6}
     assert Ressource.objects.count() == 30
+
+
+def test_les_etapes_dans_les_mots_de_la_source(client_de, agent):
+    from html import unescape
+
+    from django.urls import reverse
+
+    page = unescape(client_de(agent).get(reverse("referentiel:index")).content.decode())
+    assert "est de <strong>6 mois</strong>" in page
+    assert "Diagnostic quantitatif :<ul><li>A minima, inventaire du nombre d'équipements" in page
+    assert "au regard de l'évaluation de maturité (étape précédente)" in page
+    assert "après un pré-remplissage de la part du porteur du projet" in page
+    assert "Les enjeux et facteurs clés de succès" in page
+    assert "Qui mobiliser : Elus, DSI" in page
+    assert "Description rédigée pour l'application" in page
+
+
+def test_le_programme_de_travail_est_tenu_a_part_de_l_etape_1(client_de, referent):
+    from html import unescape
+
+    from django.urls import reverse
+
+    from strategie_nr.selectors import etapes_avancement, prerequis_decret
+
+    commune = referent.collectivite
+    etape_1 = next(e for e in etapes_avancement(commune) if e["etape"].numero == 1)
+    assert not any("parties prenantes" in c.libelle for c in etape_1["controles"])
+    assert any("parties prenantes" in c.libelle for c in prerequis_decret(commune)["controles"])
+    page = unescape(client_de(referent).get(reverse("tableau_de_bord")).content.decode())
+    assert "Prérequis du décret : le programme de travail" in page

@@ -30,7 +30,7 @@ def test_tableau_de_bord_pour_chaque_role(request, client_de, role):
     page = unescape(client_de(membre).get(reverse("tableau_de_bord")).content.decode())
     assert f"Tableau de bord — {membre.collectivite.nom}" in page
     assert "L'article 35 de la loi REEN s'applique" in page
-    assert "au plus tard le 1 janvier 2025" in page
+    assert "au plus tard le 1er janvier 2025" in page
     assert "Étape 1 : Sécuriser les prérequis" in page
     assert "Étape 5 : Valider la feuille de route" in page
 

@@ -73,7 +73,7 @@ def test_elu_ne_peut_pas_importer(client_de, elu, en_attente):
 def test_membre_d_une_autre_collectivite_recoit_une_404(client_de, referent_epci, en_attente):
     client = client_de(referent_epci)
     for nom, url in urls_de(en_attente).items():
-        assert client.get(url).status_code == (405 if nom == "abandonner" else 404)
+        assert client.get(url).status_code == 404
         reponse = client.post(url, {"seulement_valides": "on", "type_0": "ecran"})
         assert reponse.status_code == (405 if nom == "apercu" else 404)
     assert ImportEnAttente.objects.filter(pk=en_attente.pk).exists()
@@ -248,7 +248,11 @@ def test_correspondances_d_une_collectivite_ne_servent_pas_a_une_autre(
 
 
 def test_abandonner(client_de, agent, en_attente):
-    reponse = client_de(agent).post(reverse("import_parc:abandonner", args=[en_attente.pk]))
+    url = reverse("import_parc:abandonner", args=[en_attente.pk])
+    page = texte(client_de(agent).get(url))
+    assert "Abandonner l'import de" in page and "déposez de nouveau le même fichier" in page
+    assert ImportEnAttente.objects.exists()  # la page demande, elle n'abandonne pas
+    reponse = client_de(agent).post(url)
     assert reponse.status_code == 302
     assert not ImportEnAttente.objects.exists()
 

@@ -12,6 +12,7 @@ PARAMETRES = {
     "diagnostic:questionnaire": _campagne,
     "diagnostic:consolidation": _campagne,
     "diagnostic:cloturer": _campagne,
+    "diagnostic:rouvrir": _campagne,
     "diagnostic:export": _campagne,
 }
 

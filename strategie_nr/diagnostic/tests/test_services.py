@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 
 from strategie_nr.diagnostic import selectors, services
 from strategie_nr.diagnostic.models import Campagne, Question, Reponse, ReponseConsolidee
@@ -108,7 +109,10 @@ def test_resultats_et_comparaison(campagne, commune, referent, agent):
     assert resultats.dimensions[0].note == Decimal("2.8")
     assert resultats.dimensions[1].note is None
     assert resultats.note_globale == Decimal("2.8") and resultats.provisoire
-    services.campagne_cloturer(campagne=campagne, auteur=referent.utilisateur)
+    campagne = services.campagne_cloturer(campagne=campagne, auteur=referent.utilisateur)
+    # La clôture retient le niveau le plus proche de la moyenne : 2,5 → 3 et 3 → 3.
+    resultats = selectors.resultats_campagne(campagne)
+    assert resultats.dimensions[0].note == Decimal("3.0") and not resultats.provisoire
 
     suivante = services.campagne_ouvrir(
         collectivite=commune,
@@ -125,8 +129,8 @@ def test_resultats_et_comparaison(campagne, commune, referent, agent):
     resultats = selectors.resultats_campagne(suivante)
     assert resultats.precedente == campagne
     assert resultats.dimensions[0].note == Decimal("4.0")
-    assert resultats.dimensions[0].ecart == Decimal("1.2")
-    assert resultats.ecart_global == Decimal("1.2")
+    assert resultats.dimensions[0].ecart == Decimal("1.0")
+    assert resultats.ecart_global == Decimal("1.0")
     assert selectors.derniere_campagne_cloturee(commune) == campagne
 
 
@@ -148,3 +152,19 @@ def test_pratiques_des_dimensions_faibles_prioritaires_d_abord(campagne, referen
     priorites = [p.priorite for p in pratiques[faibles[0].dimension.pk]]
     assert priorites == sorted(priorites, key=selectors.ORDRE_PRIORITE.index)
     assert {p.code for p in pratiques[faibles[1].dimension.pk]} == {"b.1", "b.2", "b.3"}
+
+
+def test_une_pratique_commune_a_deux_dimensions_n_est_proposee_qu_une_fois(db):
+    from strategie_nr.referentiel.models import Dimension
+
+    lignes = [
+        selectors.LigneDimension(dimension=d, note=Decimal(d.numero))
+        for d in Dimension.objects.order_by("numero")
+    ]
+    pratiques = selectors.pratiques_a_considerer(lignes)
+    codes = [p.code for liste in pratiques.values() for p in liste]
+    communes = Question.pratiques.through.objects.values("pratique").annotate(
+        dimensions=Count("question__dimension", distinct=True)
+    )
+    assert any(c["dimensions"] > 1 for c in communes)  # le cas existe dans la grille
+    assert len(codes) == len(set(codes))

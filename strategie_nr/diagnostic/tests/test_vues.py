@@ -25,16 +25,20 @@ def _grille(questions, **valeurs):
     return donnees
 
 
-@pytest.mark.parametrize("nom", ["campagne", "questionnaire", "consolidation", "export"])
+PAGES = ["campagne", "questionnaire", "consolidation", "export", "cloturer", "rouvrir"]
+
+
+@pytest.mark.parametrize("nom", PAGES)
 def test_anonyme_renvoye_vers_la_connexion(client, campagne, nom):
     reponse = client.get(_url(nom, campagne))
     assert reponse.status_code == 302 and reponse.url.startswith(reverse("connexion"))
 
 
-@pytest.mark.parametrize("nom", ["campagne", "questionnaire", "consolidation", "export"])
+@pytest.mark.parametrize("nom", PAGES)
 def test_autre_collectivite_404(client_de, referent_epci, campagne, nom):
     assert client_de(referent_epci).get(_url(nom, campagne)).status_code == 404
     assert client_de(referent_epci).post(_url("cloturer", campagne)).status_code == 404
+    assert Campagne.objects.get().ouverte
 
 
 def test_elu_voit_les_resultats_mais_ne_repond_pas(client_de, elu, campagne):
@@ -50,10 +54,15 @@ def test_elu_voit_les_resultats_mais_ne_repond_pas(client_de, elu, campagne):
     assert not Reponse.objects.exists() and Campagne.objects.get().ouverte
 
 
-def test_agent_ne_consolide_ni_ne_clot(client_de, agent, campagne):
+def test_agent_ne_consolide_ni_ne_clot(client_de, agent, referent, campagne):
     client = client_de(agent)
     assert client.get(_url("consolidation", campagne)).status_code == 403
+    assert client.get(_url("cloturer", campagne)).status_code == 403
     assert client.post(_url("cloturer", campagne)).status_code == 403
+    services.campagne_cloturer(campagne=campagne, auteur=referent.utilisateur)
+    assert client.get(_url("rouvrir", campagne)).status_code == 403
+    assert client.post(_url("rouvrir", campagne), {"raison": "x"}).status_code == 403
+    assert not Campagne.objects.get().ouverte
     assert (
         client.post(reverse("diagnostic:ouvrir"), {"titre": "X", "date": "2025-01-01"}).status_code
         == 403
@@ -88,13 +97,35 @@ def test_agent_repond_en_plusieurs_fois(client_de, agent, campagne):
     donnees = _grille(questions, **{"1.1": "2", "1.2": "nc"})
     donnees[f"commentaire_{questions[0].pk}"] = "Pas de référent nommé"
     reponse = client.post(_url("questionnaire", campagne), {**donnees, "continuer": "1"})
-    assert reponse.status_code == 302 and reponse.url == _url("questionnaire", campagne)
+    assert reponse.status_code == 302
+    assert reponse.url == _url("questionnaire", campagne) + "?dimension=1"
     page = client.get(_url("questionnaire", campagne)).content.decode()
     assert "Pas de référent nommé" in page
     assert "<strong>2</strong> questions répondues sur 30" in page
     reponse = client.post(_url("questionnaire", campagne), _grille(questions, **{"1.1": "3"}))
     assert reponse.status_code == 302 and reponse.url == campagne.get_absolute_url()
     assert Reponse.objects.get(question=questions[0]).niveau == 3
+
+
+def test_questionnaire_enregistre_une_dimension_a_la_fois(client_de, agent, campagne):
+    client = client_de(agent)
+    questions = list(Question.objects.order_by("dimension__numero", "ordre"))
+    url = _url("questionnaire", campagne) + "?dimension=4"
+    page = client.get(url).content.decode()
+    assert 'name="niveau_' in page and "4.1. " in page and "1.1. " not in page
+    assert "Enregistrer et passer à la dimension 5" in page
+    # Seules les questions de la dimension affichée sont lues, même si d'autres arrivent.
+    donnees = _grille(questions, **{"4.1": "3", "1.1": "2"})
+    reponse = client.post(url, {**donnees, "suivante": "1"})
+    assert reponse.status_code == 302
+    assert reponse.url == _url("questionnaire", campagne) + "?dimension=5"
+    assert [r.question.code for r in Reponse.objects.select_related("question__dimension")] == [
+        "4.1"
+    ]
+    page = client.get(reponse.url).content.decode()
+    assert "(1/" in page and "<strong>1</strong> question répondue sur 30" in page
+    # Une dimension inconnue ramène à la première.
+    assert "1.1. " in client.get(_url("questionnaire", campagne) + "?dimension=99").content.decode()
 
 
 def test_valeur_impossible_refusee_sans_rien_changer(client_de, agent, campagne):

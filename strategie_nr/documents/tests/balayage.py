@@ -1,6 +1,6 @@
 """URL des documents pour le balayage d'isolation."""
 
-from strategie_nr.fiches.models import VersionFeuilleDeRoute
+from strategie_nr.fiches.models import FicheAction, VersionFeuilleDeRoute
 
 
 def _version_validee(d):
@@ -11,6 +11,9 @@ def _version_validee(d):
 PARAMETRES = {
     "documents:version": lambda d: {"pk": _version_validee(d)},
     "documents:bilan": lambda d: {"annee": 2025},
+    "documents:fiche": lambda d: {
+        "pk": FicheAction.objects.for_collectivite(d.commune).order_by("pk").first().pk
+    },
 }
 
 # Documents de la collectivité courante : un membre de l'EPCI y obtient les siens.

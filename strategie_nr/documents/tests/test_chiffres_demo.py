@@ -76,8 +76,8 @@ def test_le_bilan_et_la_strategie_de_la_demo_donnent_une_valeur_par_chiffre(demo
     # Le cadre légal corrigé.
     assert "au plus tard le 1er janvier 2025" in strategie
     assert "impact environnemental du numérique et de ses usages sur le territoire" in strategie
-    assert "issue du réemploi ou de la réutilisation" in strategie
-    assert "matières recyclées est une part distincte" in strategie
+    assert "une part de biens issus du réemploi ou de la réutilisation" in strategie
+    assert "et une part de biens intégrant des matières recyclées" in strategie
     assert "six thèmes que le décret cite notamment" in strategie
     assert "six axes de la loi" not in strategie
 

@@ -32,7 +32,12 @@ SANS_OBJET_DE_COLLECTIVITE = {
 POST_PERMIS_A_L_ELU = set()
 
 # Import d'un plan d'action et export XLSX : toujours dans la collectivité courante.
-SANS_OBJET_DE_COLLECTIVITE |= {"fiches:importer", "fiches:import_apercu", "fiches:exporter"}
+SANS_OBJET_DE_COLLECTIVITE |= {
+    "fiches:importer",
+    "fiches:import_apercu",
+    "fiches:import_annuler",
+    "fiches:exporter",
+}
 
 
 def grossir(d):
@@ -56,7 +61,7 @@ def grossir(d):
                 "levier_libre": "" if rang % 2 else "Levier libre",
                 "priorite": 1 + rang % 3,
                 "difficulte": 1 + (rang + 1) % 3,
-                "debut": datetime.date(2025 + rang % 2, 1 + rang, 1),
+                "debut": datetime.date(2025, 1 + rang, 1),  # les budgets commencent en 2025
                 "fin": datetime.date(2027, 1 + rang, 1),
                 "responsable": d.agent if rang % 2 else d.referent,
                 "budget": 3000,

@@ -102,6 +102,19 @@ def test_gantt_marque_le_mois_en_cours_s_il_est_dans_la_periode():
     assert "Mois en cours" in dedans and "Mois en cours" not in dehors
 
 
+def test_titres_coupes_entre_deux_mots_et_legendes():
+    titre = "Allonger la durée d'usage des postes de travail de cinq à sept ans"
+    court = graphiques._abreger(titre, 40)
+    assert court.endswith("…") and len(court) <= 40
+    assert titre.startswith(court[:-1]) and titre[len(court) - 1] == " "
+    gantt = graphiques.gantt_svg(selectors.donnees_gantt([fiche(titre, statut="en_cours")]))
+    assert ">en cours</text>" in gantt.lower()  # la légende des couleurs de statut
+    matrice = graphiques.matrice_svg(selectors.donnees_matrice([fiche(titre)]))
+    assert "à lancer d&#x27;abord" in matrice or "à lancer d'abord" in matrice
+    for mot in ("Allonger", "durée", "postes"):
+        assert mot in matrice or mot in gantt
+
+
 def test_gantt_sans_fiche():
     assert "Aucune fiche" in graphiques.gantt_svg(selectors.donnees_gantt([]))
 

@@ -64,8 +64,19 @@ def test_repartition_du_budget_ne_depasse_pas_le_total(commune, agent, donnees_f
         fiche_creer(
             collectivite=commune,
             auteur=agent,
-            donnees=donnees_fiche,
+            donnees=donnees_fiche | {"fin": datetime.date(2026, 6, 1)},
             budgets=[{"annee": 2025, "montant": 15000}, {"annee": 2026, "montant": 6000}],
+        )
+    assert not FicheAction.objects.exists()
+
+
+def test_une_annee_de_budget_hors_des_dates_de_la_fiche_est_signalee(commune, agent, donnees_fiche):
+    with pytest.raises(ValidationError, match=r"Budget 2027 : hors des dates de la fiche"):
+        fiche_creer(
+            collectivite=commune,
+            auteur=agent,
+            donnees=donnees_fiche,
+            budgets=[{"annee": 2025, "montant": 100}, {"annee": 2027, "montant": 100}],
         )
     assert not FicheAction.objects.exists()
 

@@ -467,3 +467,24 @@ def test_depense_saisie_par_annee_reprise_dans_le_bilan(client_de, agent):
         reverse("fiches:creer"), formulaire(agent, **{"budgets-0-depense": "-3"})
     )
     assert reponse.status_code == 400 and FicheAction.objects.count() == 1
+
+
+def test_ajouter_une_ligne_sans_javascript_garde_la_saisie_et_n_enregistre_rien(client_de, agent):
+    donnees = formulaire(agent, titre="") | {"ajouter": "sous_actions"}
+    reponse = client_de(agent).post(reverse("fiches:creer"), donnees)
+    assert reponse.status_code == 200
+    contenu = page(reponse)
+    assert 'name="sous_actions-TOTAL_FORMS" value="4"' in contenu
+    assert 'name="sous_actions-3-quoi"' in contenu
+    assert 'value="Inventorier le parc"' in contenu  # la saisie revient telle quelle
+    assert "La fiche n'est pas enregistrée" not in contenu  # ajouter n'est pas envoyer
+    assert "Ce champ est obligatoire" not in contenu
+    assert not FicheAction.objects.exists()
+
+
+def test_annee_de_budget_hors_des_dates_signalee_dans_le_formulaire(client_de, agent):
+    donnees = formulaire(agent, **{"budgets-1-annee": "2030", "budgets-1-montant": "10"})
+    reponse = client_de(agent).post(reverse("fiches:creer"), donnees)
+    assert reponse.status_code == 400
+    assert "Budget 2030 : hors des dates de la fiche (2025 à 2026)" in page(reponse)
+    assert not FicheAction.objects.exists()

@@ -100,10 +100,18 @@ def test_tout_ou_rien_sauf_choix_explicite_des_lignes_valides(client_de, agent):
     assert list(FicheAction.objects.values_list("titre", flat=True)) == ["Bonne"]
 
 
-def test_annuler_l_import(client_de, agent):
+def test_annuler_l_import(client_de, agent, elu, referent_epci):
     client = client_de(agent)
     envoyer(client, f"A;1;{agent.utilisateur.email};03/2025;12/2025;0;")
-    reponse = client.post(APERCU, {"annuler": ""}, follow=True)
+    annuler = reverse("fiches:import_annuler")
+    assert annuler in client.get(APERCU).content.decode()
+    page = texte(client.get(annuler))
+    assert "Annuler l'import du plan d'action ?" in page and "importez de nouveau" in page
+    assert CLE_SESSION in client.session  # la page demande, elle n'annule pas
+    assert client_de(elu).post(annuler).status_code == 403
+    assert client_de(referent_epci).get(annuler).status_code == 302  # rien à annuler chez elle
+    assert CLE_SESSION in client.session
+    reponse = client.post(annuler, follow=True)
     assert "Import annulé : rien n'a été créé." in texte(reponse)
     assert not FicheAction.objects.exists() and CLE_SESSION not in client.session
 

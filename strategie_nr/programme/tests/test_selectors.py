@@ -8,7 +8,7 @@ from strategie_nr.programme.tests.factories import (
     PartiePrenanteFactory,
     programme_complet,
 )
-from strategie_nr.selectors import etapes_avancement
+from strategie_nr.selectors import etapes_avancement, prerequis_decret
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +45,13 @@ def test_les_controles_ne_regardent_que_la_collectivite(commune, epci):
     assert etats(commune) == [False, False, True]
 
 
-def test_les_controles_apparaissent_a_l_etape_1(commune):
-    etape_1 = etapes_avancement(commune)[0]
-    libelles = [c.libelle for c in etape_1["controles"]]
+def test_les_controles_apparaissent_avec_les_prerequis_du_decret(commune):
+    libelles = [c.libelle for c in prerequis_decret(commune)["controles"]]
     assert "Les actions déjà engagées sont recensées" in libelles
+    etape_1 = etapes_avancement(commune)[0]
+    assert "Les actions déjà engagées sont recensées" not in [
+        c.libelle for c in etape_1["controles"]
+    ]
 
 
 def test_programme_de_travail_pour_le_pdf(commune, epci, django_assert_max_num_queries):

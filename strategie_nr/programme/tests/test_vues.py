@@ -121,7 +121,7 @@ def test_partie_prenante_fautive_refusee_sans_rien_changer(
     reponse = client_de(referent).post(reverse("programme:partie_prenante_creer"), donnees)
     assert reponse.status_code == 400
     page = texte(reponse)
-    assert message in page and "rien n'a été enregistré" in page
+    assert message in page and "Rien n'a été enregistré" in page
     assert PartiePrenante.objects.count() == 1
 
 

@@ -86,3 +86,32 @@ def test_confirmation_du_retrait_accessible(se_connecter, donnees_demo):
     page.get_by_role("link", name="Retirer la fiche de la feuille de route").click()
     page.get_by_role("heading", level=1).wait_for()
     verifier(page)
+
+
+def test_lignes_ajoutees_et_retirees_sur_place(se_connecter, page):
+    se_connecter("agent@demo.test")
+    page.goto("/referentiel/pratiques/a.1/")
+    page.get_by_role("link", name="En faire une fiche action").click()
+    page.get_by_label("Titre").fill("Réemployer les ordinateurs des écoles")
+    page.get_by_label("Démarrage (mois)").fill("2025-09")
+    page.get_by_label("Fin (mois)").fill("2026-06")
+    page.get_by_label("Budget (€)").fill("1 000")
+    adresse = page.url
+    sous_actions = page.locator("fieldset[data-lignes='sous_actions']")
+    lignes_avant = sous_actions.locator("tbody tr").count()
+    sous_actions.get_by_role("button", name="Ajouter une ligne").click()
+    assert page.url == adresse  # sur place, sans recharger
+    assert sous_actions.locator("tbody tr").count() == lignes_avant + 1
+    nouvelle = sous_actions.get_by_label("Action, nouvelle ligne")
+    assert page.evaluate("document.activeElement.name") == nouvelle.get_attribute("name")
+    nouvelle.fill("Collecter les postes réformés")
+    sous_actions.get_by_label("Action, ligne 1").fill("Sous-action retirée ensuite")
+    sous_actions.locator("tbody tr").first.get_by_role("button", name="Retirer").click()
+    assert not sous_actions.locator("tbody tr").first.is_visible()
+    verifier(page)
+    page.get_by_role("button", name="Enregistrer la fiche").click()
+    page.get_by_role("heading", level=1, name="Réemployer les ordinateurs des écoles").wait_for()
+    fiche = FicheAction.objects.get(titre="Réemployer les ordinateurs des écoles")
+    assert list(fiche.sous_actions.values_list("quoi", flat=True)) == [
+        "Collecter les postes réformés"
+    ]

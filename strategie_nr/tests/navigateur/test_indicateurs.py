@@ -32,7 +32,12 @@ def test_l_agent_saisit_une_valeur_de_son_indicateur(page, se_connecter, donnees
     assert page.get_by_label("Source").input_value() == "Conventions de don"
     verifier(page)
 
+    # 2025 a déjà une valeur : elle n'est remplacée que si on le demande.
     page.get_by_label("Valeur mesurée").fill("1 130")
+    page.get_by_role("button", name="Enregistrer la valeur").click()
+    page.get_by_text("Une valeur est déjà enregistrée pour 2025 (121)").wait_for()
+    assert Valeur.objects.get(suivi=suivi, annee=2025).valeur == 121
+    page.get_by_label("Remplacer la valeur déjà enregistrée").check()
     page.get_by_role("button", name="Enregistrer la valeur").click()
     page.get_by_text("Valeur 2025 enregistrée.").wait_for()
     assert Valeur.objects.get(suivi=suivi, annee=2025).valeur == 1130

@@ -25,6 +25,7 @@ def test_le_referent_invite_une_collegue(se_connecter):
 
     page.get_by_label("Adresse e-mail de la personne invitée").fill("camille@demo.test")
     page.locator("#id_role").select_option(label="Agent")
+    page.locator("#id_fonction").fill("Commande publique")
     page.get_by_role("button", name="Envoyer l'invitation").click()
     assert page.get_by_text("Invitation envoyée à camille@demo.test.").is_visible()
     assert "camille@demo.test" in mail.outbox[-1].to
@@ -34,6 +35,7 @@ def test_l_invitee_cree_son_compte(se_connecter, page):
     se_connecter("referent@demo.test")
     page.goto("/membres/")
     page.get_by_label("Adresse e-mail de la personne invitée").fill("camille@demo.test")
+    page.locator("#id_fonction").fill("Formation")
     page.get_by_role("button", name="Envoyer l'invitation").click()
     lien = re.search(r"http://\S+(/invitation/\S+/)", mail.outbox[-1].body).group(1)
     page.get_by_role("button", name="Se déconnecter").click()
