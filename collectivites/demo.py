@@ -1,5 +1,7 @@
 """Données de démonstration : deux collectivités et leurs comptes."""
 
+import datetime
+
 from django.db import transaction
 
 from .enums import Nature, Role
@@ -15,6 +17,8 @@ COLLECTIVITES = [
         "nature": Nature.COMMUNE,
         "population": 82_000,
         "nombre_agents": 1_450,
+        # Étape 2 : la démarche a été lancée en conseil municipal avant le diagnostic.
+        "lancement_officiel_le": datetime.date(2024, 2, 8),
     },
     {
         "code_officiel": "999999998",

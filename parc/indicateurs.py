@@ -79,7 +79,6 @@ INDICATEURS = [
         lambda g: mesures.achats(g, g.annee)["part_montant"],
         precision=1,
         methode=mesures.METHODES["achats"],
-        equivalents=("axe-1-1",),
     ),
     Calcul(
         "parc.part_reconditionne_nombre",
@@ -274,6 +273,12 @@ INDICATEURS_CONFORMITE = [
 ]
 
 
+# L'indicateur du référentiel « % des dépenses annuelles en achat de matériel informatique et
+# téléphonique issu du réemploi » est la part AGEC de cette catégorie, dons compris : une seule
+# valeur, calculée ici, pour l'indicateur suivi et pour le contrôle légal.
+EQUIVALENTS_CONFORMITE = {"parc.agec_reemploi_informatique": ("axe-1-1",)}
+
+
 def indicateurs_enregistrer() -> None:
     for code, axe, libelle, fonction, description in INDICATEURS_CONFORMITE:
         enregistrer(
@@ -288,6 +293,7 @@ def indicateurs_enregistrer() -> None:
                 methode=description,
                 preparer=_preparer_conformite,
                 couverture=mesures.premiere_annee_couverte,
+                equivalents=EQUIVALENTS_CONFORMITE.get(code, ()),
             )
         )
     for indicateur in INDICATEURS:

@@ -113,3 +113,10 @@ def mois_annee(valeur_) -> str:
     """« mars 2026 »."""
     date = _date(valeur_)
     return f"{formats.date_format(date, 'F')} {date.year}" if date else VIDE
+
+
+def periode_mois(debut, fin) -> str:
+    """« de mars 2025 à juin 2026 », « d'avril 2025 à octobre 2025 » (élision devant voyelle)."""
+    depuis = mois_annee(debut)
+    de = "d'" if depuis[:1] in "aeiouyéèâ" else "de "
+    return f"{de}{depuis} à {mois_annee(fin)}"

@@ -102,8 +102,12 @@ def _parc(source: Source, annee: int):
     return source.cache[cle]
 
 
-def _verdict(atteint) -> str:
-    return {True: "atteint", False: "non atteint"}.get(atteint, "pas de verdict")
+def _verdict(atteint, *, provisoire: bool = False) -> str:
+    verdict = {True: "atteint", False: "non atteint"}.get(atteint, "pas de verdict")
+    if provisoire and atteint is not None:
+        # Une année pas finie n'a pas de verdict : seulement où elle en est.
+        return f"{verdict} à ce jour (année en cours, provisoire)"
+    return verdict
 
 
 def controles_legaux(collectivite, annee: int) -> dict:
@@ -111,14 +115,15 @@ def controles_legaux(collectivite, annee: int) -> dict:
     appliqué, pour la stratégie et le bilan (déjà calculés avec la synthèse du parc)."""
     reen = conformite.reen(collectivite, annee)
     agec_parts = conformite.agec(collectivite, annee)
+    provisoire = libelle_annee(annee) != str(annee)
     return {
-        "annee": str(annee),
+        "annee": libelle_annee(annee),
         "reen": {
             "a": reen.a,
             "b": reen.b,
             "taux": afficher(reen.taux, "pourcentage", 1),
             "objectif": conformite.objectif_en_mots(reen.objectif and reen.objectif.taux),
-            "verdict": _verdict(reen.atteint),
+            "verdict": _verdict(reen.atteint, provisoire=provisoire),
             "exclus": sum(reen.exclus.values()),
             "sans_engagement": reen.sans_engagement,
         },
@@ -132,7 +137,7 @@ def controles_legaux(collectivite, annee: int) -> dict:
                 if part.objectif and part.objectif.part_reemploi is not None
                 else "à saisir",
                 "recyclee": afficher(part.part_recyclee, "pourcentage", 1),
-                "verdict": _verdict(part.reemploi_atteint),
+                "verdict": _verdict(part.reemploi_atteint, provisoire=provisoire),
             }
             for part in agec_parts
         ],
@@ -459,7 +464,7 @@ def bilan_parc_contexte(source: Source) -> dict:
         *(
             (
                 f"{part_apres.categorie.libelle} : part issue du réemploi, dons compris "
-                "(AGEC art. 58, décret n° 2024-134)",
+                "(AGEC art. 58)",
                 afficher(part_avant.part_reemploi, "pourcentage", 1),
                 afficher(part_apres.part_reemploi, "pourcentage", 1),
                 conformite.METHODE_AGEC,

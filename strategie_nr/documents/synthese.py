@@ -23,7 +23,7 @@ from strategie_nr.fiches.selectors import budget_consolide
 
 CHIFFRES_CLES = (
     "parc.empreinte",
-    "parc.part_reconditionne_montant",
+    "parc.equipements_par_agent",
     "parc.duree_vie_moyenne",
     "parc.dons",
 )

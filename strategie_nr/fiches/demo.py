@@ -66,7 +66,7 @@ FICHES = [
         prerequis="Allotir le marché de postes de travail.",
         statut="en_cours",
         engagement="realisation",
-        indicateurs=[("Part des dépenses en équipements reconditionnés (%)", 30, 2026, "axe-1-1")],
+        indicateurs=[("Part des dépenses en équipements reconditionnés (%)", 22, 2026, "axe-1-1")],
         sous_actions=[
             ("Sourcer les reconditionneurs du territoire", "Achats", (2025, 3), True),
             ("Publier le lot « reconditionné »", "Achats", (2025, 6), True),
@@ -159,7 +159,7 @@ FICHES = [
         perimetres=["territoire"],
         statut="en_cours",
         engagement="realisation",
-        indicateurs=[("Nombre de dons de matériels en externe", 150, 2025, "axe-2-2")],
+        indicateurs=[("Nombre de dons de matériels en externe", 120, 2025, "axe-2-2")],
         sous_actions=[
             ("Délibération cadre sur les dons (loi 3DS)", "Référente", (2025, 3), True),
             ("Registre des bénéficiaires", "DSI", (2025, 6), False),
@@ -321,7 +321,7 @@ FICHES = [
         perimetres=["tous_services"],
         statut="en_pause",
         engagement="experimentation",
-        indicateurs=[("Nombre d'ateliers réalisés", 8, 2026, "axe-4-1")],
+        indicateurs=[("Nombre d'ateliers réalisés", 12, 2026, "axe-4-1")],
     ),
     _fiche(
         4,
@@ -409,7 +409,7 @@ FICHES = [
         perimetres=["territoire"],
         statut="a_venir",
         engagement="reflexion",
-        indicateurs=[("Campagnes organisées", 1, 2025, "axe-5-1")],
+        indicateurs=[("Campagnes organisées", 4, 2025, "axe-5-1")],
     ),
     # Axe 6 — territoire connecté et données
     _fiche(

@@ -115,10 +115,9 @@ BILAN = {
         "Les matériels réformés partent pour moitié en DEEE alors qu'ils sont réemployables."
     ),
     "chiffres_cles": (
-        "Environ 2 300 équipements actifs, soit 1,6 par agent.\n"
-        "Empreinte estimée du parc : 95 tCO2e par an (fabrication amortie et usage).\n"
-        "Salles serveurs : 210 MWh par an.\n"
-        "3,2 tonnes de DEEE collectées en 2024."
+        "Salles serveurs : 210 MWh en 2024 (relevés du fournisseur d'énergie).\n"
+        "Équipements, empreinte du parc et DEEE : les chiffres de l'inventaire, calculés dans "
+        "la partie « Parc » pour chaque année close."
     ),
     "limites": (
         "Les usages des habitants et l'empreinte des services hébergés hors de la ville ne "
@@ -150,7 +149,7 @@ ACTIONS_ENGAGEES = [
         "Enlèvement trimestriel des équipements hors d'usage par Ecosystem et son partenaire "
         "local, avec bordereaux de suivi.",
         2019,
-        "3,2 tonnes collectées en 2024.",
+        "Tonnages suivis dans l'inventaire (partie « Parc »).",
     ),
     (
         3,

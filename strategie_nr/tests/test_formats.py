@@ -29,4 +29,10 @@ def test_dates():
     assert formats.date_longue(datetime.date(2025, 1, 1)) == "1er janvier 2025"
     assert formats.date_longue(datetime.datetime(2026, 3, 15, 10, 0)) == "15 mars 2026"
     assert formats.mois_annee(datetime.date(2026, 3, 1)) == "mars 2026"
+    assert formats.periode_mois(datetime.date(2025, 4, 1), datetime.date(2025, 10, 1)) == (
+        "d'avril 2025 à octobre 2025"
+    )
+    assert formats.periode_mois(datetime.date(2025, 3, 1), datetime.date(2026, 6, 1)) == (
+        "de mars 2025 à juin 2026"
+    )
     assert formats.date_courte(None) == "—"

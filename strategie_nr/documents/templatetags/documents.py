@@ -46,3 +46,9 @@ def date_courte(valeur):
 def mois_annee(valeur):
     """« mars 2026 »."""
     return formats.mois_annee(valeur)
+
+
+@register.simple_tag
+def periode_mois(debut, fin):
+    """« de mars 2025 à juin 2026 », « d'avril 2025 à octobre 2025 »."""
+    return formats.periode_mois(debut, fin)

@@ -63,7 +63,11 @@ def test_le_bilan_et_la_strategie_de_la_demo_donnent_une_valeur_par_chiffre(demo
     assert (
         "réemploi ou de la réutilisation (minimum 20% selon l'article 58 de la loi AGEC)" in bilan
     )
-    assert re.search(rf"reconditionnés, en montant [\d,]+ % {re.escape(part)}", bilan)
+    # L'indicateur du référentiel est la part AGEC du matériel informatique (dons compris) : la
+    # même valeur que le contrôle légal de l'année.
+    assert re.search(
+        rf"Matériel informatique et téléphonie [\d\s]+ € [\d\s]+ € {re.escape(part)}", bilan
+    )
     dons = par_cle["axe-2-2"]
     nombre = dons.afficher(dons.valeur(annee))
     assert re.search(rf"Équipements donnés dans l'année \d+ {nombre} ", bilan)
@@ -168,3 +172,35 @@ def test_la_synthese_suit_la_page_de_garde_et_ouvre_le_tableau_de_bord_de_l_elu(
         "Synthèse pour les élus"
         not in client_de(agent).get(reverse("tableau_de_bord")).content.decode()
     )
+
+
+def test_le_bilan_de_l_annee_en_cours_ne_rend_pas_de_verdict_definitif(demo):
+    """Les contrôles légaux d'une année pas finie disent où elle en est, « à ce jour »."""
+    from strategie_nr.documents.contextes import controles_legaux
+
+    commune = demo["commune"]
+    courante = timezone.localdate().year
+    controles = controles_legaux(commune, courante)
+    assert controles["annee"] == f"{courante} (année en cours, provisoire)"
+    assert controles["reen"]["verdict"].endswith("à ce jour (année en cours, provisoire)")
+    close = controles_legaux(commune, courante - 1)
+    assert close["annee"] == str(courante - 1)
+    assert close["reen"]["verdict"] in ("atteint", "non atteint")
+
+
+def test_les_cibles_des_fiches_de_la_demo_concordent_avec_les_indicateurs(demo):
+    """Une fiche rattachée à un indicateur suivi vise la même cible que lui pour la même année."""
+    from indicateurs.models import Cible
+    from strategie_nr.fiches.models import IndicateurFiche
+
+    version = demo["version_validee_demo"]
+    rattaches = IndicateurFiche.objects.filter(
+        fiche__version=version, indicateur_suivi__isnull=False, valeur_cible__isnull=False
+    )
+    assert rattaches.exists()
+    for indicateur in rattaches:
+        cible = Cible.objects.filter(
+            suivi=indicateur.indicateur_suivi, annee=indicateur.annee_cible
+        ).first()
+        if cible is not None:
+            assert cible.valeur == indicateur.valeur_cible, indicateur.libelle
