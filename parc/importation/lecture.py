@@ -11,6 +11,7 @@ sous forme de dictionnaires {clé normalisée → valeur} par l'appelant.
 """
 
 import datetime
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -155,6 +156,7 @@ def convertir_texte(longueur: int) -> Callable[[object], str]:
     return convertir
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # les entités se répètent d'une ligne à l'autre
 def segment_entite(valeur) -> str:
     """« Entité racine > Ville de X > CCAS » → « CCAS » : le dernier segment d'un chemin.
 
