@@ -15,6 +15,8 @@ from parc.services import CHAMPS_SUIVIS, differences_de
 from .lecture import DateLue
 
 TAILLE_LOT = 2_000
+# Un seul encodeur pour tout l'historique (`json.dumps` en construit un par appel).
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 # Clé de lecture → champ de l'équipement (le type et les dates sont traités à part).
 CHAMPS_EQUIPEMENT = {
@@ -139,7 +141,7 @@ class Ecrivain:
             EvenementEquipement._meta.db_table,
             ["equipement_id", "auteur_id", "date", "action", "changements"],
             [
-                [cle, auteur, date, Action.IMPORT, json.dumps(changements, ensure_ascii=False)]
+                [cle, auteur, date, Action.IMPORT, _json(changements)]
                 for cle, changements in zip(cles, instantanes, strict=True)
             ],
             cles=False,
@@ -208,7 +210,7 @@ class Ecrivain:
                     auteur,
                     date,
                     Action.IMPORT,
-                    json.dumps(changements, ensure_ascii=False),
+                    _json(changements),
                 ]
                 for ligne, changements in zip(parametres, evenements, strict=True)
             ],
