@@ -178,9 +178,31 @@ _CHOIX = {
 }
 
 
+# Valeurs lisibles déjà calculées (statuts, booléens, dates, montants se répètent d'une ligne
+# à l'autre d'un import) ; bornée, et sans le type, dont le libellé se modifie dans l'admin.
+_LISIBLES: dict = {}
+_LISIBLES_MAX = 20_000
+
+
 def _valeur_lisible(champ: str, valeur):
+    classe = valeur.__class__
+    if classe is str and champ not in _CHOIX:
+        return valeur  # le cas le plus fréquent : un texte se lit tel quel
     if champ == "type":
         return str(valeur) if valeur else ""
+    cle = (champ, classe, valeur)
+    try:
+        lisible = _LISIBLES.get(cle)
+    except TypeError:  # une valeur qui ne se hache pas : calculée à chaque fois
+        return _calculer_lisible(champ, valeur)
+    if lisible is None:
+        lisible = _calculer_lisible(champ, valeur)
+        if len(_LISIBLES) < _LISIBLES_MAX:
+            _LISIBLES[cle] = lisible
+    return lisible
+
+
+def _calculer_lisible(champ: str, valeur):
     if champ in _CHOIX and valeur:
         return _CHOIX[champ].get(valeur, str(valeur))
     if isinstance(valeur, bool):
@@ -205,6 +227,7 @@ def instantane_de(valeurs: dict) -> dict:
 
 
 _LIBELLES = {champ: str(Equipement._meta.get_field(champ).verbose_name) for champ in CHAMPS_SUIVIS}
+_SUIVIS = list(_LIBELLES.items())
 
 
 def differences(avant: dict, apres: dict) -> dict:
@@ -220,14 +243,16 @@ def differences_de(avant: dict, apres: dict) -> dict:
     """`differences(instantane_de(avant), instantane_de(apres))`, sans rendre lisibles les
     champs dont la valeur n'a pas changé (l'import en écrit des dizaines de milliers)."""
     resultat = {}
-    for champ in CHAMPS_SUIVIS:
+    lisible = _valeur_lisible
+    for champ, libelle in _SUIVIS:
         valeur_avant, valeur_apres = avant.get(champ), apres.get(champ)
         if valeur_avant == valeur_apres:
             continue
-        lisible_avant = _valeur_lisible(champ, valeur_avant)
-        lisible_apres = _valeur_lisible(champ, valeur_apres)
+        # Une valeur absente se lit « » quel que soit le champ.
+        lisible_avant = "" if valeur_avant is None else lisible(champ, valeur_avant)
+        lisible_apres = "" if valeur_apres is None else lisible(champ, valeur_apres)
         if lisible_avant != lisible_apres:
-            resultat[_LIBELLES[champ]] = [lisible_avant, lisible_apres]
+            resultat[libelle] = [lisible_avant, lisible_apres]
     return resultat
 
 

@@ -20,9 +20,11 @@ def charger(contexte: dict) -> None:
     contenu = (DOSSIER_EXEMPLES / FICHIER_DEMO).read_bytes()
     agent = contexte["membres"]["agent@demo.test"]
     empreinte = hashlib.sha256(contenu).hexdigest()
-    en_attente = ImportEnAttente.objects.filter(
-        collectivite=contexte["commune"], auteur=agent.utilisateur, empreinte=empreinte
-    ).first()
+    en_attente = (
+        ImportEnAttente.objects.valides()
+        .filter(collectivite=contexte["commune"], auteur=agent.utilisateur, empreinte=empreinte)
+        .first()
+    )
     if en_attente is None:
         maintenant = timezone.now()
         en_attente = ImportEnAttente(

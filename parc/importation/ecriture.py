@@ -16,6 +16,8 @@ from parc.services import CHAMPS_SUIVIS, differences_de
 from .lecture import DateLue
 
 TAILLE_LOT = 2_000
+# Un seul encodeur pour tout l'historique (`json.dumps` en construit un par appel).
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 # Clé de lecture → champ de l'équipement (le type et les dates sont traités à part).
 CHAMPS_EQUIPEMENT = {
@@ -122,18 +124,19 @@ class Ecrivain:
         maintenant, aujourdhui = timezone.now(), timezone.localdate()
         colonnes = [f for f in Equipement._meta.concrete_fields if not f.primary_key]
         defauts = {f.name: f.get_default() for f in colonnes}
-        defauts.update(
-            collectivite=self.collectivite,
-            statut_depuis=aujourdhui,
-            cree_le=maintenant,
-            modifie_le=maintenant,
-        )
-        adaptateurs = _adaptateurs(colonnes)
+        # Les valeurs communes à toutes les lignes sont converties pour la base une seule fois.
+        constantes = {
+            "statut_depuis": connection.ops.adapt_datefield_value(aujourdhui),
+            "cree_le": connection.ops.adapt_datetimefield_value(maintenant),
+            "modifie_le": connection.ops.adapt_datetimefield_value(maintenant),
+        }
+        defauts.update(collectivite=self.collectivite, **constantes)
+        plan = _plan(colonnes, deja_convertis=constantes)
         equipements, instantanes = [], []
         for champs in lignes:
             valeurs = {**defauts, **champs}
             _completer_valeurs(valeurs)
-            equipements.append(_rangee(valeurs, colonnes, adaptateurs))
+            equipements.append(_rangee(valeurs, plan))
             instantanes.append(differences_de({}, valeurs))
         cles = _inserer(Equipement._meta.db_table, [c.column for c in colonnes], equipements)
         auteur = self.auteur.pk if self.auteur is not None else None
@@ -142,7 +145,7 @@ class Ecrivain:
             EvenementEquipement._meta.db_table,
             ["equipement_id", "auteur_id", "date", "action", "changements"],
             [
-                [cle, auteur, date, Action.IMPORT, json.dumps(changements, ensure_ascii=False)]
+                [cle, auteur, date, Action.IMPORT, _json(changements)]
                 for cle, changements in zip(cles, instantanes, strict=True)
             ],
             cles=False,
@@ -156,20 +159,21 @@ class Ecrivain:
         maintenant, aujourdhui = timezone.now(), timezone.localdate()
         noms = [nom for nom in CHAMPS_ECRITS if nom != "statut_depuis"]
         colonnes = [Equipement._meta.get_field(nom) for nom in noms]
-        adaptateurs = _adaptateurs(colonnes)
+        modifie_le = connection.ops.adapt_datetimefield_value(maintenant)
+        plan = _plan(colonnes, deja_convertis={"modifie_le": modifie_le})
         jour = connection.ops.adapt_datefield_value(aujourdhui)
         parametres, evenements = [], []
         for pk, champs in a_modifier.items():
             avant = self.existants.etat(pk)
             avant["type"] = self.types[avant["type_id"]]
-            apres = {**avant, **champs, "modifie_le": maintenant}
+            apres = {**avant, **champs, "modifie_le": modifie_le}
             if "type" in champs:
                 apres["type_id"] = champs["type"].pk
             _completer_valeurs(apres)
             changements = differences_de(avant, apres)
             if not changements:
                 continue
-            parametres.append([pk, *_rangee(apres, colonnes, adaptateurs), jour])
+            parametres.append([pk, *_rangee(apres, plan), jour])
             evenements.append(changements)
         if not parametres:
             return
@@ -210,7 +214,7 @@ class Ecrivain:
                     auteur,
                     date,
                     Action.IMPORT,
-                    json.dumps(changements, ensure_ascii=False),
+                    _json(changements),
                 ]
                 for ligne, changements in zip(parametres, evenements, strict=True)
             ],
@@ -231,36 +235,53 @@ def _completer_valeurs(valeurs: dict) -> None:
         valeurs["beneficiaire"] = ""
 
 
-def _adaptateurs(colonnes) -> list:
-    """Pour chaque colonne, la conversion vers la base (None : la valeur telle quelle)."""
+def _plan(colonnes, *, deja_convertis=()) -> list[tuple]:
+    """Pour chaque colonne : (relation ?, nom de la valeur, conversion vers la base ou None).
+    Les colonnes de `deja_convertis` reçoivent une valeur déjà convertie (commune à un lot)."""
     ops = connection.ops
-    adaptateurs = []
+    plan = []
     for champ in colonnes:
         interne = champ.get_internal_type()
-        if interne == "DateTimeField":
-            adaptateurs.append(ops.adapt_datetimefield_value)
+        adapter = None
+        if champ.name in deja_convertis:
+            pass
+        elif interne == "DateTimeField":
+            adapter = ops.adapt_datetimefield_value
         elif interne == "DateField":
-            adaptateurs.append(ops.adapt_datefield_value)
+            adapter = ops.adapt_datefield_value
         elif interne == "DecimalField":
-            adaptateurs.append(
-                lambda v, c=champ: ops.adapt_decimalfield_value(v, c.max_digits, c.decimal_places)
-            )
+            adapter = _vers_decimal(champ)
         elif interne == "JSONField":
-            adaptateurs.append(lambda v, c=champ: c.get_db_prep_save(v, connection))
-        else:
-            adaptateurs.append(None)
-    return adaptateurs
+            adapter = _vers_json(champ)
+        plan.append((champ.is_relation, champ.name, champ.attname, adapter))
+    return plan
 
 
-def _rangee(valeurs: dict, colonnes, adaptateurs) -> list:
+def _vers_decimal(champ):
+    def adapter(valeur):
+        return connection.ops.adapt_decimalfield_value(
+            valeur, champ.max_digits, champ.decimal_places
+        )
+
+    return adapter
+
+
+def _vers_json(champ):
+    def adapter(valeur):
+        return champ.get_db_prep_save(valeur, connection)
+
+    return adapter
+
+
+def _rangee(valeurs: dict, plan: list[tuple]) -> list:
     rangee = []
-    for champ, adapter in zip(colonnes, adaptateurs, strict=True):
-        if champ.is_relation:
-            valeur = valeurs.get(champ.attname, valeurs.get(champ.name))
+    for relation, nom, attname, adapter in plan:
+        if relation:
+            valeur = valeurs.get(attname, valeurs.get(nom))
             if valeur is not None and not isinstance(valeur, int):
                 valeur = valeur.pk
         else:
-            valeur = valeurs[champ.name]
+            valeur = valeurs[nom]
             if adapter is not None and valeur is not None:
                 valeur = adapter(valeur)
         rangee.append(valeur)

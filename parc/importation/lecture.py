@@ -11,6 +11,7 @@ sous forme de dictionnaires {clé normalisée → valeur} par l'appelant.
 """
 
 import datetime
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -520,10 +521,17 @@ def message_erreur(numero: int, entete: str, valeur, probleme: str) -> str:
     return f"Ligne {numero}, colonne « {entete} » : « {extrait(valeur)} » {probleme}."
 
 
+_ABSENT = object()
+MEMO_MAX = 50_000
+
+
 def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[LigneLue]:
     """Chaque ligne non vide du tableau, convertie ; ses erreurs sont dans `LigneLue.erreurs`."""
     reconnues = [(index, CHAMPS_PAR_CLE[cle], entete) for index, cle, entete in colonnes.reconnues]
     glpi = tableau.format == "CSV"
+    # Cellule → valeur convertie (ou erreur) : lieux, prix, dates, entités se répètent d'une
+    # ligne à l'autre ; les conversions ne dépendent que de la cellule.
+    memo: dict = {}
     for numero, cellules in tableau.lignes:
         ligne = LigneLue(numero)
         taille = len(cellules)
@@ -577,10 +585,17 @@ def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[
                         message_erreur(numero, entete, brute, f"n'est pas {_attendu(champ.cle)}")
                     )
                 continue
-            try:
-                valeur = champ.convertir(brute)
-            except ValeurInvalide as erreur:
-                ligne.erreurs.append(message_erreur(numero, entete, brute, str(erreur)))
+            cle_memo = (champ.cle, brute.__class__, brute)
+            valeur = memo.get(cle_memo, _ABSENT)
+            if valeur is _ABSENT:
+                try:
+                    valeur = champ.convertir(brute)
+                except ValeurInvalide as erreur:
+                    valeur = erreur
+                if len(memo) < MEMO_MAX:
+                    memo[cle_memo] = valeur
+            if isinstance(valeur, ValeurInvalide):
+                ligne.erreurs.append(message_erreur(numero, entete, brute, str(valeur)))
                 continue
             if valeur == "":
                 continue
@@ -599,6 +614,7 @@ def lire_lignes(tableau: Tableau, colonnes: Colonnes, choix: Choix) -> Iterator[
 _BR = re.compile(r"\s*<(?:br|hr)\s*/?>\s*", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # « Salle d&#039;archives » revient à chaque ligne
 def nettoyer(texte: str, *, glpi: bool = False) -> str:
     """Une cellule telle que la personne l'a saisie : entités HTML décodées (« Salle
     d&#039;archives »), listes GLPI jointes par « , » (« a<br>b »), et, dans un CSV, le `''`

@@ -75,7 +75,12 @@ class ImportEnAttenteQuerySet(models.QuerySet):
         return self.filter(collectivite=collectivite)
 
     def valides(self):
-        return self.filter(expire_le__gt=timezone.now())
+        """En attente de confirmation : ni expirés, ni déjà confirmés."""
+        return self.filter(expire_le__gt=timezone.now(), confirme_le__isnull=True)
+
+    def confirmes(self):
+        """Déjà confirmés : gardés jusqu'à leur expiration pour répondre à un second clic."""
+        return self.filter(expire_le__gt=timezone.now(), confirme_le__isnull=False)
 
     def expires(self):
         return self.filter(expire_le__lte=timezone.now())
@@ -118,6 +123,14 @@ class ImportEnAttente(models.Model):
     apercu_cle = models.CharField("clé de l'aperçu", max_length=64, blank=True, editable=False)
     cree_le = models.DateTimeField("déposé le", default=timezone.now)
     expire_le = models.DateTimeField("expire le")
+    confirme_le = models.DateTimeField("confirmé le", null=True, blank=True, editable=False)
+    lignes_importees = models.PositiveIntegerField(
+        "lignes importées",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Équipements créés ou mis à jour par la confirmation.",
+    )
 
     objects = ImportEnAttenteQuerySet.as_manager()
 
@@ -129,6 +142,11 @@ class ImportEnAttente(models.Model):
             models.CheckConstraint(
                 condition=models.Q(expire_le__gt=models.F("cree_le")),
                 name="import_en_attente_expire_apres_depot",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confirme_le__isnull=True, lignes_importees__isnull=True)
+                | models.Q(confirme_le__isnull=False, lignes_importees__isnull=False),
+                name="import_en_attente_confirme_avec_lignes",
             ),
         ]
 

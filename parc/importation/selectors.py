@@ -49,6 +49,17 @@ def imports_en_attente(collectivite, utilisateur):
     )
 
 
+def import_confirme(collectivite, pk) -> ImportEnAttente | None:
+    """L'import déjà confirmé `pk` de la collectivité (None s'il n'y en a pas)."""
+    return (
+        ImportEnAttente.objects.for_collectivite(collectivite)
+        .confirmes()
+        .filter(pk=pk)
+        .defer("contenu", "apercu")
+        .first()
+    )
+
+
 def champs_reconnus() -> list[dict]:
     """Pour l'aide de la page d'import : chaque champ et les en-têtes qui le désignent."""
     return [{"libelle": champ.libelle, "entetes": champ.entetes} for champ in CHAMPS]

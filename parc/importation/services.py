@@ -48,6 +48,17 @@ class ImportDejaConfirme(Exception):
         "fois. Le parc ci-dessous en tient compte."
     )
 
+    @staticmethod
+    def message_pour(import_confirme: ImportEnAttente) -> str:
+        """Le message d'un second clic arrivé après la fin du premier import."""
+        nombre = import_confirme.lignes_importees or 0
+        quand = timezone.localtime(import_confirme.confirme_le)
+        return (
+            f"Cet import a déjà été confirmé : {nombre} ligne{_s(nombre)} importée{_s(nombre)} "
+            f"le {quand:%d/%m/%Y à %H:%M}. Il n'a pas été importé une seconde fois ; le parc "
+            "ci-dessous en tient compte."
+        )
+
 
 @dataclass
 class Options:
@@ -190,7 +201,9 @@ def import_deposer(*, collectivite, auteur, nom_fichier: str, flux) -> ImportEnA
     with transaction.atomic():
         # Un seul import en attente par personne et par collectivité ; les expirés disparaissent.
         ImportEnAttente.objects.expires().delete()
-        ImportEnAttente.objects.for_collectivite(collectivite).filter(auteur=auteur).delete()
+        ImportEnAttente.objects.for_collectivite(collectivite).filter(
+            auteur=auteur
+        ).valides().delete()
         en_attente = ImportEnAttente(
             collectivite=collectivite,
             auteur=auteur,
@@ -325,24 +338,32 @@ def import_executer(
     return analyse
 
 
+@transaction.atomic
 def import_en_attente_confirmer(
     *, import_en_attente: ImportEnAttente, auteur, seulement_valides: bool = False
 ) -> Analyse:
     """Confirme un import en attente, une seule fois.
 
-    Le fichier en attente est supprimé en premier, dans la transaction de l'import : une seconde
-    confirmation simultanée (double clic) attend la première, ne trouve plus rien à supprimer
-    et lève `ImportDejaConfirme` sans rien écrire. Un import refusé remet tout en l'état, fichier
-    en attente compris. Fonction ordinaire, appelable depuis une tâche de fond.
+    L'import en attente est marqué confirmé en premier, dans la transaction de l'import, par
+    une mise à jour conditionnelle : une seconde confirmation simultanée (double clic) attend
+    la première, ne trouve plus d'import à confirmer et lève `ImportDejaConfirme` sans rien
+    écrire ; une confirmation tardive aussi. L'import confirmé reste en base (sans son fichier)
+    jusqu'à son expiration, pour que ce second clic reçoive un message et non une page
+    introuvable. Un import refusé remet tout en l'état, import en attente compris. Fonction
+    ordinaire, appelable depuis une tâche de fond.
     """
     pk = import_en_attente.pk
 
     def reserver():
-        supprimes, _ = ImportEnAttente.objects.filter(pk=pk).delete()
-        if not supprimes:
+        reserves = (
+            ImportEnAttente.objects.valides()
+            .filter(pk=pk)
+            .update(confirme_le=timezone.now(), lignes_importees=0, contenu=b"", apercu=None)
+        )
+        if not reserves:
             raise ImportDejaConfirme(ImportDejaConfirme.message)
 
-    return import_executer(
+    analyse = import_executer(
         collectivite=import_en_attente.collectivite,
         auteur=auteur,
         nom_fichier=import_en_attente.nom_fichier,
@@ -351,6 +372,9 @@ def import_en_attente_confirmer(
         options=Options.de(import_en_attente),
         avant_ecriture=reserver,
     )
+    if analyse.enregistre:
+        ImportEnAttente.objects.filter(pk=pk).update(lignes_importees=analyse.a_importer)
+    return analyse
 
 
 def correspondances_enregistrer(*, collectivite, auteur, choix: list[tuple[str, str, str]]) -> int:

@@ -99,6 +99,20 @@ class EnAttenteMixin(ImportMixin):
             ImportEnAttente.objects.for_collectivite(self.collectivite).valides(), pk=pk
         )
 
+    def deja_confirme(self, pk):
+        """Un second clic (ou un retour arrière) après la fin de l'import : le parc, avec un
+        message, plutôt qu'une page introuvable. Seulement dans la collectivité courante."""
+        confirme = selectors.import_confirme(self.collectivite, pk)
+        if confirme is None:
+            return None
+        messages.info(self.request, services.ImportDejaConfirme.message_pour(confirme))
+        return redirect("parc:index")
+
+
+def _parc_avec_message(request, message):
+    messages.info(request, message)
+    return redirect("parc:index")
+
 
 class ApercuView(EnAttenteMixin, View):
     template_name = "parc/importation/apercu.html"
@@ -135,7 +149,7 @@ class ApercuView(EnAttenteMixin, View):
         return render(request, self.template_name, contexte, status=status)
 
     def get(self, request, pk):
-        return self.rendre(request, self.en_attente(pk))
+        return self.deja_confirme(pk) or self.rendre(request, self.en_attente(pk))
 
 
 class CorrespondancesView(ApercuView):
@@ -168,6 +182,8 @@ class ConfirmationView(ApercuView):
         return redirect("import_parc:apercu", pk=self.en_attente(pk).pk)
 
     def post(self, request, pk):
+        if reponse := self.deja_confirme(pk):
+            return reponse
         en_attente = self.en_attente(pk)
         form = ConfirmationForm(request.POST)
         form.is_valid()
@@ -187,8 +203,8 @@ class ConfirmationView(ApercuView):
                 seulement_valides=seulement_valides,
             )
         except services.ImportDejaConfirme as deja:
-            messages.info(request, deja.message)
-            return redirect("parc:index")
+            # Le premier clic l'a confirmé pendant que celui-ci attendait.
+            return self.deja_confirme(pk) or _parc_avec_message(request, deja.message)
         if not resultat.enregistre:
             form.add_error(
                 None,

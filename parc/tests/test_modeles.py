@@ -157,3 +157,35 @@ def test_differences_de_valeurs_egale_differences_des_instantanes(commune):
     apres = {"type": ecran, "statut": "reforme", "mutualise": True, "destination": "don"}
     for a, b in [({}, avant), (avant, apres), (apres, apres)]:
         assert differences_de(a, b) == differences(instantane_de(a), instantane_de(b))
+
+
+def test_valeurs_lisibles_retenues_sans_figer_le_libelle_du_type(commune):
+    """Les valeurs lisibles se retiennent d'une ligne à l'autre (un import en lit des dizaines
+    de milliers) ; elles restent celles du calcul, et le libellé d'un type suit l'admin."""
+    import datetime
+    from decimal import Decimal
+
+    from parc.models import TypeEquipement
+    from parc.services import _calculer_lisible, _valeur_lisible, differences_de
+
+    valeurs = [
+        ("prix_achat_ht", Decimal("1234.5")),
+        ("prix_achat_ht", Decimal("1234.50")),
+        ("poids_kg", Decimal("0.80")),
+        ("quantite", 1),
+        ("mutualise", True),
+        ("mutualise", False),
+        ("date_acquisition", datetime.date(2023, 12, 31)),
+        ("statut", "reforme"),
+        ("destination", "non_renseignee"),
+        ("service", "CCAS"),
+    ]
+    for _ in range(2):  # la seconde fois, depuis les valeurs retenues
+        for champ, valeur in valeurs:
+            assert _valeur_lisible(champ, valeur) == _calculer_lisible(champ, valeur)
+    assert _valeur_lisible("mutualise", True) == "oui"
+    assert _valeur_lisible("quantite", 1) == "1"
+    ecran = TypeEquipement.objects.get(code="ecran")
+    assert list(differences_de({}, {"type": ecran}).values()) == [["", ecran.libelle]]
+    ecran.libelle = "Moniteur"
+    assert list(differences_de({}, {"type": ecran}).values()) == [["", "Moniteur"]]

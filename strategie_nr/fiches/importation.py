@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from collectivites.enums import Role
 from collectivites.models import Membre
@@ -58,6 +59,17 @@ class ImportDejaConfirme(Exception):
         "Ce plan d'action a déjà été importé : il ne l'a pas été une seconde fois. Les fiches "
         "ci-dessous en tiennent compte."
     )
+
+    @staticmethod
+    def message_pour(trace: ImportPlanAction) -> str:
+        """Le message d'un second clic arrivé après la fin du premier import."""
+        nombre, s = trace.fiches, "s" if trace.fiches > 1 else ""
+        quand = timezone.localtime(trace.importe_le)
+        return (
+            f"Ce plan d'action a déjà été importé : {nombre} fiche{s} action{s} créée{s} le "
+            f"{quand:%d/%m/%Y à %H:%M}. Il ne l'a pas été une seconde fois ; les fiches "
+            "ci-dessous en tiennent compte."
+        )
 
 
 # --- Colonnes ----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from .enums import (
 from .models import (
     BudgetAnnuel,
     FicheAction,
+    ImportPlanAction,
     IndicateurFiche,
     SousAction,
     VersionFeuilleDeRoute,
@@ -66,6 +67,13 @@ LIBELLES_CHAMPS = {
     "indicateurs": "indicateurs de performance",
     "sous_actions": "actions à mettre en œuvre",
 }
+
+
+def import_plan_action_fait(collectivite, jeton: str) -> ImportPlanAction | None:
+    """L'import déjà confirmé de l'aperçu `jeton`, dans la collectivité (None sinon)."""
+    if not jeton:
+        return None
+    return ImportPlanAction.objects.for_collectivite(collectivite).filter(jeton=jeton).first()
 
 
 def version_courante(collectivite) -> VersionFeuilleDeRoute | None:

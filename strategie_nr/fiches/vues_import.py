@@ -30,7 +30,7 @@ from .importation import (
     plan_action_importer,
 )
 from .models import VersionFeuilleDeRoute
-from .selectors import raison_non_modifiable, version_courante
+from .selectors import import_plan_action_fait, raison_non_modifiable, version_courante
 
 CLE_SESSION = "import_plan_action"
 
@@ -157,11 +157,31 @@ class ApercuImportView(MembreRequisMixin, View):
             return redirect("fiches:importer")
         return self.afficher(analyse)
 
+    def deja_importe(self, jeton: str):
+        """Un second clic arrivé après la fin du premier import : les fiches, avec un message.
+        Le jeton d'une autre collectivité ne se distingue pas d'un jeton inconnu."""
+        trace = import_plan_action_fait(self.collectivite, jeton)
+        if trace is None:
+            return None
+        messages.info(self.request, ImportDejaConfirme.message_pour(trace))
+        return redirect("fiches:index")
+
     def post(self, request):
         analyse = self.analyse()
+        jeton = request.POST.get("jeton", "")
+        # L'aperçu confirmé n'est plus celui de la session : déjà importé, ou remplacé.
+        remplace = analyse is None or (jeton and jeton != analyse.get("jeton"))
+        if remplace and (reponse := self.deja_importe(jeton)):
+            return reponse
         if analyse is None:
             messages.error(request, "L'aperçu a expiré : analysez de nouveau le fichier.")
             return redirect("fiches:importer")
+        if jeton and jeton != analyse.get("jeton"):
+            messages.error(
+                request,
+                "Un autre fichier a été analysé depuis : vérifiez son aperçu avant de confirmer.",
+            )
+            return redirect("fiches:import_apercu")
         if "annuler" in request.POST:
             del request.session[CLE_SESSION]
             messages.info(request, "Import annulé : rien n'a été créé.")
@@ -189,7 +209,10 @@ class ApercuImportView(MembreRequisMixin, View):
                 nom_fichier=analyse.get("nom", ""),
             )
         except ImportDejaConfirme as deja:
+            # Le premier clic l'a importé pendant que celui-ci attendait.
             request.session.pop(CLE_SESSION, None)
+            if reponse := self.deja_importe(analyse.get("jeton", "")):
+                return reponse
             messages.info(request, deja.message)
             return redirect("fiches:index")
         except ValidationError as erreur:

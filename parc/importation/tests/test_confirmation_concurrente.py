@@ -35,6 +35,9 @@ def test_seconde_confirmation_refusee_sans_rien_ecrire(commune, agent):
             import_en_attente=en_attente, auteur=agent.utilisateur, seulement_valides=True
         )
     assert Equipement.objects.for_collectivite(commune).count() == nombre
+    confirme = ImportEnAttente.objects.confirmes().get(pk=en_attente.pk)
+    assert confirme.lignes_importees == premiere.a_importer > 0
+    assert not ImportEnAttente.objects.valides().exists()
 
 
 @pytest.mark.django_db
@@ -44,7 +47,7 @@ def test_un_import_refuse_reste_en_attente(commune, agent):
         import_en_attente=en_attente, auteur=agent.utilisateur
     )
     assert not resultat.enregistre and resultat.rejetees  # des lignes en erreur : tout ou rien
-    assert ImportEnAttente.objects.filter(pk=en_attente.pk).exists()
+    assert ImportEnAttente.objects.valides().filter(pk=en_attente.pk).exists()
     assert not Equipement.objects.for_collectivite(commune).exists()
 
 

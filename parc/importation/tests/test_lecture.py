@@ -318,6 +318,26 @@ def test_erreurs_par_ligne_nomment_ligne_colonne_et_valeur():
     assert ligne.valeurs == {"type": "ecran"}
 
 
+def test_une_cellule_repetee_se_lit_pareil_sur_chaque_ligne():
+    """Les conversions sont retenues d'une ligne à l'autre : mêmes valeurs, mêmes erreurs,
+    chacune avec son numéro de ligne ; une valeur de type différent n'est pas confondue."""
+    texte = "Type;Quantité;Date d'achat;Prix HT\n" + "Écran;2;31/02/2023;1 089,00\n" * 3
+    _, _, lignes = lire("a.csv", texte.encode())
+    assert [ligne.erreurs for ligne in lignes] == [
+        [
+            f"Ligne {numero}, colonne « Date d'achat » : « 31/02/2023 » n'est pas une date qui "
+            "existe (exemples attendus : 31/12/2023, 2023-12-31 ou 2023)."
+        ]
+        for numero in (2, 3, 4)
+    ]
+    assert [ligne.valeurs for ligne in lignes] == [
+        {"type": "ecran", "quantite": 2, "prix_achat_ht": Decimal("1089.00")}
+    ] * 3
+    classeur = xlsx([["Type", "Quantité"], ["Écran", True], ["Écran", 1], ["Écran", True]])
+    _, _, lignes = lire("a.xlsx", classeur)
+    assert [bool(ligne.erreurs) for ligne in lignes] == [True, False, True]
+
+
 # --- Injection de formules ----------------------------------------------------------------------
 
 

@@ -95,10 +95,60 @@ def test_agents_et_referents_importent(request, client_de, role):
     reponse = client.post(reverse("import_parc:confirmer", args=[en_attente.pk]))
     assert reponse.status_code == 302
     assert equipements(membre.collectivite).count() == 40
-    assert not ImportEnAttente.objects.filter(pk=en_attente.pk).exists()
+    assert ImportEnAttente.objects.confirmes().get(pk=en_attente.pk).contenu in (
+        b"",
+        memoryview(b""),
+    )
     assert "40 équipements ont été créés, 0 mis à jour, 0 inchangé, 0 ligne rejetée." in texte(
         client.get(reponse.url)
     )
+
+
+def test_second_clic_apres_la_fin_de_l_import(client_de, agent, en_attente):
+    """Un second clic arrivé après la fin du premier : le parc et un message, pas de 404."""
+    client = client_de(agent)
+    confirmer = reverse("import_parc:confirmer", args=[en_attente.pk])
+    assert client.post(confirmer).status_code == 302
+    assert equipements(agent.collectivite).count() == 3
+    client.get(reverse("parc:index"))  # le message du premier clic est lu
+    for second_clic in (
+        lambda: client.post(confirmer),
+        lambda: client.get(en_attente.get_absolute_url()),
+    ):
+        reponse = second_clic()
+        assert reponse.status_code == 302 and reponse.url == reverse("parc:index")
+        page = texte(client.get(reponse.url))
+        assert "Cet import a déjà été confirmé : 3 lignes importées le " in page
+        assert "Il n'a pas été importé une seconde fois" in page
+    assert equipements(agent.collectivite).count() == 3
+    assert ImportEnAttente.objects.confirmes().get().lignes_importees == 3
+
+
+def test_import_confirme_d_une_autre_collectivite_reste_introuvable(
+    client_de, agent, referent_epci, elu, en_attente
+):
+    assert (
+        client_de(agent).post(reverse("import_parc:confirmer", args=[en_attente.pk])).status_code
+        == 302
+    )
+    nombre = Equipement.objects.count()
+    for nom, url in urls_de(en_attente).items():
+        if nom != "abandonner":
+            assert client_de(referent_epci).get(url).status_code == 404
+            assert client_de(elu).get(url).status_code == 403
+        assert client_de(referent_epci).post(url).status_code == (405 if nom == "apercu" else 404)
+        assert client_de(elu).post(url).status_code == 403
+    assert Equipement.objects.count() == nombre
+
+
+def test_un_nouveau_depot_garde_la_trace_de_l_import_confirme(client_de, agent, en_attente):
+    client = client_de(agent)
+    client.post(reverse("import_parc:confirmer", args=[en_attente.pk]))
+    deposer(client, "b.csv", csv_glpi([ligne_glpi(9)]))
+    assert ImportEnAttente.objects.confirmes().filter(pk=en_attente.pk).exists()
+    reponse = client.post(reverse("import_parc:confirmer", args=[en_attente.pk]))
+    assert reponse.status_code == 302 and reponse.url == reverse("parc:index")
+    assert equipements(agent.collectivite).count() == 3
 
 
 def test_import_expire_introuvable(client_de, agent, en_attente):
@@ -175,7 +225,7 @@ def test_apercu_avec_erreurs_puis_tout_ou_rien(client_de, agent):
         "Ligne 3, colonne « Date d'achat » : « 31/02/2023 » n'est pas une date qui existe" in page
     )
     assert "Ligne 4, colonne « Modèle » : « =cmd|' /C calc'!A0 » ressemble à une formule" in page
-    confirmer = reverse("import_parc:confirmer", args=[ImportEnAttente.objects.get().pk])
+    confirmer = reverse("import_parc:confirmer", args=[ImportEnAttente.objects.valides().get().pk])
     reponse = client.post(confirmer)
     assert reponse.status_code == 400
     assert "Rien n'a été importé" in texte(reponse)
@@ -192,7 +242,9 @@ def test_reimporter_le_meme_fichier_met_a_jour_sans_doublon(client_de, agent):
     client = client_de(agent)
     for _ in range(2):
         reponse = deposer(client, "export.csv", exemple("export_glpi.csv"))
-        client.post(reverse("import_parc:confirmer", args=[ImportEnAttente.objects.get().pk]))
+        client.post(
+            reverse("import_parc:confirmer", args=[ImportEnAttente.objects.valides().get().pk])
+        )
     assert equipements(agent.collectivite).count() == 40
     reponse = deposer(client, "export.csv", exemple("export_glpi.csv"))
     page = texte(client.get(reponse.url))
@@ -213,7 +265,7 @@ def test_correspondances_demandees_une_fois_et_retenues(client_de, agent, refere
     page = texte(client.get(apercu))
     assert "Type d'équipement « Ordinateurs » (2 lignes)" in page
     assert "Statut « Chez le prestataire » (1 ligne)" in page
-    en_attente = ImportEnAttente.objects.get()
+    en_attente = ImportEnAttente.objects.valides().get()
     url = reverse("import_parc:correspondances", args=[en_attente.pk])
     reponse = client.post(url, {"type_0": "", "statut_0": ""})
     assert reponse.status_code == 400 and "Choisissez au moins une correspondance." in texte(
@@ -276,7 +328,7 @@ def test_requetes_bornees_quelle_que_soit_la_taille(
     client = client_de(agent)
     for taille in (3, 600):
         deposer(client, "a.csv", csv_glpi([ligne_glpi(n) for n in range(taille)]))
-        en_attente = ImportEnAttente.objects.get()
+        en_attente = ImportEnAttente.objects.valides().get()
         with django_assert_max_num_queries(15):
             assert client.get(en_attente.get_absolute_url()).status_code == 200
         # Revu sans que rien n'ait changé : l'aperçu enregistré sert, le fichier n'est pas relu.
@@ -288,7 +340,7 @@ def test_requetes_bornees_quelle_que_soit_la_taille(
     client.post(reverse("import_parc:confirmer", args=[en_attente.pk]))
     deposer(client, "a.csv", csv_glpi([ligne_glpi(n) for n in range(600)]))
     with django_assert_max_num_queries(15):
-        page = texte(client.get(ImportEnAttente.objects.get().get_absolute_url()))
+        page = texte(client.get(ImportEnAttente.objects.valides().get().get_absolute_url()))
     assert 'id="inchangees">600<' in page
 
 
@@ -300,7 +352,7 @@ def test_type_par_defaut_choisi_sur_l_apercu(client_de, agent):
 
     client = client_de(agent)
     reponse = deposer(client, "ecrans.csv", glpi.export("ecrans", 60))
-    en_attente = ImportEnAttente.objects.get()
+    en_attente = ImportEnAttente.objects.valides().get()
     page = texte(client.get(reponse.url))
     assert "Type des lignes dont la colonne Type est vide" in page
     sans_type = int(page.split('id="rejetees">')[1].split("<")[0])
@@ -341,7 +393,7 @@ def test_classeur_ods_importe_comme_un_xlsx(client_de, agent):
     assert reponse.status_code == 302
     page = texte(client.get(reponse.url))
     assert 'id="a-creer">2<' in page and "Fichier ODS" in page
-    client.post(reverse("import_parc:confirmer", args=[ImportEnAttente.objects.get().pk]))
+    client.post(reverse("import_parc:confirmer", args=[ImportEnAttente.objects.valides().get().pk]))
     portable, ecran = equipements(agent.collectivite).order_by("numero_serie")
     assert portable.prix_achat_ht == 812.5 and portable.date_acquisition.year == 2022
     assert ecran.prix_achat_ht is None and ecran.annee_acquisition == 2021

@@ -204,3 +204,52 @@ def test_liens_sur_la_feuille_de_route(client_de, agent, elu, fiche):
     assert "Importer un plan d'action existant" in page and "Exporter la version v1" in page
     page = texte(client_de(elu).get(reverse("fiches:index")))
     assert "Importer un plan d'action existant" not in page and "Exporter la version v1" in page
+
+
+def jeton_de_l_apercu(client) -> str:
+    return client.session[CLE_SESSION]["jeton"]
+
+
+def test_second_clic_apres_la_fin_de_l_import(client_de, agent):
+    """Un second clic arrivé après la fin du premier : les fiches et un message, rien de plus."""
+    client = client_de(agent)
+    page = envoyer(client, f"A;1;{agent.utilisateur.email};03/2025;12/2025;0;")
+    jeton = jeton_de_l_apercu(client)
+    assert f'name="jeton" value="{jeton}"' in page.content.decode()
+    assert client.post(APERCU, {"confirmer": "", "jeton": jeton}).status_code == 302
+    assert FicheAction.objects.count() == 1
+    reponse = client.post(APERCU, {"confirmer": "", "jeton": jeton})
+    assert reponse.status_code == 302 and reponse.url == reverse("fiches:index")
+    page = texte(client.get(reponse.url))
+    assert "Ce plan d'action a déjà été importé : 1 fiche action créée le " in page
+    assert FicheAction.objects.count() == 1
+
+
+def test_second_clic_apres_un_nouvel_apercu_n_importe_pas_le_nouveau(client_de, agent):
+    client = client_de(agent)
+    envoyer(client, f"A;1;{agent.utilisateur.email};03/2025;12/2025;0;")
+    ancien = jeton_de_l_apercu(client)
+    client.post(APERCU, {"confirmer": "", "jeton": ancien})
+    envoyer(client, f"B;1;{agent.utilisateur.email};03/2025;12/2025;0;")
+    reponse = client.post(APERCU, {"confirmer": "", "jeton": ancien}, follow=True)
+    assert "Ce plan d'action a déjà été importé : 1 fiche action créée" in texte(reponse)
+    assert list(FicheAction.objects.values_list("titre", flat=True)) == ["A"]
+    reponse = client.post(APERCU, {"confirmer": "", "jeton": "inconnu"}, follow=True)
+    assert reponse.redirect_chain[-1][0] == APERCU
+    assert "Un autre fichier a été analysé depuis" in texte(reponse)
+    assert list(FicheAction.objects.values_list("titre", flat=True)) == ["A"]
+
+
+def test_l_import_d_une_autre_collectivite_n_est_pas_revele(client_de, agent, referent_epci, elu):
+    client = client_de(agent)
+    envoyer(client, f"A;1;{agent.utilisateur.email};03/2025;12/2025;0;")
+    jeton = jeton_de_l_apercu(client)
+    client.post(APERCU, {"confirmer": "", "jeton": jeton})
+    autre = client_de(referent_epci)
+    reponse = autre.post(APERCU, {"confirmer": "", "jeton": jeton}, follow=True)
+    inconnu = autre.post(APERCU, {"confirmer": "", "jeton": "inconnu"}, follow=True)
+    assert reponse.redirect_chain == inconnu.redirect_chain == [(IMPORTER, 302)]
+    assert "déjà été importé" not in texte(reponse)
+    assert "L'aperçu a expiré" in texte(reponse)
+    assert client_de(elu).post(APERCU, {"confirmer": "", "jeton": jeton}).status_code == 403
+    assert FicheAction.objects.count() == 1
