@@ -108,6 +108,15 @@ class LigneIndicateur:
             return Retenue(annee, saisie.valeur, DECLAREE, raison)
         return None
 
+    def base(self) -> tuple[int, Decimal] | None:
+        """(année, valeur) de référence : une seule valeur par année, celle retenue (calculée
+        quand l'inventaire couvre l'année de référence), sinon celle saisie au suivi."""
+        suivi = self.suivi
+        if not suivi.annee_base or suivi.valeur_base is None:
+            return None
+        retenue = self.retenue(suivi.annee_base)
+        return suivi.annee_base, retenue.valeur if retenue is not None else suivi.valeur_base
+
     def _source(self) -> str:
         return self.calcul.source if self.calcul else CALCULEE
 
@@ -265,8 +274,7 @@ def objectifs_avancement(
         if ligne is None:
             resultat.append(LigneObjectif(objectif, Avancement.NON_MESURABLE))
             continue
-        suivi = ligne.suivi
-        base = (suivi.annee_base, suivi.valeur_base) if suivi.annee_base else None
+        base = ligne.base()
         statut, annee, valeur = avancement(
             sens=ligne.definition.sens,
             annee_cible=objectif.annee_cible,

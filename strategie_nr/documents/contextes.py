@@ -267,15 +267,13 @@ def _indicateurs_des_fiches(fiches: list[dict]) -> list[dict]:
 
 
 def _suivi(ligne, jusqu_a: int) -> dict:
-    suivi, derniere = ligne.suivi, ligne.derniere(jusqu_a)
+    derniere = ligne.derniere(jusqu_a)
     return {
         "libelle": ligne.definition.libelle,
         "axe": ligne.definition.axe.numero,
         "calcule": ligne.calcule,
         "base": (
-            f"{ligne.afficher(suivi.valeur_base)} ({_annee(suivi.annee_base)})"
-            if suivi.annee_base and suivi.valeur_base is not None
-            else "—"
+            f"{ligne.afficher(base[1])} ({_annee(base[0])})" if (base := ligne.base()) else "—"
         ),
         "cibles": " ; ".join(
             f"{_annee(annee)} : {ligne.afficher(valeur)}" for annee, valeur in ligne.cibles.items()

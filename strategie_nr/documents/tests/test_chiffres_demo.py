@@ -204,3 +204,15 @@ def test_les_cibles_des_fiches_de_la_demo_concordent_avec_les_indicateurs(demo):
         ).first()
         if cible is not None:
             assert cible.valeur == indicateur.valeur_cible, indicateur.libelle
+
+
+def test_la_valeur_de_base_d_un_indicateur_calcule_est_celle_de_l_inventaire(demo):
+    """Une valeur de base saisie pour une année que l'inventaire couvre ne contredit pas le
+    calcul de cette année : la base montrée est la valeur retenue."""
+    commune = demo["commune"]
+    lignes = {
+        ligne.definition.cle: ligne for ligne in indicateurs_suivis_tableau(commune)["lignes"]
+    }
+    ligne = lignes["axe-2-2"]  # dons : calculés depuis l'inventaire
+    annee, valeur = ligne.base()
+    assert valeur == ligne.valeur(annee)
