@@ -13,7 +13,9 @@ from django.utils.text import slugify
 
 from strategie_nr.tableurs import classeur_xlsx, neutraliser
 
-from .selectors import indicateurs_suivis_tableau
+from .selectors import indicateurs_suivis_tableau, libelle_annee
+
+CLOSE, PROVISOIRE = "close", "année en cours (provisoire)"
 
 COLONNES = [
     ("axe", "Axe"),
@@ -25,6 +27,7 @@ COLONNES = [
     ("annee_reference", "Année de référence"),
     ("valeur_reference", "Valeur de référence"),
     ("annee", "Année"),
+    ("statut_annee", "Statut de l'année"),
     ("cible", "Cible"),
     ("valeur", "Valeur mesurée"),
     ("valeur_figee", "Valeur figée"),
@@ -55,6 +58,7 @@ def lignes(collectivite) -> list[dict]:
                     "annee_reference": suivi.annee_base,
                     "valeur_reference": suivi.valeur_base,
                     "annee": annee,
+                    "statut_annee": PROVISOIRE if libelle_annee(annee) != str(annee) else CLOSE,
                     "cible": cible,
                     "valeur": valeur,
                     "valeur_figee": bool(saisie and saisie.figee),
