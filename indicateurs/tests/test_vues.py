@@ -177,6 +177,21 @@ def test_exports(client_de, elu, suivi, referent):
     assert client.get(reverse("indicateurs:export", args=["pdf"])).status_code == 404
 
 
+def test_les_exports_ecrivent_les_nombres_a_la_francaise(client_de, elu, suivi):
+    services.valeur_enregistrer(suivi=suivi, auteur=None, annee=2023, valeur=Decimal("1234.50"))
+    services.valeur_enregistrer(suivi=suivi, auteur=None, annee=2024, valeur=Decimal("60000.00"))
+    client = client_de(elu)
+    csv = client.get(reverse("indicateurs:export", args=["csv"])).content.decode("utf-8-sig")
+    assert ";2023;close;;1234,5;" in csv
+    assert ";2024;close;;60000;" in csv
+    classeur = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("indicateurs:export", args=["xlsx"])).content)
+    )
+    cellules = {ligne[8].value: ligne[11] for ligne in classeur["Indicateurs"].iter_rows(min_row=2)}
+    assert cellules[2023].value == 1234.5 and cellules[2023].number_format == "#,##0.0##"
+    assert cellules[2024].value == 60000 and cellules[2024].number_format == "#,##0"
+
+
 def test_les_exports_disent_provisoire_l_annee_en_cours(client_de, elu, suivi):
     en_cours = timezone.localdate().year
     for annee in (en_cours - 1, en_cours):
