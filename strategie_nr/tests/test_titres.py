@@ -1,4 +1,5 @@
-"""Les titres (h1, h2) des pages et les titres des documents commencent par une majuscule."""
+"""Les titres (h1, h2) des pages et les titres des documents commencent par une majuscule ;
+aucune page n'affiche un nombre ou une date bruts (« 60000.00 », « 2026-03-15 »)."""
 
 import re
 from html.parser import HTMLParser
@@ -21,6 +22,49 @@ from strategie_nr.tests.test_balayage_isolation import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+class Texte(HTMLParser):
+    """Le texte visible d'une page (sans scripts, styles ni attributs)."""
+
+    def __init__(self):
+        super().__init__()
+        self.morceaux, self._cache = [], 0
+
+    def handle_starttag(self, balise, attributs):
+        if balise in ("script", "style", "title", "desc"):
+            self._cache += 1
+
+    def handle_endtag(self, balise):
+        if balise in ("script", "style", "title", "desc"):
+            self._cache -= 1
+
+    def handle_data(self, texte):
+        if not self._cache:
+            self.morceaux.append(texte)
+
+
+BRUTS = re.compile(r"(?<![\d/.,-])(\d{4}-\d{2}-\d{2}|\d+\.\d{2})(?![\d.])")
+
+
+# Formats de saisie acceptés, cités comme tels par la page d'import.
+CITES = {"/parc/import/": {"2023-12-31"}}
+
+
+def bruts(html: str) -> list[str]:
+    """Les dates ISO et les nombres à point décimal du texte visible."""
+    lecteur = Texte()
+    lecteur.feed(html)
+    return BRUTS.findall(" ".join(lecteur.morceaux))
+
+
+def test_bruts():
+    assert bruts("<p>Budget : 60000.00 → 70000.00, le 2026-03-15</p>") == [
+        "60000.00",
+        "70000.00",
+        "2026-03-15",
+    ]
+    assert bruts('<p data-x="2026-03-15">12 500 €, 31/12/2025, 1,5</p>') == []
 
 
 class Titres(HTMLParser):
@@ -86,7 +130,7 @@ def _donnees(demo) -> Donnees:
     )
 
 
-def test_chaque_titre_de_page_commence_par_une_majuscule(demo):
+def test_chaque_page_a_des_titres_capitalises_et_aucun_nombre_brut(demo):
     donnees = _donnees(demo)
     clients = {
         "référent": client_connecte(donnees.referent),
@@ -110,9 +154,15 @@ def test_chaque_titre_de_page_commence_par_une_majuscule(demo):
             if reponse.status_code != 200 or "text/html" not in reponse.get("Content-Type", ""):
                 continue
             lues += 1
-            for titre in titres(reponse.content.decode()):
+            html = reponse.content.decode()
+            for titre in titres(html):
                 if sans_majuscule(titre):
                     fautes.append(f"{url} ({role}) : « {titre} »")
+            fautes += [
+                f"{url} ({role}) : « {brut} » brut"
+                for brut in bruts(html)
+                if brut not in CITES.get(url, set())
+            ]
     assert lues > 40
     assert not fautes, "\n".join(fautes)
 
