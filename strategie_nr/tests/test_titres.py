@@ -167,7 +167,7 @@ def test_chaque_page_a_des_titres_capitalises_et_aucun_nombre_brut(demo):
     assert not fautes, "\n".join(fautes)
 
 
-def test_chaque_titre_des_documents_commence_par_une_majuscule(demo):
+def test_les_documents_ont_des_titres_capitalises_et_aucun_nombre_brut(demo):
     commune = demo["commune"]
     documents = {
         "stratégie": strategie_html(collectivite=commune, version=demo["version_validee_demo"]),
@@ -182,4 +182,5 @@ def test_chaque_titre_des_documents_commence_par_une_majuscule(demo):
         tous = titres(html, ("h1", "h2", "h3", "h4"))
         assert len(tous) > 10
         fautes += [f"{nom} : « {titre} »" for titre in tous if sans_majuscule(titre)]
+        fautes += [f"{nom} : « {brut} » brut" for brut in bruts(html)]
     assert not fautes, "\n".join(fautes)
