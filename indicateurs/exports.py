@@ -11,9 +11,12 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from strategie_nr.tableurs import classeur_xlsx, neutraliser
+from strategie_nr import formats
+from strategie_nr.tableurs import Colonne, classeur_xlsx, neutraliser
 
-from .selectors import indicateurs_suivis_tableau
+from .selectors import indicateurs_suivis_tableau, libelle_annee
+
+CLOSE, PROVISOIRE = "close", "année en cours (provisoire)"
 
 COLONNES = [
     ("axe", "Axe"),
@@ -25,6 +28,7 @@ COLONNES = [
     ("annee_reference", "Année de référence"),
     ("valeur_reference", "Valeur de référence"),
     ("annee", "Année"),
+    ("statut_annee", "Statut de l'année"),
     ("cible", "Cible"),
     ("valeur", "Valeur mesurée"),
     ("valeur_figee", "Valeur figée"),
@@ -32,6 +36,10 @@ COLONNES = [
     ("source", "Source"),
     ("commentaire", "Commentaire"),
 ]
+
+# Colonnes de nombres : des nombres dans le classeur, au format français ; des nombres à virgule
+# décimale dans le CSV.
+NOMBRES = {"valeur_reference", "cible", "valeur", "valeur_declaree"}
 
 
 def lignes(collectivite) -> list[dict]:
@@ -55,6 +63,7 @@ def lignes(collectivite) -> list[dict]:
                     "annee_reference": suivi.annee_base,
                     "valeur_reference": suivi.valeur_base,
                     "annee": annee,
+                    "statut_annee": PROVISOIRE if libelle_annee(annee) != str(annee) else CLOSE,
                     "cible": cible,
                     "valeur": valeur,
                     "valeur_figee": bool(saisie and saisie.figee),
@@ -66,16 +75,6 @@ def lignes(collectivite) -> list[dict]:
     return resultat
 
 
-def _francais(valeur) -> str:
-    if valeur is None:
-        return ""
-    if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    if hasattr(valeur, "normalize"):
-        return f"{valeur.normalize():f}".replace(".", ",")
-    return str(valeur)
-
-
 def reponse(collectivite, format: str) -> HttpResponse:
     donnees = lignes(collectivite)
     nom = f"indicateurs-{slugify(collectivite.nom)}-{timezone.localdate():%Y-%m-%d}"
@@ -85,14 +84,19 @@ def reponse(collectivite, format: str) -> HttpResponse:
         ecrivain = csv.writer(sortie, delimiter=";")
         ecrivain.writerow([libelle for _, libelle in COLONNES])
         for ligne in donnees:
-            ecrivain.writerow([neutraliser(_francais(ligne[cle])) for cle, _ in COLONNES])
+            ecrivain.writerow([neutraliser(formats.cellule_csv(ligne[cle])) for cle, _ in COLONNES])
         contenu, type_ = sortie.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
     elif format == "xlsx":
         contenu = classeur_xlsx(
             [
                 (
                     "Indicateurs",
-                    [libelle for _, libelle in COLONNES],
+                    [
+                        Colonne(libelle, format_nombre=formats.format_excel)
+                        if cle in NOMBRES
+                        else libelle
+                        for cle, libelle in COLONNES
+                    ],
                     [
                         [
                             float(v) if hasattr(v, "normalize") else v

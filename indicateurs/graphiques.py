@@ -8,10 +8,17 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .enums import Unite
 from .nombres import afficher
+from .selectors import libelle_annee
 
 LARGEUR, HAUTEUR = 520, 240
 GAUCHE, DROITE, HAUT, BAS = 78, 16, 16, 34
 BLEU, ORANGE, GRIS = "#000091", "#b34000", "#8a8a8a"
+PROVISOIRE = "provisoire"
+
+
+def _provisoire(annee: int, aujourdhui) -> bool:
+    """L'année en cours : son point est creux et « provisoire » est écrit sous l'année."""
+    return libelle_annee(annee, aujourdhui) != str(annee)
 
 
 def graduations(minimum: float, maximum: float, nombre: int = 5) -> list[float]:
@@ -39,10 +46,19 @@ def courbe_svg(
     precision: int = 0,
     identifiant: str,
     titre: str,
+    aujourdhui=None,
 ) -> SafeString:
+    """L'année en cours, dont les chiffres changeront encore, est dite « provisoire » en toutes
+    lettres (sous l'année, dans la description) et son point est creux : pas seulement une
+    couleur."""
     if unite == Unite.OUI_NON:
         return _oui_non_svg(
-            annees=annees, mesures=mesures, cibles=cibles, identifiant=identifiant, titre=titre
+            annees=annees,
+            mesures=mesures,
+            cibles=cibles,
+            identifiant=identifiant,
+            titre=titre,
+            aujourdhui=aujourdhui,
         )
     points = [float(v) for v in (*mesures.values(), *cibles.values()) if v is not None]
     echelle = graduations(min(points, default=0.0), max(points, default=1.0))
@@ -63,7 +79,8 @@ def courbe_svg(
         return afficher(Decimal(str(valeur)), unite, precision)
 
     description = " ; ".join(
-        f"{annee} : mesuré {texte(mesures[annee]) if annee in mesures else 'non renseigné'}"
+        f"{libelle_annee(annee, aujourdhui)} : mesuré "
+        + (texte(mesures[annee]) if annee in mesures else "non renseigné")
         + (f", cible {texte(cibles[annee])}" if annee in cibles else "")
         for annee in annees
     )
@@ -91,6 +108,11 @@ def courbe_svg(
             f'<text x="{x(annee):.1f}" y="{HAUTEUR - BAS + 16}" text-anchor="middle" '
             f'fill="#3a3a3a">{annee}</text>'
         )
+        if _provisoire(annee, aujourdhui):
+            morceaux.append(
+                f'<text x="{x(annee):.1f}" y="{HAUTEUR - BAS + 28}" text-anchor="middle" '
+                f'font-size="10" fill="#3a3a3a">{PROVISOIRE}</text>'
+            )
     suite = [a for a in annees if a in mesures and mesures[a] is not None]
     if len(suite) > 1:
         trace = " ".join(f"{x(a):.1f},{y(mesures[a]):.1f}" for a in suite)
@@ -98,8 +120,10 @@ def courbe_svg(
             f'<polyline points="{trace}" fill="none" stroke="{BLEU}" stroke-width="2"/>'
         )
     for annee in suite:
+        plein = "#ffffff" if _provisoire(annee, aujourdhui) else BLEU
         morceaux.append(
-            f'<circle cx="{x(annee):.1f}" cy="{y(mesures[annee]):.1f}" r="4" fill="{BLEU}"/>'
+            f'<circle cx="{x(annee):.1f}" cy="{y(mesures[annee]):.1f}" r="4" fill="{plein}" '
+            f'stroke="{BLEU}" stroke-width="2"/>'
         )
     for annee, valeur in cibles.items():
         if annee in annees:
@@ -112,7 +136,9 @@ def courbe_svg(
     return mark_safe("".join(morceaux))
 
 
-def _oui_non_svg(*, annees, mesures, cibles, identifiant: str, titre: str) -> SafeString:
+def _oui_non_svg(
+    *, annees, mesures, cibles, identifiant: str, titre: str, aujourdhui=None
+) -> SafeString:
     """Un indicateur oui / non : la réponse de chaque année écrite en toutes lettres (un axe
     gradué « non, oui » n'aurait pas de sens), la cible en dessous."""
     hauteur = 96
@@ -122,7 +148,7 @@ def _oui_non_svg(*, annees, mesures, cibles, identifiant: str, titre: str) -> Sa
         return "—" if valeur is None else ("oui" if valeur else "non")
 
     description = " ; ".join(
-        f"{annee} : {mot(mesures.get(annee))}"
+        f"{libelle_annee(annee, aujourdhui)} : {mot(mesures.get(annee))}"
         + (f", cible {mot(cibles[annee])}" if annee in cibles else "")
         for annee in annees
     )
@@ -139,13 +165,18 @@ def _oui_non_svg(*, annees, mesures, cibles, identifiant: str, titre: str) -> Sa
         valeur = mesures.get(annee)
         couleur = GRIS if valeur is None else BLEU
         morceaux.append(
-            f'<text x="{cx:.1f}" y="20" text-anchor="middle" fill="#3a3a3a">{annee}</text>'
-            f'<text x="{cx:.1f}" y="50" text-anchor="middle" font-size="16" font-weight="bold" '
+            f'<text x="{cx:.1f}" y="16" text-anchor="middle" fill="#3a3a3a">{annee}</text>'
+            f'<text x="{cx:.1f}" y="56" text-anchor="middle" font-size="16" font-weight="bold" '
             f'fill="{couleur}">{mot(valeur)}</text>'
         )
+        if _provisoire(annee, aujourdhui):
+            morceaux.append(
+                f'<text x="{cx:.1f}" y="30" text-anchor="middle" font-size="10" '
+                f'fill="#3a3a3a">{PROVISOIRE}</text>'
+            )
         if annee in cibles:
             morceaux.append(
-                f'<text x="{cx:.1f}" y="78" text-anchor="middle" fill="{ORANGE}">'
+                f'<text x="{cx:.1f}" y="82" text-anchor="middle" fill="{ORANGE}">'
                 f"cible : {mot(cibles[annee])}</text>"
             )
     morceaux.append("</svg>")

@@ -58,6 +58,42 @@ def nombre(valeur, decimales: int | None = None) -> str:
     return signe + ESPACE_FINE.join(groupes) + ("," + fraction if fraction else "")
 
 
+def nombre_tableur(valeur) -> str:
+    """Un nombre pour une cellule de CSV lu par un tableur français : virgule décimale, sans
+    séparateur de milliers (un tableur ne lirait pas « 1 234,5 » comme un nombre) :
+    1234.50 → « 1234,5 »."""
+    nombre_ = _decimal(valeur)
+    if nombre_ is None:
+        return "" if valeur in (None, "") else str(valeur)
+    if nombre_ == nombre_.to_integral_value():
+        return f"{nombre_.quantize(Decimal(1)):f}"
+    return f"{nombre_.normalize():f}".replace(".", ",")
+
+
+def format_excel(valeur) -> str:
+    """Le format d'une cellule nombre d'un classeur : un entier sans décimale (« 58 »), sinon
+    jusqu'à trois décimales (« 0,88 », « 1 234,5 ») ; le tableur affiche la virgule et
+    l'espace des milliers selon la langue de l'utilisateur."""
+    nombre_ = _decimal(valeur)
+    if nombre_ is None or nombre_ == nombre_.to_integral_value():
+        return "#,##0"
+    return "#,##0.0##"
+
+
+def cellule_csv(valeur_) -> str:
+    """Une cellule de CSV français : nombres par `nombre_tableur`, dates « 31/12/2025 »,
+    booléens « oui » / « non », rien pour une valeur absente."""
+    if valeur_ is None:
+        return ""
+    if isinstance(valeur_, bool):
+        return "oui" if valeur_ else "non"
+    if isinstance(valeur_, (Decimal, float)):
+        return nombre_tableur(valeur_)
+    if isinstance(valeur_, (datetime.date, datetime.datetime)):
+        return date_courte(valeur_)
+    return str(valeur_)
+
+
 def montant(valeur) -> str:
     """Un montant en euros : « 12 500 € », « 1 234,5 € » ; « — » s'il n'est pas saisi."""
     if _decimal(valeur) is None:

@@ -532,10 +532,11 @@ def trouver_entetes(
 @dataclass
 class Colonne:
     """Une colonne d'un classeur écrit : son en-tête et, au besoin, son format de nombre
-    (« DD/MM/YYYY », « #,##0.00 "€" ») et sa largeur."""
+    (« DD/MM/YYYY », « #,##0.00 "€" », ou une fonction qui le choisit selon la valeur) et sa
+    largeur."""
 
     entete: str
-    format_nombre: str = ""
+    format_nombre: str | Callable[[object], str] = ""
     largeur: int = 0
 
 
@@ -571,6 +572,8 @@ def classeur_xlsx(feuilles: list[tuple[str, list, list[list]]], *, figer: str = 
             for position, valeur in enumerate(ligne):
                 valeur = neutraliser(valeur)
                 format_nombre = formats[position] if position < len(formats) else ""
+                if callable(format_nombre):
+                    format_nombre = format_nombre(valeur)
                 if format_nombre and valeur not in (None, ""):
                     cellule = WriteOnlyCell(feuille, value=valeur)
                     cellule.number_format = format_nombre

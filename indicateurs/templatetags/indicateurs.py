@@ -1,6 +1,7 @@
 from django import template
 
 from indicateurs.nombres import afficher
+from indicateurs.selectors import libelle_annee
 from strategie_nr import formats
 
 register = template.Library()
@@ -33,3 +34,9 @@ def montant(valeur) -> str:
 def date_courte(valeur) -> str:
     """« 31/12/2025 »."""
     return formats.date_courte(valeur)
+
+
+@register.filter
+def annee_libellee(annee) -> str:
+    """« 2025 », ou « 2026 (année en cours, provisoire) »."""
+    return libelle_annee(int(annee))

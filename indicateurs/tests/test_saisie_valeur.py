@@ -125,3 +125,37 @@ def test_le_graphique_oui_non_ecrit_la_reponse_de_chaque_annee():
     assert "cible : oui" in svg
     assert "2023 : non ; 2024 : oui ; 2025 : —, cible oui" in svg
     assert "<line" not in svg  # pas d'axe gradué « non, oui »
+
+
+def test_le_graphique_dit_provisoire_l_annee_en_cours_pas_seulement_par_la_couleur():
+    import datetime
+
+    from indicateurs.graphiques import courbe_svg
+
+    def svg(unite):
+        return courbe_svg(
+            annees=[2024, 2025, 2026],
+            mesures={2024: Decimal(3), 2025: Decimal(5), 2026: Decimal(6)},
+            cibles={},
+            unite=unite,
+            identifiant="g",
+            titre="Dons",
+            aujourdhui=datetime.date(2026, 11, 30),
+        )
+
+    courbe = svg("nombre")
+    assert courbe.count(">provisoire</text>") == 1
+    assert "2026 (année en cours, provisoire) : mesuré 6" in courbe
+    assert "2025 : mesuré 5" in courbe
+    assert courbe.count('fill="#ffffff"') == 1  # le point de l'année en cours est creux
+    assert svg("oui_non").count(">provisoire</text>") == 1
+    clos = courbe_svg(
+        annees=[2024, 2025],
+        mesures={2024: Decimal(3), 2025: Decimal(5)},
+        cibles={},
+        unite="nombre",
+        identifiant="g",
+        titre="Dons",
+        aujourdhui=datetime.date(2026, 1, 2),
+    )
+    assert "provisoire" not in clos

@@ -5,6 +5,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from collectivites.tests.factories import MembreFactory
 from indicateurs import services
@@ -170,10 +171,47 @@ def test_exports(client_de, elu, suivi, referent):
         io.BytesIO(client.get(reverse("indicateurs:export", args=["xlsx"])).content)
     )
     lignes = list(classeur["Indicateurs"].iter_rows(min_row=2, values_only=True))
-    assert {(x[8], x[9], x[10]) for x in lignes} == {(2024, None, 98.5), (2027, 150, None)}
+    assert {(x[8], x[10], x[11]) for x in lignes} == {(2024, None, 98.5), (2027, 150, None)}
     document = json.loads(client.get(reverse("indicateurs:export", args=["json"])).content)
     assert {x["annee"] for x in document["lignes"]} == {2024, 2027}
     assert client.get(reverse("indicateurs:export", args=["pdf"])).status_code == 404
+
+
+def test_les_exports_ecrivent_les_nombres_a_la_francaise(client_de, elu, suivi):
+    services.valeur_enregistrer(suivi=suivi, auteur=None, annee=2023, valeur=Decimal("1234.50"))
+    services.valeur_enregistrer(suivi=suivi, auteur=None, annee=2024, valeur=Decimal("60000.00"))
+    client = client_de(elu)
+    csv = client.get(reverse("indicateurs:export", args=["csv"])).content.decode("utf-8-sig")
+    assert ";2023;close;;1234,5;" in csv
+    assert ";2024;close;;60000;" in csv
+    classeur = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("indicateurs:export", args=["xlsx"])).content)
+    )
+    cellules = {ligne[8].value: ligne[11] for ligne in classeur["Indicateurs"].iter_rows(min_row=2)}
+    assert cellules[2023].value == 1234.5 and cellules[2023].number_format == "#,##0.0##"
+    assert cellules[2024].value == 60000 and cellules[2024].number_format == "#,##0"
+
+
+def test_les_exports_disent_provisoire_l_annee_en_cours(client_de, elu, suivi):
+    en_cours = timezone.localdate().year
+    for annee in (en_cours - 1, en_cours):
+        services.valeur_enregistrer(suivi=suivi, auteur=None, annee=annee, valeur=Decimal(4))
+    client = client_de(elu)
+    csv = client.get(reverse("indicateurs:export", args=["csv"])).content.decode("utf-8-sig")
+    assert "Statut de l'année" in csv.splitlines()[0]
+    assert f";{en_cours};année en cours (provisoire);" in csv
+    assert f";{en_cours - 1};close;" in csv
+    classeur = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("indicateurs:export", args=["xlsx"])).content)
+    )
+    lignes = list(classeur["Indicateurs"].iter_rows(min_row=2, values_only=True))
+    assert {(x[8], x[9]) for x in lignes} == {
+        (en_cours - 1, "close"),
+        (en_cours, "année en cours (provisoire)"),
+    }
+    page = client.get(url("index")).content.decode()
+    assert f"{en_cours} (année en cours, provisoire) : mesuré 4" in page  # le graphique
+    assert ">provisoire</text>" in page
 
 
 def _beaucoup(commune, referent, nombre):

@@ -310,3 +310,11 @@ def test_jeton_absent_ou_faux_refuse_sans_rien_changer(client_de, agent, equipem
     assert "rouvrez la page de modification" in unescape(reponse.content.decode())
     equipement.refresh_from_db()
     assert equipement.quantite != 3
+
+
+def test_la_fiche_d_un_equipement_affiche_son_prix_par_le_formateur(client_de, agent):
+    client_de(agent).post(url("creer"), _formulaire())
+    page = unescape(
+        client_de(agent).get(Equipement.objects.get().get_absolute_url()).content.decode()
+    )
+    assert "1\u202f234,5\u00a0€ HT l'unité" in page

@@ -1,4 +1,11 @@
-"""Radar de maturité en SVG, rendu côté serveur : le même pour la page et pour le PDF."""
+"""Radar de maturité en SVG, rendu côté serveur : le même pour la page et pour le PDF.
+
+Sur un petit écran, le SVG est réduit d'environ moitié et ses libellés deviendraient illisibles
+(6 px) : la feuille de style de l'application (`.radar` dans `static/css/app.css`) y remplace
+alors les libellés des dimensions par leur numéro en gros caractères, le tableau des notes placé
+à côté servant de légende ; les graduations 1 à 5 sont dites dans la légende de la figure. Sans
+cette feuille (PDF), les numéros restent masqués par leur attribut `display`.
+"""
 
 import math
 from decimal import Decimal
@@ -10,6 +17,7 @@ LARGEUR, HAUTEUR = 620, 400
 CENTRE_X, CENTRE_Y = LARGEUR / 2, HAUTEUR / 2 + 6
 RAYON = 130
 MAXIMUM = 5
+TAILLE_NUMERO = 26  # ≈ 14 px à l'écran quand le radar tient dans 343 px de large
 
 
 def _point(rang: int, nombre: int, valeur: float) -> tuple[float, float]:
@@ -43,13 +51,18 @@ def radar_svg(
     *,
     identifiant: str = "radar-maturite",
     titre: str = "Notes de maturité par dimension",
+    numeros: list[int] | None = None,
 ) -> SafeString:
-    """Radar sur l'échelle 1–5 ; une dimension non notée n'a pas de sommet et est dite telle."""
+    """Radar sur l'échelle 1–5 ; une dimension non notée n'a pas de sommet et est dite telle.
+
+    `numeros` : le numéro de chaque dimension (1, 2, … par défaut), écrit à la place de son
+    libellé sur un petit écran."""
     nombre = len(libelles)
+    numeros = numeros or list(range(1, nombre + 1))
     morceaux = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" '
-            'class="graphique" role="img" aria-labelledby="{}-titre {}-desc" '
+            'class="graphique radar" role="img" aria-labelledby="{}-titre {}-desc" '
             'font-family="DejaVu Sans, sans-serif" font-size="11">',
             LARGEUR,
             HAUTEUR,
@@ -74,7 +87,9 @@ def radar_svg(
             f'<polygon points="{anneau}" fill="none" stroke="#b0b0b0" stroke-width="1"/>'
         )
         x, y = _point(0, nombre, niveau)
-        morceaux.append(f'<text x="{x + 4:.1f}" y="{y + 4:.1f}" fill="#444">{niveau}</text>')
+        morceaux.append(
+            f'<text class="graduation" x="{x + 4:.1f}" y="{y + 4:.1f}" fill="#444">{niveau}</text>'
+        )
     for rang, libelle in enumerate(libelles):
         x, y = _point(rang, nombre, MAXIMUM)
         morceaux.append(
@@ -89,8 +104,14 @@ def radar_svg(
             for i, ligne in enumerate(lignes)
         )
         morceaux.append(
-            f'<text x="{lx:.1f}" y="{ly - 6 * (len(lignes) - 1):.1f}" text-anchor="{ancre}" '
-            f'fill="#1e1e1e">{tspans}</text>'
+            f'<text class="libelle" x="{lx:.1f}" y="{ly - 6 * (len(lignes) - 1):.1f}" '
+            f'text-anchor="{ancre}" fill="#1e1e1e">{tspans}</text>'
+        )
+        nx, ny = _point(rang, nombre, MAXIMUM + 0.45)
+        morceaux.append(
+            f'<text class="numero" display="none" x="{nx:.1f}" y="{ny + TAILLE_NUMERO / 3:.1f}" '
+            f'text-anchor="middle" font-size="{TAILLE_NUMERO}" font-weight="bold" '
+            f'fill="#1e1e1e">{numeros[rang]}</text>'
         )
     if precedentes is not None:
         morceaux.append(_polygone(precedentes, "precedente", "#6a6a6a", "5 4"))

@@ -93,6 +93,7 @@ class CampagneView(MembreRequisMixin, TemplateView):
             [ligne.note_precedente for ligne in resultats.dimensions]
             if resultats.precedente
             else None,
+            numeros=[ligne.dimension.numero for ligne in resultats.dimensions],
         )
         return super().get_context_data(
             campagne=campagne,

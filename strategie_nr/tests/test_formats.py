@@ -36,3 +36,19 @@ def test_dates():
         "de mars 2025 à juin 2026"
     )
     assert formats.date_courte(None) == "—"
+
+
+def test_cellules_d_un_tableur():
+    # CSV pour un tableur français : virgule décimale, pas d'espace des milliers (sinon la cellule
+    # serait lue comme un texte), dates au jour près, entiers sans décimale.
+    assert formats.cellule_csv(Decimal("60000.00")) == "60000"
+    assert formats.cellule_csv(Decimal("1234.50")) == "1234,5"
+    assert formats.cellule_csv(Decimal("-0.880")) == "-0,88"
+    assert formats.cellule_csv(98.5) == "98,5"
+    assert formats.cellule_csv(datetime.date(2025, 12, 31)) == "31/12/2025"
+    assert formats.cellule_csv(True) == "oui"
+    assert formats.cellule_csv(None) == ""
+    assert formats.cellule_csv(2026) == "2026"
+    # Classeur : des nombres, dont le format montre les décimales utiles seulement.
+    assert formats.format_excel(150.0) == "#,##0"
+    assert formats.format_excel(Decimal("0.88")) == "#,##0.0##"

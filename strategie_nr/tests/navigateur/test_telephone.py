@@ -159,3 +159,29 @@ def test_l_elu_voit_ses_telechargements_sur_son_telephone(telephone):
         boite = liens.nth(rang).bounding_box()
         assert boite and boite["x"] >= 0 and boite["x"] + boite["width"] <= LARGEUR
     verifier(page)
+
+
+def _hauteurs_des_textes(page, selecteur: str) -> list[float]:
+    """Hauteur rendue (px) de chaque texte visible du sélecteur."""
+    return page.evaluate(
+        "(s) => [...document.querySelectorAll(s)]"
+        ".filter(t => getComputedStyle(t).display !== 'none')"
+        ".map(t => t.getBoundingClientRect().height)",
+        selecteur,
+    )
+
+
+def test_le_radar_reste_lisible_a_375_px(telephone, page):
+    campagne = Campagne.objects.filter(cloturee_le__isnull=False).first().pk
+    _connecter(telephone, "referent@demo.test")
+    telephone.goto(f"/diagnostic/campagne/{campagne}/")
+    textes = _hauteurs_des_textes(telephone, "svg.radar text")
+    assert len(textes) >= 7  # un numéro par dimension
+    assert min(textes) >= 10, textes
+    assert telephone.get_by_text("Chaque dimension est désignée par son numéro").is_visible()
+    verifier(telephone)
+    # Sur un grand écran, les libellés des dimensions restent écrits en toutes lettres.
+    _connecter(page, "referent@demo.test")
+    page.goto(f"/diagnostic/campagne/{campagne}/")
+    assert page.locator("svg.radar text.libelle").first.is_visible()
+    assert not page.locator("svg.radar text.numero").first.is_visible()
