@@ -1,13 +1,17 @@
 """Latence des pages sous charge : gunicorn (2 processus) sur 127.0.0.1, N connexions simultanées.
 
 Usage : .venv/bin/python bench/charge.py [--postgres] [--connexions 8] [--secondes 10]
+                                         [--conn-max-age 60 0]
 Pour chaque page : requêtes par seconde, latences p50 / p95 / p99, et le rapport à la latence
 d'un fichier statique servi par le même serveur pendant la même exécution (la référence).
 La charge est bornée en durée et ne vise que 127.0.0.1.
+Sans `--conn-max-age`, la valeur de production (60 s) ; avec plusieurs valeurs, une instance par
+valeur, l'une après l'autre dans la même exécution, et le rapport des p50 à la première.
 """
 
 import argparse
 import http.client
+import os
 import re
 import statistics
 import sys
@@ -98,7 +102,24 @@ def main():
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--connexions", type=int, default=8)
     parser.add_argument("--secondes", type=float, default=10)
+    parser.add_argument("--conn-max-age", type=int, nargs="+", default=[])
     args = parser.parse_args()
+    p50s = {}
+    for conn_max_age in args.conn_max_age or [None]:
+        if conn_max_age is not None:
+            os.environ["CONN_MAX_AGE"] = str(conn_max_age)
+            print(f"\nCONN_MAX_AGE={conn_max_age}")
+        p50s[conn_max_age] = mesurer(args)
+    if len(p50s) > 1:
+        premiere, *autres = p50s
+        for autre in autres:
+            print(f"\np50 avec CONN_MAX_AGE={autre} / avec CONN_MAX_AGE={premiere} :")
+            for nom, p50 in p50s[autre].items():
+                print(f"{nom:<30} {p50 / p50s[premiere][nom]:>7.2f}")
+
+
+def mesurer(args) -> dict[str, float]:
+    p50s = {}
     with instance(postgres=args.postgres) as url:
         hote, port = urllib.parse.urlsplit(url).hostname, urllib.parse.urlsplit(url).port
         cookies = {}
@@ -118,12 +139,14 @@ def main():
                 hote, port, chemin, cookies.get(compte), args.connexions, args.secondes
             )
             p50 = centile(latences, 50) * 1000
+            p50s[nom] = p50
             reference = reference or p50
             print(
                 f"{nom:<30} {len(latences) / args.secondes:>7.0f} {p50:>8.1f} "
                 f"{centile(latences, 95) * 1000:>8.1f} {centile(latences, 99) * 1000:>8.1f} "
                 f"{p50 / reference:>7.1f} {len(erreurs):>8}"
             )
+    return p50s
 
 
 if __name__ == "__main__":

@@ -14,3 +14,9 @@ class Role(models.TextChoices):
     AGENT = "agent", "Agent"
     REFERENT = "referent", "Référent numérique responsable"
     ELU = "elu", "Élu"
+
+
+class EnvoiInvitation(models.TextChoices):
+    EN_COURS = "en_cours", "Envoi en cours"
+    ENVOYEE = "envoyee", "Envoyée"
+    ECHOUE = "echoue", "Non envoyée"

@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from .enums import Nature, Role
+from .enums import EnvoiInvitation, Nature, Role
 from .validators import valider_code_officiel, valider_siret
 
 SEUIL_REEN_HABITANTS = 50_000
@@ -281,6 +281,12 @@ class Invitation(models.Model):
     expire_le = models.DateTimeField("expire le")
     acceptee_le = models.DateTimeField("acceptée le", null=True, blank=True)
     annulee_le = models.DateTimeField("annulée le", null=True, blank=True)
+    envoi = models.CharField(
+        "envoi du courriel",
+        max_length=20,
+        choices=EnvoiInvitation.choices,
+        default=EnvoiInvitation.EN_COURS,
+    )
 
     objects = InvitationQuerySet.as_manager()
 
@@ -291,6 +297,10 @@ class Invitation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(role__in=Role.values), name="invitation_role_connu"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(envoi__in=EnvoiInvitation.values),
+                name="invitation_envoi_connu",
             ),
         ]
 

@@ -1,20 +1,16 @@
 import datetime
-import logging
 import secrets
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .enums import Role
+from .courriels import courriel_envoyer
+from .enums import EnvoiInvitation, Role
 from .models import Collectivite, Invitation, Membre, Service, Utilisateur, cle_de_service
 from .selectors import referents_actifs
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -43,7 +39,12 @@ def invitation_creer(
     url_base: str,
     fonction: str = "",
 ) -> Invitation:
-    """Crée l'invitation et envoie le lien. Le jeton n'est conservé que sous forme d'empreinte."""
+    """Crée l'invitation et confie le courriel qui porte son lien aux processus de tâches.
+
+    Le jeton n'est conservé que sous forme d'empreinte. Si le serveur de messagerie ne répond
+    pas, l'invitation reste (« non envoyée ») et le référent la renvoie depuis la page des
+    membres.
+    """
     email = email.strip().lower()
     if Membre.objects.filter(
         collectivite=collectivite, utilisateur__email__iexact=email, actif=True
@@ -53,35 +54,57 @@ def invitation_creer(
     Invitation.objects.for_collectivite(collectivite).en_attente().filter(email=email).update(
         annulee_le=timezone.now()
     )
-    jeton = secrets.token_urlsafe(32)
     invitation = Invitation(
         collectivite=collectivite,
         email=email,
         role=role,
         fonction=fonction.strip(),
-        jeton_empreinte=Invitation.empreinte(jeton),
         invite_par=invite_par,
-        expire_le=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALIDITE_JOURS),
     )
+    _invitation_envoyer(invitation=invitation, url_base=url_base)
+    return invitation
+
+
+def _invitation_envoyer(*, invitation: Invitation, url_base: str) -> None:
+    """Un nouveau lien (l'ancien ne sert plus), valable de nouveau tous ses jours, et son
+    courriel mis en file une fois la transaction validée."""
+    jeton = secrets.token_urlsafe(32)
+    invitation.jeton_empreinte = Invitation.empreinte(jeton)
+    invitation.expire_le = timezone.now() + datetime.timedelta(
+        days=settings.INVITATION_VALIDITE_JOURS
+    )
+    invitation.envoi = EnvoiInvitation.EN_COURS
     invitation.full_clean()
     invitation.save()
-    lien = f"{url_base.rstrip('/')}/invitation/{jeton}/"
-    contexte = {"invitation": invitation, "lien": lien, "jours": settings.INVITATION_VALIDITE_JOURS}
-    try:
-        send_mail(
-            subject=f"Invitation à rejoindre {collectivite} — stratégie numérique responsable",
-            message=render_to_string("collectivites/emails/invitation.txt", contexte),
-            from_email=None,
-            recipient_list=[email],
-        )
-    except OSError:  # smtplib.SMTPException en dérive, comme les refus de connexion.
-        logger.exception("Envoi de l'invitation à %s impossible", email)
-        # L'exception annule la transaction : pas d'invitation dont le lien n'est jamais parti.
+    courriel_envoyer(
+        sujet=(
+            f"Invitation à rejoindre {invitation.collectivite} — stratégie numérique responsable"
+        ),
+        gabarit="collectivites/emails/invitation.txt",
+        contexte={
+            "invitation": invitation,
+            "lien": f"{url_base.rstrip('/')}/invitation/{jeton}/",
+            "jours": settings.INVITATION_VALIDITE_JOURS,
+        },
+        destinataires=[invitation.email],
+        invitation=invitation.pk,
+    )
+
+
+@transaction.atomic
+def invitation_renvoyer(*, invitation: Invitation, url_base: str) -> Invitation:
+    """Renvoie une invitation en attente (courriel non parti, perdu ou effacé) avec un lien neuf."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.acceptee_le is not None or invitation.annulee_le is not None:
         raise ValidationError(
-            "Le courriel d'invitation n'a pas pu être envoyé (serveur de messagerie "
-            "indisponible). Aucune invitation n'a été créée : réessayez plus tard ou prévenez "
-            "l'administrateur de la plateforme."
-        ) from None
+            "Cette invitation a été acceptée ou annulée : elle ne se renvoie plus."
+        )
+    if invitation.envoi == EnvoiInvitation.EN_COURS:
+        # Un double clic : le premier envoi est en file, le second n'enverrait qu'un doublon.
+        raise ValidationError(
+            "Le courriel de cette invitation est en cours d'envoi : attendez quelques instants."
+        )
+    _invitation_envoyer(invitation=invitation, url_base=url_base)
     return invitation
 
 

@@ -26,4 +26,9 @@ urlpatterns = [
         views.InvitationAnnulerView.as_view(),
         name="invitation_annuler",
     ),
+    path(
+        "membres/invitations/<int:pk>/renvoyer/",
+        views.InvitationRenvoyerView.as_view(),
+        name="invitation_renvoyer",
+    ),
 ]

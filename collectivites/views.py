@@ -145,7 +145,10 @@ class MembresView(perms.MembreRequisMixin, View):
             except ValidationError as erreur:
                 erreurs_vers_formulaire(form, erreur)
             else:
-                messages.success(request, f"Invitation envoyée à {invitation.email}.")
+                messages.success(
+                    request,
+                    f"Invitation créée pour {invitation.email} : le courriel part dans un instant.",
+                )
                 return redirect("collectivites:membres")
         return render(request, self.template_name, self.contexte(form), status=400)
 
@@ -229,6 +232,26 @@ class InvitationAnnulerView(perms.MembreRequisMixin, View):
         )
         services.invitation_annuler(invitation=invitation)
         messages.success(request, f"Invitation de {invitation.email} annulée.")
+        return redirect("collectivites:membres")
+
+
+class InvitationRenvoyerView(perms.MembreRequisMixin, View):
+    permission = staticmethod(perms.peut_gerer_membres)
+
+    def post(self, request, pk):
+        invitation = get_object_or_404(
+            Invitation.objects.for_collectivite(self.collectivite), pk=pk
+        )
+        try:
+            services.invitation_renvoyer(
+                invitation=invitation, url_base=request.build_absolute_uri("/")
+            )
+        except ValidationError as erreur:
+            messages.error(request, " ".join(erreur.messages))
+        else:
+            messages.success(
+                request, f"Invitation renvoyée à {invitation.email} avec un nouveau lien."
+            )
         return redirect("collectivites:membres")
 
 

@@ -1,7 +1,10 @@
-import factory
+import datetime
 
-from collectivites.enums import Nature, Role
-from collectivites.models import Collectivite, Membre, Utilisateur
+import factory
+from django.utils import timezone
+
+from collectivites.enums import EnvoiInvitation, Nature, Role
+from collectivites.models import Collectivite, Invitation, Membre, Utilisateur
 
 MOT_DE_PASSE = "mot-de-passe-de-test-1"
 
@@ -57,3 +60,18 @@ class MembreFactory(factory.django.DjangoModelFactory):
     class Params:
         referent = factory.Trait(role=Role.REFERENT)
         elu = factory.Trait(role=Role.ELU)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    collectivite = factory.SubFactory(CollectiviteFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@exemple.test")
+    role = Role.AGENT
+    jeton_empreinte = factory.Sequence(lambda n: Invitation.empreinte(f"jeton-{n}"))
+    expire_le = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    envoi = EnvoiInvitation.ENVOYEE
+
+    class Params:
+        non_envoyee = factory.Trait(envoi=EnvoiInvitation.ECHOUE)

@@ -153,12 +153,6 @@ def fiche_html(*, collectivite, version, fiche: dict, aujourdhui=None) -> str:
     )
 
 
-def fiche_pdf(*, collectivite, version, fiche: dict) -> bytes:
-    """Le PDF d'une page d'une fiche : le seul point d'entrée, pour pouvoir le produire
-    ailleurs qu'en requête sans rien changer d'autre."""
-    return pdf_depuis_html(fiche_html(collectivite=collectivite, version=version, fiche=fiche))
-
-
 def pdf_depuis_html(html: str) -> bytes:
     """PDF balisé (PDF/UA-1) : titre et langue viennent du `<title>` et du `lang` du HTML."""
     from weasyprint import HTML  # import tardif : WeasyPrint est lourd à charger

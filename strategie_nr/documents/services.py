@@ -10,7 +10,7 @@ from strategie_nr.travaux.enums import NatureTravail
 from strategie_nr.travaux.services import empreinte_de, travail_demander
 
 from .models import DocumentOfficiel
-from .rendu import bilan_html, pdf_depuis_html, somme_sha256, strategie_html
+from .rendu import bilan_html, fiche_html, pdf_depuis_html, somme_sha256, strategie_html
 
 # Les graphiques SVG numérotent leurs titres (« matrice-3-t ») dans l'ordre des rendus du
 # processus : ce numéro n'est pas du contenu et ne compte pas dans l'empreinte.
@@ -66,33 +66,53 @@ def document_officiel_demander(*, version, demandeur=None):
     )
 
 
-def strategie_demander(*, collectivite, version, demandeur):
-    """Le projet de stratégie (version non validée) : rendu HTML ici (quelques dizaines de
-    millisecondes), PDF par un processus de tâches. L'empreinte du HTML est la clé : tant que
-    rien ne change, le PDF déjà produit sert de nouveau, tout de suite."""
-    html = strategie_html(collectivite=collectivite, version=version)
-    quoi = f"strategie-{version.libelle}-projet" if version else "strategie-projet"
+def _pdf_demander(*, collectivite, demandeur, nature: str, libelle: str, html: str, quoi: str):
+    """Le HTML est rendu ici (quelques dizaines de millisecondes), le PDF par un processus de
+    tâches. L'empreinte du HTML est la clé : tant que rien ne change, le PDF déjà produit sert
+    de nouveau, tout de suite."""
     return travail_demander(
         collectivite=collectivite,
         demandeur=demandeur,
-        nature=NatureTravail.STRATEGIE_PDF,
-        libelle=f"Stratégie {version.libelle} (projet)" if version else "Stratégie (projet)",
+        nature=nature,
+        libelle=libelle,
         empreinte=empreinte_du_html(html),
         parametres={"nom": nom_de_fichier(collectivite, quoi)},
         source=html,
     )
 
 
+def strategie_demander(*, collectivite, version, demandeur):
+    """Le projet de stratégie (version non validée)."""
+    return _pdf_demander(
+        collectivite=collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.STRATEGIE_PDF,
+        libelle=f"Stratégie {version.libelle} (projet)" if version else "Stratégie (projet)",
+        html=strategie_html(collectivite=collectivite, version=version),
+        quoi=f"strategie-{version.libelle}-projet" if version else "strategie-projet",
+    )
+
+
 def bilan_demander(*, collectivite, version, annee: int, demandeur):
-    html = bilan_html(collectivite=collectivite, version=version, annee=annee)
-    return travail_demander(
+    return _pdf_demander(
         collectivite=collectivite,
         demandeur=demandeur,
         nature=NatureTravail.BILAN_PDF,
         libelle=f"Bilan {annee}",
-        empreinte=empreinte_du_html(html),
-        parametres={"nom": nom_de_fichier(collectivite, f"bilan-{annee}")},
-        source=html,
+        html=bilan_html(collectivite=collectivite, version=version, annee=annee),
+        quoi=f"bilan-{annee}",
+    )
+
+
+def fiche_demander(*, collectivite, version, fiche: dict, demandeur):
+    """Une fiche action sur une page (`fiche` : la fiche lue, comme sur sa page)."""
+    return _pdf_demander(
+        collectivite=collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.FICHE_PDF,
+        libelle=f"Fiche action — {fiche['titre']}",
+        html=fiche_html(collectivite=collectivite, version=version, fiche=fiche),
+        quoi=f"fiche-{slugify(fiche['titre'])[:60]}",
     )
 
 

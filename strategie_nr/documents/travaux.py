@@ -38,4 +38,5 @@ def _document_officiel(travail) -> Resultat:
 def enregistrer() -> None:
     executant_enregistrer(Executant(NatureTravail.STRATEGIE_PDF, _pdf_du_html))
     executant_enregistrer(Executant(NatureTravail.BILAN_PDF, _pdf_du_html))
+    executant_enregistrer(Executant(NatureTravail.FICHE_PDF, _pdf_du_html))
     executant_enregistrer(Executant(NatureTravail.DOCUMENT_OFFICIEL, _document_officiel))

@@ -1,6 +1,5 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -11,7 +10,6 @@ from strategie_nr.fiches.selectors import fiche_lue
 from strategie_nr.travaux.views import reponse_fichier, vers_le_travail
 
 from .models import DocumentOfficiel
-from .rendu import fiche_pdf
 from .selectors import (
     PREMIERE_ANNEE_DE_BILAN,
     annees_de_bilan,
@@ -24,6 +22,7 @@ from .selectors import (
 from .services import (
     bilan_demander,
     document_officiel_demander,
+    fiche_demander,
     nom_de_fichier,
     strategie_demander,
 )
@@ -110,7 +109,8 @@ class BilanView(MembreRequisMixin, View):
 
 
 class FicheView(MembreRequisMixin, View):
-    """Une fiche action en PDF d'une page (élus compris : ils lisent)."""
+    """Une fiche action en PDF d'une page (élus compris : ils lisent), préparée par un
+    processus de tâches (la page de suivi, puis le fichier)."""
 
     def get(self, request, pk):
         fiche = get_object_or_404(
@@ -120,7 +120,7 @@ class FicheView(MembreRequisMixin, View):
         lue = fiche_lue(fiche)
         if lue is None:
             raise Http404
-        contenu = fiche_pdf(collectivite=self.collectivite, version=fiche.version, fiche=lue)
-        return reponse_pdf(
-            contenu, nom_de_fichier(self.collectivite, f"fiche-{slugify(lue['titre'])[:60]}")
+        travail = fiche_demander(
+            collectivite=self.collectivite, version=fiche.version, fiche=lue, demandeur=self.membre
         )
+        return vers_le_travail(travail)

@@ -57,6 +57,7 @@ PARAMETRES = {
         "pk": Service.objects.for_collectivite(d.commune).order_by("pk").first().pk
     },
     "collectivites:invitation_annuler": lambda d: {"pk": d.invitation.pk},
+    "collectivites:invitation_renvoyer": lambda d: {"pk": d.invitation.pk},
     "referentiel:axe": lambda d: {"numero": 1},
     "referentiel:pratique": lambda d: {"code": "a.1"},
     "invitation_accepter": lambda d: {"jeton": "jeton-inconnu"},

@@ -10,7 +10,7 @@ from .accessibilite import verifier
 pytestmark = pytest.mark.navigateur
 
 
-def test_le_referent_invite_une_collegue(se_connecter):
+def test_le_referent_invite_une_collegue(se_connecter, executer_travaux):
     page = se_connecter("referent@demo.test")
     verifier(page)
     page.get_by_role("link", name="Membres").click()
@@ -27,16 +27,21 @@ def test_le_referent_invite_une_collegue(se_connecter):
     page.locator("#id_role").select_option(label="Agent")
     page.locator("#id_fonction").fill("Commande publique")
     page.get_by_role("button", name="Envoyer l'invitation").click()
-    assert page.get_by_text("Invitation envoyée à camille@demo.test.").is_visible()
+    assert page.get_by_text(
+        "Invitation créée pour camille@demo.test : le courriel part dans un instant."
+    ).is_visible()
+    executer_travaux()  # le courriel part par la file des tâches
     assert "camille@demo.test" in mail.outbox[-1].to
 
 
-def test_l_invitee_cree_son_compte(se_connecter, page):
+def test_l_invitee_cree_son_compte(se_connecter, page, executer_travaux):
     se_connecter("referent@demo.test")
     page.goto("/membres/")
     page.get_by_label("Adresse e-mail de la personne invitée").fill("camille@demo.test")
     page.locator("#id_fonction").fill("Formation")
     page.get_by_role("button", name="Envoyer l'invitation").click()
+    page.get_by_text("le courriel part dans un instant").wait_for()
+    executer_travaux()
     lien = re.search(r"http://\S+(/invitation/\S+/)", mail.outbox[-1].body).group(1)
     page.get_by_role("button", name="Se déconnecter").click()
 
