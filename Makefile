@@ -22,7 +22,7 @@ run: $(VENV)/.installe-run
 	$(BIN)/python manage.py charger_referentiel
 	$(BIN)/python manage.py charger_demo
 	@echo "Application servie sur http://127.0.0.1:8000, avec un processus de tâches (Ctrl+C arrête les deux)"
-	@$(BIN)/python manage.py db_worker --queue-name='*' & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+	@nice -n 10 $(BIN)/python manage.py db_worker --queue-name='*' & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installe-dev

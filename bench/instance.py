@@ -89,6 +89,8 @@ def instance(*, postgres: bool = False, workers: int = 2, avec_base: list | None
             cwd=RACINE,
             env=prod,
             stdout=subprocess.DEVNULL,
+            # Comme l'unité systemd (Nice=10) : les pages passent avant les rendus.
+            preexec_fn=lambda: os.nice(10),
         )
         port = port_libre()
         serveur = subprocess.Popen(

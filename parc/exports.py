@@ -6,6 +6,7 @@ Les en-têtes sont ceux que l'import reconnaît : un export peut être corrigé 
 import csv
 import io
 
+from strategie_nr import formats
 from strategie_nr.tableurs import Colonne, classeur_xlsx, neutraliser
 
 COLONNES = [
@@ -32,19 +33,24 @@ COLONNES = [
 
 
 def _decimal(valeur, francais: bool):
+    """CSV : le formateur commun des tableurs (« 1234,5 ») ; XLSX : un vrai nombre."""
     if valeur is None:
         return ""
     if francais:
-        return f"{valeur.normalize():f}".replace(".", ",")
+        return formats.nombre_tableur(valeur)
     return float(valeur)
+
+
+def _date(date, francais: bool):
+    if not date:
+        return ""
+    return formats.date_courte(date) if francais else date
 
 
 def ligne(equipement, *, francais: bool) -> list:
     # La colonne des dates ne contient que des dates (un tableur la trie et la met en forme) ;
     # une acquisition connue à l'année près est dans la colonne de l'année.
-    date = equipement.date_acquisition
-    acquisition = (date.strftime("%d/%m/%Y") if francais else date) if date else ""
-    fin = equipement.date_fin_usage
+    acquisition = _date(equipement.date_acquisition, francais)
     return [
         equipement.type.libelle,
         equipement.nom,
@@ -62,7 +68,7 @@ def ligne(equipement, *, francais: bool) -> list:
         equipement.site,
         "oui" if equipement.mutualise else "non",
         _decimal(equipement.poids_kg, francais),
-        (fin.strftime("%d/%m/%Y") if francais else fin) if fin else "",
+        _date(equipement.date_fin_usage, francais),
         equipement.get_destination_display() if equipement.destination else "",
         equipement.beneficiaire,
     ]

@@ -424,7 +424,9 @@ def test_un_gros_import_est_confirme_par_le_processus_de_taches(
     assert equipements(agent.collectivite).count() == 40
     page = texte(client.get(reponse.url))
     assert "40 équipements ont été créés" in page and "http-equiv" not in page
-    assert not ImportEnAttente.objects.exists()
+    # Confirmé : l'import en attente ne sert plus, sa trace reste (date, lignes importées).
+    assert not ImportEnAttente.objects.valides().exists()
+    assert ImportEnAttente.objects.get().lignes_importees == 40
 
 
 def test_un_gros_import_en_erreur_echoue_sans_rien_importer(

@@ -108,6 +108,7 @@ def test_lignes_ajoutees_et_retirees_sur_place(se_connecter, page):
     sous_actions.get_by_label("Action, ligne 1").fill("Sous-action retirée ensuite")
     sous_actions.locator("tbody tr").first.get_by_role("button", name="Retirer").click()
     assert not sous_actions.locator("tbody tr").first.is_visible()
+    page.mouse.move(0, 0)  # le bouton de la ligne suivante n'est plus survolé pendant l'examen
     verifier(page)
     page.get_by_role("button", name="Enregistrer la fiche").click()
     page.get_by_role("heading", level=1, name="Réemployer les ordinateurs des écoles").wait_for()
