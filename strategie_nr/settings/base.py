@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "collectivites",
     "strategie_nr",
+    "strategie_nr.referentiel",
     "parc",
     "parc.importation",
     "indicateurs",

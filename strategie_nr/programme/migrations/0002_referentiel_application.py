@@ -1,0 +1,26 @@
+"""Les clés vers le référentiel visent son application : changement d'état seulement, les
+colonnes et les contraintes en base restent."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('programme', '0001_initial'),
+        ('referentiel', '0001_initial'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='actionengagee',
+                    name='axe',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions_engagees', to='referentiel.axe', verbose_name='axe REEN'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]
