@@ -4,6 +4,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from .enums import Nature
+
 CODE_INSEE = re.compile(r"^(?:\d{2}|2A|2B)\d{3}$")
 
 
@@ -61,8 +63,6 @@ def valider_siret(siret: str, *, siren: str = "") -> None:
 
 def valider_code_officiel(code: str, *, nature: str) -> None:
     """Une commune a un code INSEE ; tout autre nature de collectivité a un SIREN."""
-    from .enums import Nature
-
     if nature == Nature.COMMUNE:
         if not code_insee_valide(code):
             raise ValidationError(

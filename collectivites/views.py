@@ -25,7 +25,7 @@ from .forms import (
     erreurs_vers_formulaire,
 )
 from .middleware import CLE_SESSION
-from .models import Invitation, Membre, Service
+from .models import Invitation, Membre, Service, Utilisateur
 from .selectors import comptes_bloques, invitations_en_attente, membres_de
 
 MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
@@ -316,8 +316,6 @@ class AccepterInvitationView(TemplateView):
 
 
 def _compte_existe(email: str) -> bool:
-    from .models import Utilisateur
-
     return Utilisateur.objects.filter(email__iexact=email).exists()
 
 

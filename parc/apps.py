@@ -6,12 +6,15 @@ class ParcConfig(AppConfig):
     verbose_name = "Parc informatique"
 
     def ready(self):
+        from strategie_nr.referentiel.services import chargement_enregistrer
         from strategie_nr.selectors import controles_enregistrer
 
         from . import travaux
         from .controles import controles_parc
         from .indicateurs import indicateurs_enregistrer
+        from .services import types_equipement_charger
 
         indicateurs_enregistrer()
         travaux.enregistrer()
         controles_enregistrer(3, controles_parc)
+        chargement_enregistrer(types_equipement_charger)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -422,8 +423,6 @@ class Equipement(models.Model):
         )
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.date_acquisition:
             if self.annee_acquisition and self.annee_acquisition != self.date_acquisition.year:
                 raise ValidationError(

@@ -456,7 +456,7 @@ def _compter_ods(archive: zipfile.ZipFile, limites: Limites) -> None:
 
 
 def _feuilles_classeur(contenu: bytes, format_: str) -> Iterator[Feuille]:
-    import python_calamine
+    import python_calamine  # import tardif : lecteur natif, chargé au premier classeur lu
 
     try:
         classeur = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(contenu))
@@ -546,6 +546,7 @@ def classeur_xlsx(feuilles: list[tuple[str, list, list[list]]], *, figer: str = 
     Les en-têtes sont des textes ou des `Colonne` ; les lignes sont écrites en flux
     (openpyxl en écriture seule) et chaque texte qui commence comme une formule est neutralisé.
     """
+    # Import tardif : openpyxl est lourd à charger, seul un export XLSX en a besoin.
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from collectivites.enums import Role
+from collectivites.models import Membre
 
 
 @dataclass
@@ -43,8 +44,6 @@ def rappels_envoyer(*, adresse: str, aujourdhui: datetime.date | None = None) ->
     """Le récapitulatif hebdomadaire : un courriel par personne qui a quelque chose à faire
     (toutes ses collectivités ensemble) et qui ne s'y est pas désabonnée dans son profil.
     Renvoie le nombre de courriels envoyés."""
-    from collectivites.models import Membre
-
     membres = (
         Membre.objects.actifs()
         .filter(utilisateur__is_active=True, utilisateur__recevoir_rappels=True)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from collectivites.models import Collectivite, Membre
 from strategie_nr.referentiel.enums import Barometre
@@ -90,8 +91,6 @@ class Campagne(models.Model):
         return f"{self.titre} ({self.date:%d/%m/%Y})"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("diagnostic:campagne", kwargs={"pk": self.pk})
 
     @property

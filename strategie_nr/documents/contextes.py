@@ -1,7 +1,7 @@
 """Sections des documents (stratégie et bilan annuel), branchées sur les sélecteurs des domaines.
 
-Chaque fonction `<section>_contexte(source)` lit son domaine ; celles des domaines qui ne sont
-pas encore là passent par `fonction_facultative` ; une section sans données dit « pas encore
+Chaque fonction `<section>_contexte(source)` lit son domaine, importé directement : les
+documents sont au-dessus de tous les domaines ; une section sans données dit « pas encore
 renseigné ».
 """
 
@@ -28,13 +28,14 @@ from strategie_nr.fiches.graphiques import gantt_svg, matrice_svg
 from strategie_nr.fiches.models import statut_affiche
 from strategie_nr.fiches.selectors import (
     budget_consolide,
+    depenses_de_l_annee,
     donnees_gantt,
     donnees_matrice,
     fiches_par_axe,
 )
 from strategie_nr.programme.selectors import programme_de_travail
 
-from .sections import BILAN, STRATEGIE, Section, Source, fonction_facultative, section_enregistrer
+from .sections import BILAN, STRATEGIE, Section, Source, section_enregistrer
 
 GABARITS = "strategie_nr/documents/sections/"
 
@@ -421,8 +422,7 @@ def bilan_actions_contexte(source: Source) -> dict:
 
 
 def bilan_budget_contexte(source: Source) -> dict:
-    depenses = fonction_facultative("strategie_nr.fiches.selectors", "depenses_de_l_annee")
-    depense = depenses(source.version, source.annee) if depenses and source.version else {}
+    depense = depenses_de_l_annee(source.version, source.annee) if source.version else {}
     lignes = []
     for fiche in source.fiches:
         prevu = sum(

@@ -120,6 +120,8 @@ def ressource_autorisee(url: str) -> tuple[bytes, str] | None:
 
 
 def _recuperateur():
+    # Import tardif : WeasyPrint est lourd à charger, seuls les processus qui rendent un PDF
+    # en ont besoin.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class RecuperateurDesDocuments(URLFetcher):

@@ -9,7 +9,6 @@ gabarit l'écrit honnêtement (« pas encore renseigné ») au lieu d'inventer.
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from strategie_nr.referentiel.models import Axe
 
@@ -65,11 +64,3 @@ def section_enregistrer(registre: list[Section], section: Section) -> None:
             registre[rang] = section
             return
     registre.append(section)
-
-
-def fonction_facultative(module: str, nom: str):
-    """La fonction `nom` du module d'un domaine, ou None tant que ce domaine ne la fournit pas."""
-    try:
-        return getattr(import_module(module), nom)
-    except (ImportError, AttributeError):
-        return None

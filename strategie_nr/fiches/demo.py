@@ -19,6 +19,14 @@ from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Prati
 
 from .enums import StatutVersion
 from .models import FeuilleDeRoute, FicheAction, VersionFeuilleDeRoute
+from .services import (
+    feuille_de_route_nouvelle_version,
+    feuille_de_route_soumettre,
+    feuille_de_route_valider,
+    fiche_creer,
+    fiche_modifier,
+    fiche_supprimer,
+)
 
 DATE_COPIL_V1 = datetime.date(2025, 1, 21)
 REFERENT = "referent@demo.test"
@@ -567,15 +575,6 @@ def _references(commune) -> dict:
 
 @transaction.atomic
 def _creer(commune, membres: dict) -> None:
-    from .services import (
-        feuille_de_route_nouvelle_version,
-        feuille_de_route_soumettre,
-        feuille_de_route_valider,
-        fiche_creer,
-        fiche_modifier,
-        fiche_supprimer,
-    )
-
     references = _references(commune)
     referent = membres[REFERENT]
     for fiche in FICHES:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from collectivites.enums import Role
 from collectivites.models import Membre
+from indicateurs.models import IndicateurSuivi
 from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Pratique
 
 from .enums import Engagement, Niveau, Perimetre, StatutFiche, UniteMoyens
@@ -309,8 +310,6 @@ FORMSETS = {
 
 def formsets_construire(data=None, initial=None, *, collectivite=None) -> dict:
     """Les lignes de la fiche ; celles des indicateurs proposent les indicateurs suivis."""
-    from indicateurs.models import IndicateurSuivi
-
     initial = initial or {}
     suivis = []
     if collectivite is not None:

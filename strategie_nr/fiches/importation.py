@@ -40,6 +40,8 @@ from .enums import (
     UniteMoyens,
 )
 from .models import FicheAction, ImportPlanAction
+from .selectors import fiches_lues
+from .services import fiche_creer
 
 TAILLE_MAX = 2 * 1024 * 1024  # un plan d'action tient en quelques dizaines de lignes
 LIGNES_MAX = 500
@@ -570,8 +572,6 @@ def plan_action_importer(
     `jeton` : celui de l'aperçu, enregistré en premier dans la transaction ; une seconde
     confirmation du même aperçu, même simultanée, lève `ImportDejaConfirme` sans rien créer.
     """
-    from .services import fiche_creer
-
     trace = None
     if jeton:
         try:
@@ -681,8 +681,6 @@ def feuille_de_route_exporter(*, collectivite, version) -> bytes:
     Une version validée se lit depuis son instantané. Tout texte qui ressemble à une formule
     est neutralisé (apostrophe en tête) par l'écrivain commun : aucun tableur ne l'exécutera.
     """
-    from .selectors import fiches_lues
-
     emails = dict(
         Membre.objects.for_collectivite(collectivite).values_list("pk", "utilisateur__email")
     )

@@ -1,5 +1,6 @@
 """Écritures : fiches actions et cycle de vie des versions de la feuille de route."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -369,12 +370,23 @@ def feuille_de_route_valider(
     return version
 
 
+# Ce qui suit la validation d'une version, déclaré par les couches du dessus depuis le `ready()`
+# de leur application (les documents y demandent le document officiel) : les fiches ne
+# dépendent pas des documents.
+APRES_VALIDATION: list[Callable] = []
+
+
+def apres_validation_enregistrer(fonction: Callable) -> None:
+    """`fonction(*, version, demandeur)` est appelée dans la transaction de la validation."""
+    if fonction not in APRES_VALIDATION:
+        APRES_VALIDATION.append(fonction)
+
+
 def _apres_validation(version, auteur) -> None:
     """Appelé une fois la version validée enregistrée : le document officiel est demandé à un
     processus de tâches, qui le produit après la validation ; la transaction reste courte."""
-    from strategie_nr.documents.services import document_officiel_demander
-
-    document_officiel_demander(version=version, demandeur=auteur)
+    for fonction in APRES_VALIDATION:
+        fonction(version=version, demandeur=auteur)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from collectivites.models import Collectivite
+from parc.selectors import chiffres_cles
 from strategie_nr.selectors import Controle
 
 from .enums import NATURES_PRIVEES, NATURES_PUBLIQUES, NaturePartiePrenante
@@ -42,8 +43,6 @@ def bilan_de(collectivite) -> BilanImpact | None:
 
 def chiffres_parc(collectivite) -> list[tuple[str, object]] | None:
     """Chiffres clés du parc, en couples (libellé, valeur) ; None si le parc est vide."""
-    from parc.selectors import chiffres_cles
-
     return chiffres_cles(collectivite)
 
 

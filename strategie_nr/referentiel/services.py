@@ -1,6 +1,7 @@
 """Chargement idempotent du référentiel depuis les fichiers de `strategie_nr/referentiel/`."""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,20 @@ FICHIER_GRILLE = DOSSIER / "grille_maturite.json"
 
 PRIORITES = {choix.label: choix.value for choix in Priorite}
 DIFFICULTES = {choix.label: choix.value for choix in Difficulte}
+
+
+# Ce que les domaines ajoutent au référentiel (types d'équipement, questions du diagnostic,
+# définitions d'indicateurs) : chacun déclare sa fonction depuis le `ready()` de son application
+# avec `chargement_enregistrer`, le référentiel ne dépend d'aucun d'eux. Ordre : celui des
+# applications dans INSTALLED_APPS.
+CHARGEMENTS: list[Callable] = []
+
+
+def chargement_enregistrer(fonction: Callable) -> None:
+    """`fonction(*, enregistrer, bilan, mettre_a_jour)` est appelée après le référentiel commun
+    par `referentiel_charger`, dans la même transaction."""
+    if fonction not in CHARGEMENTS:
+        CHARGEMENTS.append(fonction)
 
 
 @dataclass
@@ -156,17 +171,8 @@ def referentiel_charger(*, mettre_a_jour: bool = False) -> Bilan:
             **opts,
         )
 
-    from parc.services import types_equipement_charger
-
-    types_equipement_charger(enregistrer=_enregistrer, bilan=bilan, **opts)
-
-    from strategie_nr.diagnostic.services import questions_charger
-
-    questions_charger(enregistrer=_enregistrer, bilan=bilan, **opts)
-
-    from indicateurs.services import definitions_charger
-
-    definitions_charger(enregistrer=_enregistrer, bilan=bilan, **opts)
+    for chargement in CHARGEMENTS:
+        chargement(enregistrer=_enregistrer, bilan=bilan, **opts)
     return bilan
 
 
