@@ -32,3 +32,4 @@ verifier: $(VENV)/.installe-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	PYTHONPATH=. $(BIN)/lint-imports
