@@ -2,8 +2,9 @@
 
 Usage : .venv/bin/python bench/fichiers_hostiles.py
 
-Pour chaque fichier (fabriqué en flux par `strategie_nr/tests/fichiers_hostiles.py`), la durée
-du refus et la mémoire résidente ajoutée (pic du processus après moins avant), comparées à la
+Pour chaque fichier (fabriqué en flux par `strategie_nr/plateforme/tests/fichiers_hostiles.py`),
+la durée du
+refus et la mémoire résidente ajoutée (pic du processus après moins avant), comparées à la
 lecture normale d'un classeur de 20 000 lignes dans le même tour. Objectif : refus en moins de
 2 s et moins de 100 Mo de mémoire en plus.
 """
@@ -24,8 +25,8 @@ def main() -> int:
     import django
 
     django.setup()
-    from strategie_nr import tableurs
-    from strategie_nr.tests.fichiers_hostiles import ods, xlsx_cellules, xlsx_etendue
+    from strategie_nr.plateforme import tableurs
+    from strategie_nr.plateforme.tests.fichiers_hostiles import ods, xlsx_cellules, xlsx_etendue
 
     piege_ods = (
         '<table:table-row table:number-rows-repeated="1000000"><table:table-cell>'

@@ -6,8 +6,8 @@ class IndicateursConfig(AppConfig):
     verbose_name = "Indicateurs et objectifs"
 
     def ready(self):
+        from strategie_nr.etapes import controles_enregistrer
         from strategie_nr.referentiel.services import chargement_enregistrer
-        from strategie_nr.selectors import controles_enregistrer
         from strategie_nr.taches import taches_enregistrer
 
         from .controles import controles_objectifs, controles_suivi

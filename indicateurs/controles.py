@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
-from strategie_nr.selectors import Controle
+from strategie_nr.etapes import Controle
 
 from .models import IndicateurSuivi, Objectif, Valeur
 

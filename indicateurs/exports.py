@@ -11,8 +11,8 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from strategie_nr import formats
-from strategie_nr.tableurs import Colonne, classeur_xlsx, neutraliser
+from strategie_nr.plateforme import formats
+from strategie_nr.plateforme.tableurs import Colonne, classeur_xlsx, neutraliser
 
 from .selectors import indicateurs_suivis_tableau, libelle_annee
 

@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from strategie_nr import formats, nombres
+from strategie_nr.plateforme import formats, nombres
 
 from .enums import Unite
 
@@ -22,8 +22,8 @@ GROUPES_AMBIGUS = re.compile(r"\d[\s\u00a0\u202f']+(?!\d{3}(?!\d))\d")
 def lire_nombre(texte: str) -> Decimal:
     """« 1 234,5 » → 1234.5 ; « 12 % » → 12 ; « 1.234,5 » → 1234.5 ; « 12.5 » → 12.5.
 
-    La lecture est celle de tout le projet (`strategie_nr.nombres.lire_nombre`) ; seuls les
-    messages sont ceux d'un champ de saisie.
+    La lecture est celle de tout le projet (`strategie_nr.plateforme.nombres.lire_nombre`) ;
+    seuls les messages sont ceux d'un champ de saisie.
     """
     if GROUPES_AMBIGUS.search(str(texte or "").split(",")[0]):
         raise NombreInvalide(
@@ -59,7 +59,7 @@ def lire_valeur(texte: str, unite: str) -> Decimal:
 
 
 def afficher(valeur: Decimal | None, unite: str, precision: int = 0) -> str:
-    """1234.5 en % avec 1 décimale → « 1 234,5 % » (voir `strategie_nr.formats`)."""
+    """1234.5 en % avec 1 décimale → « 1 234,5 % » (voir `strategie_nr.plateforme.formats`)."""
     return formats.valeur(valeur, unite, precision)
 
 

@@ -6,8 +6,8 @@ class ParcConfig(AppConfig):
     verbose_name = "Parc informatique"
 
     def ready(self):
+        from strategie_nr.etapes import controles_enregistrer
         from strategie_nr.referentiel.services import chargement_enregistrer
-        from strategie_nr.selectors import controles_enregistrer
 
         from . import travaux
         from .controles import controles_parc

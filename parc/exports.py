@@ -6,8 +6,8 @@ Les en-têtes sont ceux que l'import reconnaît : un export peut être corrigé 
 import csv
 import io
 
-from strategie_nr import formats
-from strategie_nr.tableurs import Colonne, classeur_xlsx, neutraliser
+from strategie_nr.plateforme import formats
+from strategie_nr.plateforme.tableurs import Colonne, classeur_xlsx, neutraliser
 
 COLONNES = [
     "Type",

@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from collectivites.models import Collectivite
-from strategie_nr.tableurs import cle_valeur
+from strategie_nr.plateforme.tableurs import cle_valeur
 
 from .enums import Action, Destination, Origine, Statut
 

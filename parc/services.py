@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from strategie_nr import formats
-from strategie_nr.tableurs import cle_valeur
+from strategie_nr.plateforme import formats
+from strategie_nr.plateforme.tableurs import cle_valeur
 
 from .enums import AVEC_BENEFICIAIRE, Action, Statut
 from .models import (

@@ -58,7 +58,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "strategie_nr.erreurs.requete_invalide"
-handler403 = "strategie_nr.erreurs.interdit"
-handler404 = "strategie_nr.erreurs.introuvable"
-handler500 = "strategie_nr.erreurs.erreur_serveur"
+handler400 = "strategie_nr.plateforme.erreurs.requete_invalide"
+handler403 = "strategie_nr.plateforme.erreurs.interdit"
+handler404 = "strategie_nr.plateforme.erreurs.introuvable"
+handler500 = "strategie_nr.plateforme.erreurs.erreur_serveur"

@@ -7,7 +7,7 @@ from strategie_nr.documents.synthese import synthese_elus
 from strategie_nr.fiches.selectors import fiches_lues
 from strategie_nr.referentiel.models import Axe
 
-from .selectors import etapes_avancement, prerequis_decret
+from .etapes import etapes_avancement, prerequis_decret
 from .taches import taches_de
 
 

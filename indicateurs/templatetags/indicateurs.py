@@ -2,7 +2,7 @@ from django import template
 
 from indicateurs.nombres import afficher
 from indicateurs.selectors import libelle_annee
-from strategie_nr import formats
+from strategie_nr.plateforme import formats
 
 register = template.Library()
 

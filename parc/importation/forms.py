@@ -3,7 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from parc.models import TypeEquipement
-from strategie_nr.tableurs import ACCEPT
+from strategie_nr.plateforme.tableurs import ACCEPT
 
 from .lecture import taille_max
 from .models import ChampCorrespondance

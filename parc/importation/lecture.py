@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
-from strategie_nr import nombres, tableurs
-from strategie_nr.tableurs import FichierRefuse, Tableau, cle_valeur, extrait, normaliser
+from strategie_nr.plateforme import nombres, tableurs
+from strategie_nr.plateforme.tableurs import FichierRefuse, Tableau, cle_valeur, extrait, normaliser
 
 LIGNES_EN_TETE_MAX = 20  # les en-têtes sont cherchés dans les 20 premières lignes
 TAILLE_CELLULE_MAX = 1_000  # caractères
@@ -44,7 +44,8 @@ class ValeurInvalide(ValueError):
 
 
 def convertir_nombre(valeur) -> Decimal:
-    """« 1 234,5 », « 1.234,50 € », « 1234.5 », « 0,8 kg » → Decimal (`strategie_nr.nombres`)."""
+    """« 1 234,5 », « 1.234,50 € », « 1234.5 », « 0,8 kg » → Decimal
+    (`strategie_nr.plateforme.nombres`)."""
     try:
         return nombres.lire_nombre(valeur)
     except nombres.NombreInvalide as erreur:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from parc.enums import Destination, Origine, Statut
 from parc.models import ANNEE_MIN, TypeEquipement
-from strategie_nr.tableurs import Limites
+from strategie_nr.plateforme.tableurs import Limites
 
 from . import ecriture, selectors
 from .lecture import (

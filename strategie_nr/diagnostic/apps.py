@@ -7,8 +7,8 @@ class DiagnosticConfig(AppConfig):
     verbose_name = "Diagnostic de maturité"
 
     def ready(self):
+        from strategie_nr.etapes import controles_enregistrer
         from strategie_nr.referentiel.services import chargement_enregistrer
-        from strategie_nr.selectors import controles_enregistrer
         from strategie_nr.taches import taches_enregistrer
 
         from .controles import controles_diagnostic

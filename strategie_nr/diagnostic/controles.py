@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from strategie_nr.selectors import Controle
+from strategie_nr.etapes import Controle
 
 from .models import Campagne
 

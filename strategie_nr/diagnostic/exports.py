@@ -1,6 +1,6 @@
 """Export XLSX d'une campagne : questions, réponses individuelles, consolidées et notes."""
 
-from strategie_nr.tableurs import classeur_xlsx
+from strategie_nr.plateforme.tableurs import classeur_xlsx
 
 from .models import Question, Reponse, ReponseConsolidee
 from .selectors import resultats_campagne

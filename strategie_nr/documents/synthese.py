@@ -16,10 +16,10 @@ from indicateurs.calculs import calcul_de
 from indicateurs.selectors import indicateurs_suivis_tableau
 from parc import conformite
 from parc.selectors import parc_synthese
-from strategie_nr import formats
 from strategie_nr.diagnostic.selectors import derniere_campagne_cloturee, resultats_campagne
 from strategie_nr.fiches.enums import StatutFiche
 from strategie_nr.fiches.selectors import budget_consolide
+from strategie_nr.plateforme import formats
 
 CHIFFRES_CLES = (
     "parc.empreinte",

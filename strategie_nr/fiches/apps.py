@@ -7,7 +7,7 @@ class FichesConfig(AppConfig):
     verbose_name = "Fiches actions et feuille de route"
 
     def ready(self):
-        from strategie_nr.selectors import controles_enregistrer
+        from strategie_nr.etapes import controles_enregistrer
         from strategie_nr.taches import taches_enregistrer
 
         from .selectors import controles_etape_4, controles_etape_5

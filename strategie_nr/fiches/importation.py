@@ -19,9 +19,8 @@ from django.utils import timezone
 
 from collectivites.enums import Role
 from collectivites.models import Membre
-from strategie_nr import nombres, tableurs
-from strategie_nr.referentiel.models import Axe, Dimension, Pratique
-from strategie_nr.tableurs import (
+from strategie_nr.plateforme import nombres, tableurs
+from strategie_nr.plateforme.tableurs import (
     FichierRefuse,
     extrait,
     neutraliser,
@@ -29,6 +28,7 @@ from strategie_nr.tableurs import (
     ressemble_a_une_formule,
     vide,
 )
+from strategie_nr.referentiel.models import Axe, Dimension, Pratique
 
 from .enums import (
     LIBELLES_DIFFICULTE,
@@ -134,7 +134,7 @@ ENTETES = _index_entetes()
 
 def convertir_nombre(valeur) -> Decimal:
     """« 1 234,5 », « 1.234,50 € », « 1234.5 », 12000 → Decimal positif ou nul, au centime
-    (lecture commune : `strategie_nr.nombres`)."""
+    (lecture commune : `strategie_nr.plateforme.nombres`)."""
     try:
         nombre = nombres.lire_nombre(valeur)
     except nombres.NombreInvalide as erreur:

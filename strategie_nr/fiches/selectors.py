@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collectivites.models import Membre
-from strategie_nr import formats
+from strategie_nr.etapes import Controle
+from strategie_nr.plateforme import formats
 from strategie_nr.referentiel.models import Axe, Dimension
-from strategie_nr.selectors import Controle
 
 from .enums import (
     LIBELLES_DIFFICULTE,

@@ -19,11 +19,11 @@ urlpatterns = [
 ]
 
 # Import d'un plan d'action existant et export XLSX.
-from . import vues_import  # noqa: E402
+from . import views_importation  # noqa: E402
 
 urlpatterns += [
-    path("importer/", vues_import.ImporterView.as_view(), name="importer"),
-    path("importer/apercu/", vues_import.ApercuImportView.as_view(), name="import_apercu"),
-    path("importer/annuler/", vues_import.AnnulerImportView.as_view(), name="import_annuler"),
-    path("exporter/", vues_import.ExporterView.as_view(), name="exporter"),
+    path("importer/", views_importation.ImporterView.as_view(), name="importer"),
+    path("importer/apercu/", views_importation.ApercuImportView.as_view(), name="import_apercu"),
+    path("importer/annuler/", views_importation.AnnulerImportView.as_view(), name="import_annuler"),
+    path("exporter/", views_importation.ExporterView.as_view(), name="exporter"),
 ]

@@ -7,7 +7,7 @@ class ProgrammeConfig(AppConfig):
     verbose_name = "Programme de travail"
 
     def ready(self):
-        from strategie_nr.selectors import PREREQUIS_DECRET, controles_enregistrer
+        from strategie_nr.etapes import PREREQUIS_DECRET, controles_enregistrer
 
         from .selectors import controles_prerequis_programme
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from collectivites.models import Collectivite
 from parc.selectors import chiffres_cles
-from strategie_nr.selectors import Controle
+from strategie_nr.etapes import Controle
 
 from .enums import NATURES_PRIVEES, NATURES_PUBLIQUES, NaturePartiePrenante
 from .models import ActionEngagee, BilanImpact, PartiePrenante

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "strategie_nr.plateforme",
     "collectivites",
     "strategie_nr",
     "strategie_nr.referentiel",
@@ -45,7 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "strategie_nr.middleware.ParametresHostilesMiddleware",
+    "strategie_nr.plateforme.middleware.ParametresHostilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,7 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "collectivites.middleware.CollectiviteCouranteMiddleware",
-    "strategie_nr.middleware.ContentSecurityPolicyMiddleware",
+    "strategie_nr.plateforme.middleware.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -148,7 +149,7 @@ AXES_LOCKOUT_CALLABLE = "collectivites.securite.reponse_connexion_bloquee"
 AXES_VERBOSE = False
 # Demandes de réinitialisation du mot de passe, par heure, par adresse e-mail et par client.
 REINITIALISATION_DEMANDES_MAX = env.int("REINITIALISATION_DEMANDES_MAX", default=5)
-CSRF_FAILURE_VIEW = "strategie_nr.erreurs.csrf_refuse"
+CSRF_FAILURE_VIEW = "strategie_nr.plateforme.erreurs.csrf_refuse"
 INVITATION_VALIDITE_JOURS = 7
 
 LANGUAGE_CODE = "fr-fr"

@@ -160,7 +160,7 @@ def test_le_programme_de_travail_est_tenu_a_part_de_l_etape_1(client_de, referen
 
     from django.urls import reverse
 
-    from strategie_nr.selectors import etapes_avancement, prerequis_decret
+    from strategie_nr.etapes import etapes_avancement, prerequis_decret
 
     commune = referent.collectivite
     etape_1 = next(e for e in etapes_avancement(commune) if e["etape"].numero == 1)

@@ -135,7 +135,7 @@ def test_se_desabonner_dans_son_profil(client_de, agent):
 
 
 def test_etape_2_faite_quand_le_referent_declare_le_lancement(client_de, referent, commune):
-    from strategie_nr.selectors import etapes_avancement
+    from strategie_nr.etapes import etapes_avancement
 
     def etape_2():
         return next(e for e in etapes_avancement(commune) if e["etape"].numero == 2)

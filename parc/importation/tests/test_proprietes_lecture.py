@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from parc.importation import lecture
 from parc.importation.lecture import FichierRefuse
-from strategie_nr.tableurs import Limites
+from strategie_nr.plateforme.tableurs import Limites
 
 from .outils import choix_hors_base
 

@@ -378,7 +378,7 @@ def test_options_refusees_aux_elus_et_aux_autres(client_de, elu, referent_epci, 
 
 
 def test_classeur_ods_importe_comme_un_xlsx(client_de, agent):
-    from strategie_nr.tests.fichiers_hostiles import ods
+    from strategie_nr.plateforme.tests.fichiers_hostiles import ods
 
     client = client_de(agent)
     assert 'accept=".csv,.txt,.tsv,.xlsx,.ods"' in texte(client.get(DEPOT))
@@ -400,7 +400,7 @@ def test_classeur_ods_importe_comme_un_xlsx(client_de, agent):
 
 
 def test_classeur_piege_refuse_au_depot(client_de, agent):
-    from strategie_nr.tests.fichiers_hostiles import xlsx_cellules
+    from strategie_nr.plateforme.tests.fichiers_hostiles import xlsx_cellules
 
     reponse = deposer(client_de(agent), "bombe.xlsx", xlsx_cellules(2_000_100))
     assert reponse.status_code == 400

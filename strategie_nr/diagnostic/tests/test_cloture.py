@@ -8,7 +8,7 @@ from strategie_nr.diagnostic.enums import TypeEvenementCampagne
 from strategie_nr.diagnostic.models import Campagne, Question, ReponseConsolidee
 from strategie_nr.diagnostic.services import Saisie
 from strategie_nr.diagnostic.tests.test_vues import _grille, _url
-from strategie_nr.selectors import etapes_avancement
+from strategie_nr.etapes import etapes_avancement
 
 
 def _question(code):

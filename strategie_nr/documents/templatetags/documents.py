@@ -1,9 +1,9 @@
 """Typographie française des documents imprimés : filtres sur le formateur unique
-(`strategie_nr.formats`)."""
+(`strategie_nr.plateforme.formats`)."""
 
 from django import template
 
-from strategie_nr import formats
+from strategie_nr.plateforme import formats
 
 register = template.Library()
 

@@ -1,5 +1,6 @@
 import pytest
 
+from strategie_nr.etapes import etapes_avancement, prerequis_decret
 from strategie_nr.programme import selectors
 from strategie_nr.programme.selectors import controles_prerequis_programme, programme_de_travail
 from strategie_nr.programme.tests.factories import (
@@ -8,7 +9,6 @@ from strategie_nr.programme.tests.factories import (
     PartiePrenanteFactory,
     programme_complet,
 )
-from strategie_nr.selectors import etapes_avancement, prerequis_decret
 
 pytestmark = pytest.mark.django_db
 

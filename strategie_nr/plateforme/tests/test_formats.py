@@ -1,7 +1,7 @@
 import datetime
 from decimal import Decimal
 
-from strategie_nr import formats
+from strategie_nr.plateforme import formats
 
 
 def test_nombres_et_montants():

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategie_nr import tableurs
-from strategie_nr.nombres import NombreInvalide, lire_nombre
-from strategie_nr.tableurs import FichierRefuse, Limites
+from strategie_nr.plateforme import tableurs
+from strategie_nr.plateforme.nombres import NombreInvalide, lire_nombre
+from strategie_nr.plateforme.tableurs import FichierRefuse, Limites
 
 from .fichiers_hostiles import ods, xlsx_cellules, xlsx_etendue
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from strategie_nr.fiches.models import FicheAction
 from strategie_nr.fiches.services import feuille_de_route_soumettre
-from strategie_nr.fiches.vues_import import CLE_SESSION
+from strategie_nr.fiches.views_importation import CLE_SESSION
 
 from .factories import FicheActionFactory
 
