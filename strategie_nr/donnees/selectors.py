@@ -7,7 +7,7 @@ couvre, sinon déclarée). Seules les années closes ont une valeur publiée ; l
 les suivantes ne portent que leur cible.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.cache import cache
@@ -89,15 +89,19 @@ def _en_cache(publication, quoi: str, calculer):
     return donnees
 
 
-def _nombre(valeur) -> Decimal | None:
+def _nombre(valeur, decimales: int | None = None) -> Decimal | None:
+    """Au plus quatre décimales (la précision d'enregistrement) ; une valeur calculée est
+    arrondie aux décimales de l'indicateur, comme sur les pages et dans les documents."""
     if valeur is None:
         return None
-    return Decimal(valeur).quantize(PRECISION).normalize()
+    precision = PRECISION if decimales is None else Decimal(1).scaleb(-decimales)
+    return Decimal(valeur).quantize(precision, ROUND_HALF_UP).normalize()
 
 
 def indicateurs_lignes(collectivite) -> list[dict]:
     """Une ligne par indicateur suivi et par année qui a une valeur (années closes) ou une
-    cible ; valeurs et cibles en `Decimal` (au plus quatre décimales)."""
+    cible ; valeurs et cibles en `Decimal` : une valeur déclarée telle que saisie, une valeur
+    calculée arrondie aux décimales de l'indicateur (le chiffre des pages et des documents)."""
     tableau = indicateurs_suivis_tableau(collectivite)
     close = derniere_annee_close()
     lignes = []
@@ -109,9 +113,11 @@ def indicateurs_lignes(collectivite) -> list[dict]:
             cible = ligne.cibles.get(annee)
             if retenue is None and cible is None:
                 continue
-            source = None
+            source = valeur = None
             if retenue is not None:
                 source = CALCULE if retenue.calculee else DECLARE
+                decimales = definition.precision if retenue.calculee else None
+                valeur = _nombre(retenue.valeur, decimales)
             lignes.append(
                 {
                     "identifiant": identifiant,
@@ -120,7 +126,7 @@ def indicateurs_lignes(collectivite) -> list[dict]:
                     "unite": definition.get_unite_display(),
                     "sens": definition.sens,
                     "annee": annee,
-                    "valeur": _nombre(retenue.valeur) if retenue else None,
+                    "valeur": valeur,
                     "source": source,
                     "cible": _nombre(cible),
                 }

@@ -80,6 +80,7 @@ def indicateurs_suivis(commune, agent, calcul_factice):
     )
     calcule = IndicateurSuivi.objects.create(collectivite=commune, definition=definition)
     calcul_factice[CLOSE] = Decimal("42")
+    calcul_factice[CLOSE - 1] = Decimal("16.66666")  # arrondi à 0 décimale : 17
     return declare, calcule
 
 

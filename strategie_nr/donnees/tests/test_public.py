@@ -131,6 +131,8 @@ def test_le_json_suit_son_schema_et_dit_sa_licence(anonyme, commune, indicateurs
     assert declaree["unite"] == "%"
     calculee = lignes[("test.dons", CLOSE)]
     assert (calculee["valeur"], calculee["source"]) == (42, "calcule")
+    # Une valeur calculée est arrondie aux décimales de l'indicateur, comme sur les pages.
+    assert lignes[("test.dons", CLOSE - 1)]["valeur"] == 17
     # L'année en cours ne publie que sa cible : sa valeur saisie (3) est partielle.
     en_cours = lignes[("axe-1-1", COURANTE)]
     assert (en_cours["valeur"], en_cours["source"], en_cours["cible"]) == (None, None, 20)
