@@ -34,6 +34,9 @@ class PublicMixin:
 
     http_method_names = ["get", "head"]
     reponse_json = False
+    # Fichiers et API : les mêmes octets pour tous, qu'un cache partagé peut garder une minute.
+    # La page HTML, elle, porte l'en-tête de la personne connectée : jamais dans un tel cache.
+    cache_partage = True
 
     def dispatch(self, request, *args, **kwargs):
         secondes = limites.attente(request)
@@ -45,7 +48,8 @@ class PublicMixin:
                 raise Http404("Aucune collectivité ne publie de données sous ce code.")
             self.publication = selectors.publication_de(self.collectivite)
         reponse = super().dispatch(request, *args, **kwargs)
-        reponse.headers.setdefault("Cache-Control", CACHE_NAVIGATEUR)
+        if self.cache_partage:
+            reponse.headers.setdefault("Cache-Control", CACHE_NAVIGATEUR)
         return reponse
 
     def exiger(self, publie: bool):
@@ -59,6 +63,8 @@ def _lien_licence() -> str:
 
 class PageView(PublicMixin, View):
     """La page publique d'une collectivité : ce qu'elle publie, et comment le réutiliser."""
+
+    cache_partage = False
 
     def get(self, request, code):
         publication = self.publication

@@ -111,6 +111,7 @@ def test_la_page_publique_montre_les_indicateurs_au_format_francais(
     assert f'<th scope="row">{CLOSE}</th>' in html  # une année sans séparateur de milliers
     assert "secret" not in html and "Mandats" not in html  # ni commentaire ni source saisie
     assert url("indicateurs_csv", commune) in html
+    assert "public" not in reponse.get("Cache-Control", "")
 
 
 def test_le_json_suit_son_schema_et_dit_sa_licence(anonyme, commune, indicateurs_suivis, publier):
@@ -119,6 +120,7 @@ def test_le_json_suit_son_schema_et_dit_sa_licence(anonyme, commune, indicateurs
     assert reponse.status_code == 200
     assert reponse["Content-Type"].startswith("application/json")
     assert reponse["Access-Control-Allow-Origin"] == "*"
+    assert reponse["Cache-Control"] == "public, max-age=60"
     document = reponse.json()
     valider(document)
     assert document["licence"]["identifiant"] == "etalab-2.0"
