@@ -28,4 +28,11 @@ urlpatterns = [
         views.SchemaView.as_view(),
         name="schema_indicateurs",
     ),
+    path(
+        "api/v1/schema/indicateurs-csv.json",
+        views.SchemaView.as_view(
+            fichier="indicateurs-v1.tableschema.json", type_contenu="application/json"
+        ),
+        name="schema_indicateurs_csv",
+    ),
 ]

@@ -24,7 +24,7 @@ from .forms import PublicationForm
 from .perms import peut_publier
 from .services import publication_modifier
 
-SCHEMA = Path(__file__).resolve().parent / "schemas" / "indicateurs-v1.schema.json"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 CACHE_NAVIGATEUR = "public, max-age=60"
 
 
@@ -130,7 +130,7 @@ class IndicateursView(PublicMixin, View):
             autre = reverse("donnees:indicateurs_json", args=[code])
             reponse["Link"] = (
                 f'{_lien_licence()}, <{autre}>; rel="alternate"; type="application/json", '
-                f'<{reverse("donnees:schema_indicateurs")}>; rel="describedby"'
+                f'<{reverse("donnees:schema_indicateurs_csv")}>; rel="describedby"'
             )
             reponse["Content-Disposition"] = f'inline; filename="indicateurs-{code}.csv"'
         reponse["Access-Control-Allow-Origin"] = "*"
@@ -138,12 +138,16 @@ class IndicateursView(PublicMixin, View):
 
 
 class SchemaView(PublicMixin, View):
-    """Le schéma JSON des réponses de l'API des indicateurs."""
+    """Le schéma des réponses de l'API des indicateurs : schéma JSON de la réponse JSON, ou
+    Table Schema (frictionless, celui des schémas de data.gouv.fr) du CSV."""
 
     reponse_json = True
+    fichier = "indicateurs-v1.schema.json"
+    type_contenu = "application/schema+json"
 
     def get(self, request):
-        reponse = HttpResponse(SCHEMA.read_bytes(), content_type="application/schema+json")
+        contenu = (SCHEMAS / self.fichier).read_bytes()
+        reponse = HttpResponse(contenu, content_type=self.type_contenu)
         reponse["Access-Control-Allow-Origin"] = "*"
         return reponse
 

@@ -35,6 +35,7 @@ PUBLIQUES = {
     "donnees:indicateurs_json",
     "donnees:indicateurs_csv",
     "donnees:schema_indicateurs",
+    "donnees:schema_indicateurs_csv",
 }
 
 # Le réglage de la publication de la collectivité courante (référent seulement).

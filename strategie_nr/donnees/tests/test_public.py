@@ -19,14 +19,13 @@ from parc import exports as exports_parc
 from parc.enums import Origine
 from parc.models import TypeEquipement
 from parc.tests.factories import EquipementFactory
+from parc.tests.test_vues_conformite import valider as valider_declaration_agec
+from strategie_nr import formats
 
 from .conftest import CLOSE, COURANTE
 
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "schemas" / "indicateurs-v1.schema.json").read_text(
-        encoding="utf-8"
-    )
-)
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+SCHEMA = json.loads((SCHEMAS / "indicateurs-v1.schema.json").read_text(encoding="utf-8"))
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
@@ -317,3 +316,61 @@ def test_declaration_agec_404_annee_en_cours_sans_achat_ou_sans_siret(anonyme, a
     publier(achats, declaration_agec=False)
     publier(achats, declaration_agec=True)
     assert anonyme.get(url("declaration_agec", achats, annee=CLOSE)).status_code == 404
+
+
+def valider_csv(chemin: Path) -> tuple[bool, list]:
+    """Le CSV contre son Table Schema, avec frictionless (comme un portail de données)."""
+    from frictionless import Resource, Schema, validate
+
+    limite = csv.field_size_limit()
+    try:
+        rapport = validate(
+            Resource(
+                path=chemin.name,
+                basepath=str(chemin.parent),
+                schema=Schema.from_descriptor(
+                    json.loads((SCHEMAS / "indicateurs-v1.tableschema.json").read_text("utf-8"))
+                ),
+            )
+        )
+    finally:
+        csv.field_size_limit(limite)
+    return rapport.valid, rapport.flatten(["rowNumber", "fieldName", "type", "message"])
+
+
+def test_le_csv_suit_son_table_schema_publie(
+    anonyme, commune, indicateurs_suivis, publier, tmp_path
+):
+    publier(commune, indicateurs=True)
+    reponse = anonyme.get(url("indicateurs_csv", commune))
+    schema_csv = reverse("donnees:schema_indicateurs_csv")
+    assert f'<{schema_csv}>; rel="describedby"' in reponse["Link"]
+    chemin = tmp_path / "indicateurs.csv"
+    chemin.write_bytes(reponse.content)
+    valide, erreurs = valider_csv(chemin)
+    assert valide, erreurs
+    publie = anonyme.get(schema_csv)
+    assert publie.status_code == 200
+    assert json.loads(publie.content)["fields"][6]["name"] == "valeur"
+    # Le contrôle échoue vraiment : une virgule décimale est refusée.
+    chemin.write_text(
+        "identifiant,axe,indicateur,unite,sens,annee,valeur,source,cible\r\n"
+        'axe-1-1,1,Part,%,hausse,2024,"12,5",declare,\r\n',
+        encoding="utf-8",
+    )
+    assert not valider_csv(chemin)[0]
+
+
+def test_la_declaration_agec_publiee_passe_le_schema_national(anonyme, achats, publier, tmp_path):
+    publier(achats, declaration_agec=True)
+    chemin = tmp_path / "declaration.csv"
+    chemin.write_bytes(anonyme.get(url("declaration_agec", achats, annee=CLOSE)).content)
+    valide, erreurs = valider_declaration_agec(chemin)
+    assert valide, erreurs
+
+
+def test_nombre_machine_au_point_decimal_sans_separateur():
+    assert formats.nombre_machine(Decimal("1234.50")) == "1234.5"
+    assert formats.nombre_machine(Decimal("12000")) == "12000"
+    assert formats.nombre_machine(Decimal("-0.0300")) == "-0.03"
+    assert formats.nombre_machine(None) == ""
