@@ -156,3 +156,14 @@ def periode_mois(debut, fin) -> str:
     depuis = mois_annee(debut)
     de = "d'" if depuis[:1] in "aeiouyéèâ" else "de "
     return f"{de}{depuis} à {mois_annee(fin)}"
+
+
+def nombre_machine(valeur) -> str:
+    """Un nombre pour un programme (API, données ouvertes) : point décimal, sans séparateur ni
+    zéro inutile : 1234.50 → « 1234.5 » ; rien pour une valeur absente."""
+    nombre_ = _decimal(valeur)
+    if nombre_ is None:
+        return "" if valeur in (None, "") else str(valeur)
+    if nombre_ == nombre_.to_integral_value():
+        return f"{nombre_.quantize(Decimal(1)):f}"
+    return f"{nombre_.normalize():f}"

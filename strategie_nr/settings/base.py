@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "strategie_nr.fiches",
     "strategie_nr.documents",
     "strategie_nr.travaux",
+    "strategie_nr.donnees",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +148,11 @@ AXES_USERNAME_CALLABLE = "collectivites.securite.identifiant_de_connexion"
 AXES_CLIENT_IP_CALLABLE = "collectivites.securite.adresse_client"
 AXES_LOCKOUT_CALLABLE = "collectivites.securite.reponse_connexion_bloquee"
 AXES_VERBOSE = False
+# Données ouvertes (pages et API publiques) : demandes par minute et par adresse du client
+# (0 : sans limite), durée de vie des réponses en cache (s) ; un changement des choix de
+# publication les renouvelle aussitôt.
+DONNEES_DEMANDES_PAR_MINUTE = env.int("DONNEES_DEMANDES_PAR_MINUTE", default=120)
+DONNEES_CACHE_SECONDES = env.int("DONNEES_CACHE_SECONDES", default=300)
 # Demandes de réinitialisation du mot de passe, par heure, par adresse e-mail et par client.
 REINITIALISATION_DEMANDES_MAX = env.int("REINITIALISATION_DEMANDES_MAX", default=5)
 CSRF_FAILURE_VIEW = "strategie_nr.plateforme.erreurs.csrf_refuse"

@@ -1,0 +1,118 @@
+import datetime
+import hashlib
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from indicateurs import calculs
+from indicateurs.enums import Mode, Unite
+from indicateurs.models import Cible, DefinitionIndicateur, IndicateurSuivi, Valeur
+from strategie_nr.documents.models import DocumentOfficiel
+from strategie_nr.donnees.services import publication_modifier
+from strategie_nr.fiches.models import VersionFeuilleDeRoute
+from strategie_nr.fiches.services import (
+    feuille_de_route_soumettre,
+    feuille_de_route_valider,
+    fiche_creer,
+)
+from strategie_nr.referentiel.models import Axe
+from strategie_nr.tests.test_balayage_isolation import donnees  # noqa: F401  (la démo chargée)
+
+CLOSE = timezone.localdate().year - 1
+COURANTE = timezone.localdate().year
+
+
+@pytest.fixture
+def publier():
+    """Publie (ou retire) ces choix pour la collectivité ; les autres sont retirés."""
+
+    def _publier(collectivite, *, par=None, **choix):
+        return publication_modifier(
+            collectivite=collectivite,
+            par=par,
+            indicateurs=choix.get("indicateurs", False),
+            strategie=choix.get("strategie", False),
+            declaration_agec=choix.get("declaration_agec", False),
+        )
+
+    return _publier
+
+
+@pytest.fixture
+def calcul_factice(monkeypatch):
+    """Un indicateur calculé factice, dont on règle les valeurs par année."""
+    valeurs: dict[int, Decimal] = {}
+    indicateur = calculs.IndicateurCalcule(
+        code="test.dons",
+        libelle="Équipements donnés (calcul de test)",
+        unite="nombre",
+        sens="hausse",
+        axe=2,
+        fonction=lambda *, collectivite, annee: valeurs.get(annee),
+    )
+    monkeypatch.setitem(calculs.REGISTRE, indicateur.code, indicateur)
+    return valeurs
+
+
+@pytest.fixture
+def indicateurs_suivis(commune, agent, calcul_factice):
+    """Un indicateur déclaré (en %), avec une valeur de l'année close, une de l'année en
+    cours et des cibles ; un indicateur calculé depuis l'inventaire pour l'année close."""
+    declare = IndicateurSuivi.objects.create(
+        collectivite=commune,
+        definition=DefinitionIndicateur.objects.get(cle="axe-1-1"),
+        responsable=agent,
+    )
+    Valeur.objects.create(
+        suivi=declare, annee=CLOSE, valeur=Decimal("12.5"), source="Mandats", commentaire="secret"
+    )
+    Valeur.objects.create(suivi=declare, annee=COURANTE, valeur=Decimal("3"))
+    Cible.objects.create(suivi=declare, annee=CLOSE, valeur=Decimal("10"))
+    Cible.objects.create(suivi=declare, annee=COURANTE, valeur=Decimal("20"))
+    definition = DefinitionIndicateur.objects.create(
+        cle="test.dons",
+        axe=Axe.objects.get(numero=2),
+        libelle="Équipements donnés (calcul de test)",
+        unite=Unite.NOMBRE,
+        mode=Mode.CALCULE,
+        code_calcul="test.dons",
+    )
+    calcule = IndicateurSuivi.objects.create(collectivite=commune, definition=definition)
+    calcul_factice[CLOSE] = Decimal("42")
+    calcul_factice[CLOSE - 1] = Decimal("16.66666")  # arrondi à 0 décimale : 17
+    return declare, calcule
+
+
+@pytest.fixture
+def strategie_validee(commune, agent, referent):
+    """Une version validée de la feuille de route et son document officiel (octets factices :
+    le rendu du PDF est testé par le domaine des documents)."""
+    fiche_creer(
+        collectivite=commune,
+        auteur=agent,
+        donnees={
+            "axe": Axe.objects.get(numero=1),
+            "titre": "Allonger la durée de vie des ordinateurs",
+            "priorite": 3,
+            "difficulte": 2,
+            "debut": datetime.date(2025, 1, 1),
+            "fin": datetime.date(2026, 12, 1),
+            "responsable": agent,
+        },
+        indicateurs=[],
+        budgets=[],
+    )
+    version = VersionFeuilleDeRoute.objects.for_collectivite(commune).get(numero=1)
+    version = feuille_de_route_soumettre(version=version, auteur=agent)
+    version = feuille_de_route_valider(
+        version=version, auteur=referent, date_copil=datetime.date(2025, 3, 1)
+    )
+    contenu = b"%PDF-1.7 strategie validee"
+    return DocumentOfficiel.objects.create(
+        collectivite=commune,
+        version=version,
+        contenu=contenu,
+        somme_controle=hashlib.sha256(contenu).hexdigest(),
+        taille=len(contenu),
+    )
