@@ -13,8 +13,8 @@ import json
 
 from django.urls import reverse
 
-from strategie_nr import formats
-from strategie_nr.tableurs import neutraliser
+from strategie_nr.plateforme import formats
+from strategie_nr.plateforme.tableurs import neutraliser
 
 from .selectors import CHAMPS, LICENCE, VERSION_API
 

@@ -3,7 +3,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from strategie_nr import formats
+from strategie_nr.plateforme import formats
 
 register = template.Library()
 

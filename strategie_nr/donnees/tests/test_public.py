@@ -20,7 +20,7 @@ from parc.enums import Origine
 from parc.models import TypeEquipement
 from parc.tests.factories import EquipementFactory
 from parc.tests.test_vues_conformite import valider as valider_declaration_agec
-from strategie_nr import formats
+from strategie_nr.plateforme import formats
 
 from .conftest import CLOSE, COURANTE
 
