@@ -47,6 +47,15 @@ ECHELLE_DES_IMAGES = 2  # PNG deux fois plus fin que l'écran : net à l'impress
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL | re.IGNORECASE)
 _BLANCS = re.compile(r"[ \t\n\r\f\v]+")  # sans les espaces insécables de la typographie
 _NS_SVG = "{http://www.w3.org/2000/svg}"
+# Caractères de contrôle qu'un fichier Word (XML 1.0) ne peut pas porter : un texte importé
+# d'un tableur peut en contenir ; ils sont retirés plutôt que de faire échouer le document.
+_HORS_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _propre(texte: str | None) -> str:
+    """Un texte sur une ligne, blancs réduits (les espaces insécables restent), sans caractère
+    interdit dans un fichier Word."""
+    return _BLANCS.sub(" ", _HORS_XML.sub("", texte or "")).strip(" ")
 
 
 # --- Graphiques ------------------------------------------------------------------------------
@@ -66,11 +75,12 @@ class Graphique:
 def graphique_depuis_svg(svg: str) -> Graphique:
     """Le PNG d'un graphique SVG de l'application et son texte de remplacement (son `<title>`
     et sa `<desc>`). Aucune ressource extérieure n'est lue (`url_fetcher` qui refuse tout)."""
+    svg = _HORS_XML.sub("", svg)
     arbre = etree.fromstring(
         svg.encode(), parser=etree.XMLParser(resolve_entities=False, no_network=True)
     )
-    titre = " ".join("".join(arbre.findtext(f"{_NS_SVG}title") or "").split())
-    description = " ".join("".join(arbre.findtext(f"{_NS_SVG}desc") or "").split())
+    titre = _propre(arbre.findtext(f"{_NS_SVG}title"))
+    description = _propre(arbre.findtext(f"{_NS_SVG}desc"))
     texte = ". ".join(t.rstrip(".") for t in (titre, description) if t)
     largeur_px = _pixels(arbre.get("width")) or _largeur_de_la_vue(arbre.get("viewBox")) or 600
     png = PNGSurface.convert(
@@ -272,7 +282,6 @@ class _Paragraphe:
     coup à la fermeture, blancs du HTML réduits comme le ferait un navigateur."""
 
     style: str | None = None
-    alignement: object = None
     morceaux: list = field(default_factory=list)
 
 
@@ -330,7 +339,7 @@ class _Redacteur:
             if not isinstance(enfant.tag, str) or enfant.tag in IGNORES:
                 pass
             elif enfant.get("aria-hidden") == "true":
-                self.filigrane = " ".join(enfant.text_content().split())
+                self.filigrane = _propre(enfant.text_content())
             elif enfant.tag in BLOCS:
                 fermer()
                 self.bloc(conteneur, enfant)
@@ -411,8 +420,6 @@ class _Redacteur:
         if not morceaux:
             return None
         paragraphe = conteneur.paragraphe(style=modele.style)
-        if modele.alignement is not None:
-            paragraphe.alignment = modele.alignement
         self._saut_si_demande(paragraphe)
         for texte, format_ in morceaux:
             if format_ is None:
@@ -502,7 +509,7 @@ class _Redacteur:
         for colonne, largeur in zip(table.columns, largeurs, strict=True):
             colonne.width = largeur
         if legende is not None:
-            _legende_de_tableau(table, " ".join(legende.text_content().split()))
+            _legende_de_tableau(table, _propre(legende.text_content()))
         for rang, (tr, en_tete) in enumerate(lignes):
             ligne = table.rows[rang]
             if en_tete:
@@ -606,7 +613,7 @@ def _reduire_les_blancs(morceaux: list) -> list:
             resultat.append(("\n", None))
             blanc_precedent = True
             continue
-        texte = _BLANCS.sub(" ", texte)
+        texte = _BLANCS.sub(" ", _HORS_XML.sub("", texte))
         if blanc_precedent:
             texte = texte.lstrip(" ")
         if texte:
@@ -626,7 +633,7 @@ def _reduire_les_blancs(morceaux: list) -> list:
 def _titres(racine) -> list[tuple[int, str]]:
     niveaux = {"h2": 1, "h3": 2, "h4": 3}
     return [
-        (niveaux[e.tag], " ".join(e.text_content().split()))
+        (niveaux[e.tag], _propre(e.text_content()))
         for e in racine.iter("h2", "h3", "h4")
         if not e.xpath("ancestor::nav")
     ]
@@ -649,7 +656,7 @@ def docx_depuis_html(html: str, *, mention: str = "") -> bytes:
     _langue_par_defaut(document)
     _mettre_a_jour_les_champs_a_l_ouverture(document)
 
-    titre = " ".join((racine.findtext(".//title") or "").split())
+    titre = _propre(racine.findtext(".//title"))
     auteur = ""
     for meta in racine.iter("meta"):
         if meta.get("name") == "author":
@@ -670,7 +677,7 @@ def docx_depuis_html(html: str, *, mention: str = "") -> bytes:
     # Le filigrane (aria-hidden) se lit avant le reste : il va dans l'en-tête de chaque page.
     for element in corps.iter():
         if isinstance(element.tag, str) and element.get("aria-hidden") == "true":
-            redacteur.filigrane = " ".join(element.text_content().split())
+            redacteur.filigrane = _propre(element.text_content())
     _mise_en_page(document, en_tete=titre, filigrane=redacteur.filigrane)
     redacteur.blocs(_Conteneur(document), corps)
     sortie = io.BytesIO()

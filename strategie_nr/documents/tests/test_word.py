@@ -228,3 +228,23 @@ def test_un_graphique_ne_lit_aucune_ressource_exterieure(tmp_path):
     )
     with pytest.raises(ValueError, match="Ressource refusée"):
         graphique_depuis_svg(svg)
+
+
+def test_un_texte_saisi_avec_des_caracteres_de_controle_ne_fait_pas_echouer_le_document():
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><title>Fiche\x01 A'
+        '</title><desc>Barre\x0c B</desc><rect width="40" height="10"/></svg>'
+    )
+    html = (
+        '<html lang="fr"><head><title>Bilan\x02</title></head><body>'
+        '<section class="garde"><h1>Bilan</h1></section><nav class="sommaire"></nav>'
+        "<h2>Titre\x01 saisi</h2><p>Texte\x1b importé\u00a0: 12\u202f500\u00a0€</p>"
+        f"<table><caption>Légende\x07</caption><tr><td>cellule\x08</td></tr></table>{svg}"
+        "</body></html>"
+    )
+    document = relire(docx_depuis_html(html))
+    assert titres(document, 1) == ["Titre saisi"]
+    assert "Texte importé\u00a0: 12\u202f500\u00a0€" in [p.text for p in document.paragraphs]
+    assert document.tables[0].cell(0, 0).text == "cellule"
+    assert textes_de_remplacement(document) == ["Fiche A. Barre B."]
+    assert document.core_properties.title == "Bilan"
