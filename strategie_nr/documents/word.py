@@ -139,11 +139,18 @@ def _fin_de_champ(paragraphe) -> None:
     _fldchar(paragraphe, "end")
 
 
-def _propriete(parent, balise: str, **attributs):
+def _propriete(parent, balise: str, *, avant: tuple[str, ...] = (), **attributs):
+    """L'élément `balise` de `parent`, créé s'il manque à sa place dans l'ordre du schéma
+    OOXML (avant le premier de ses suivants `avant` présent : Word refuse un ordre faux)."""
     element = parent.find(qn(balise))
     if element is None:
         element = OxmlElement(balise)
-        parent.append(element)
+        suivants = {qn(b) for b in avant}
+        suivant = next((e for e in parent if e.tag in suivants), None)
+        if suivant is None:
+            parent.append(element)
+        else:
+            suivant.addprevious(element)
     for nom, valeur in attributs.items():
         element.set(qn(f"w:{nom}"), valeur)
     return element
@@ -156,33 +163,60 @@ def _langue_par_defaut(document) -> None:
     if defauts is None:
         defauts = OxmlElement("w:docDefaults")
         styles.insert(0, defauts)
-    rpr_defaut = _propriete(defauts, "w:rPrDefault")
+    rpr_defaut = _propriete(defauts, "w:rPrDefault", avant=("w:pPrDefault",))
     rpr = _propriete(rpr_defaut, "w:rPr")
-    _propriete(rpr, "w:lang", val=LANGUE, eastAsia=LANGUE, bidi="ar-SA")
+    suivants = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+    _propriete(rpr, "w:lang", avant=suivants, val=LANGUE, eastAsia=LANGUE, bidi="ar-SA")
 
 
 def _mettre_a_jour_les_champs_a_l_ouverture(document) -> None:
     """Word recalcule la table des matières et les numéros de page en ouvrant le fichier."""
-    _propriete(document.settings.element, "w:updateFields", val="true")
+    _propriete(
+        document.settings.element, "w:updateFields", avant=_SUIVANTS_DE_UPDATEFIELDS, val="true"
+    )
+
+
+# Ce qui suit `w:updateFields` dans les réglages (schéma OOXML), préfixe `w:` seulement.
+_SUIVANTS_DE_UPDATEFIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
 
 
 def _en_tete_de_tableau(ligne) -> None:
     """La ligne est l'en-tête du tableau : répétée en haut de chaque page, lue comme telle."""
     trpr = ligne._tr.get_or_add_trPr()
-    _propriete(trpr, "w:tblHeader", val="true")
+    suivants = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+    _propriete(trpr, "w:tblHeader", avant=suivants, val="true")
 
 
 def _legende_de_tableau(table, legende: str) -> None:
     """Titre du tableau (texte de remplacement des tableaux de Word)."""
-    tblpr = table._tbl.tblPr
-    caption = OxmlElement("w:tblCaption")
-    caption.set(qn("w:val"), legende[:250])
-    tblpr.append(caption)
+    suivants = ("w:tblDescription", "w:tblPrChange")
+    _propriete(table._tbl.tblPr, "w:tblCaption", avant=suivants, val=legende[:250])
 
 
 def _fond(cellule, couleur: str) -> None:
     tcpr = cellule._tc.get_or_add_tcPr()
-    _propriete(tcpr, "w:shd", val="clear", color="auto", fill=couleur)
+    suivants = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+    _propriete(tcpr, "w:shd", avant=suivants, val="clear", color="auto", fill=couleur)
 
 
 # --- Styles ----------------------------------------------------------------------------------
