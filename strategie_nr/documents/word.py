@@ -12,7 +12,6 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from cairosvg.surface import PNGSurface
 from django.utils import timezone
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -75,6 +74,10 @@ class Graphique:
 def graphique_depuis_svg(svg: str) -> Graphique:
     """Le PNG d'un graphique SVG de l'application et son texte de remplacement (son `<title>`
     et sa `<desc>`). Aucune ressource extérieure n'est lue (`url_fetcher` qui refuse tout)."""
+    # Import tardif, comme WeasyPrint : CairoSVG charge la bibliothèque Cairo à l'import, ce
+    # qu'aucune page ni aucun autre travail n'a besoin de payer.
+    from cairosvg.surface import PNGSurface
+
     svg = _HORS_XML.sub("", svg)
     arbre = etree.fromstring(
         svg.encode(), parser=etree.XMLParser(resolve_entities=False, no_network=True)
