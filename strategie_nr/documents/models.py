@@ -15,7 +15,8 @@ class DocumentOfficiel(models.Model):
     """Le PDF de la stratégie d'une version validée, produit une fois à la validation.
 
     Ce sont ces octets que les élus téléchargent ensuite, identiques à chaque fois ; leur
-    empreinte SHA-256 (« empreinte du fichier ») prouve qu'ils n'ont pas changé.
+    empreinte SHA-256 (« empreinte du fichier ») prouve qu'ils n'ont pas changé. Le HTML dont
+    ils sont rendus est gardé avec eux : la version Word en reprend le même contenu.
     """
 
     collectivite = models.ForeignKey(
@@ -33,6 +34,12 @@ class DocumentOfficiel(models.Model):
     contenu = models.BinaryField("PDF")
     somme_controle = models.CharField("empreinte du fichier (SHA-256)", max_length=64)
     taille = models.PositiveIntegerField("taille (octets)")
+    source_html = models.TextField(
+        "HTML du document",
+        blank=True,
+        help_text="Le HTML d'impression dont le PDF a été rendu : la version Word en est écrite, "
+        "avec le même contenu figé.",
+    )
     genere_le = models.DateTimeField("généré le", auto_now_add=True)
 
     objects = DocumentOfficielQuerySet.as_manager()

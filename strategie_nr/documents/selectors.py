@@ -32,10 +32,12 @@ def version_du_bilan(collectivite):
 
 
 def documents_officiels(collectivite) -> dict[int, DocumentOfficiel]:
-    """Version (pk) → document officiel, sans charger les octets des PDF."""
+    """Version (pk) → document officiel, sans charger les octets des PDF ni leur HTML."""
     return {
         d.version_id: d
-        for d in DocumentOfficiel.objects.for_collectivite(collectivite).defer("contenu")
+        for d in DocumentOfficiel.objects.for_collectivite(collectivite).defer(
+            "contenu", "source_html"
+        )
     }
 
 

@@ -1,16 +1,19 @@
-"""Écritures : le document officiel d'une version validée, produit une seule fois ; les PDF
-demandés depuis les pages, confiés aux processus de tâches."""
+"""Écritures : le document officiel d'une version validée, produit une seule fois ; les PDF et
+les versions Word demandés depuis les pages, confiés aux processus de tâches."""
 
 import re
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
+from strategie_nr.plateforme import formats
 from strategie_nr.travaux.enums import NatureTravail
 from strategie_nr.travaux.services import empreinte_de, travail_demander
 
 from .models import DocumentOfficiel
 from .rendu import bilan_html, fiche_html, pdf_depuis_html, somme_sha256, strategie_html
+from .word import docx_depuis_html
 
 # Les graphiques SVG numérotent leurs titres (« matrice-3-t ») dans l'ordre des rendus du
 # processus : ce numéro n'est pas du contenu et ne compte pas dans l'empreinte.
@@ -21,8 +24,8 @@ def empreinte_du_html(html: str) -> str:
     return empreinte_de(_IDENTIFIANTS_DE_GRAPHIQUES.sub(r"\1-\2", html))
 
 
-def nom_de_fichier(collectivite, quoi: str) -> str:
-    return f"{quoi}-{slugify(collectivite.nom)}.pdf"
+def nom_de_fichier(collectivite, quoi: str, extension: str = "pdf") -> str:
+    return f"{quoi}-{slugify(collectivite.nom)}.{extension}"
 
 
 def document_officiel_generer(*, version) -> DocumentOfficiel:
@@ -37,13 +40,15 @@ def document_officiel_generer(*, version) -> DocumentOfficiel:
     if not version.est_validee:
         raise ValueError("Seule une version validée a un document officiel.")
     collectivite = version.feuille_de_route.collectivite
-    contenu = pdf_depuis_html(strategie_html(collectivite=collectivite, version=version))
+    html = strategie_html(collectivite=collectivite, version=version)
+    contenu = pdf_depuis_html(html)
     document = DocumentOfficiel(
         collectivite=collectivite,
         version=version,
         contenu=contenu,
         somme_controle=somme_sha256(contenu),
         taille=len(contenu),
+        source_html=html,
     )
     document.full_clean(validate_unique=False)
     try:
@@ -66,24 +71,26 @@ def document_officiel_demander(*, version, demandeur=None):
     )
 
 
-def _pdf_demander(*, collectivite, demandeur, nature: str, libelle: str, html: str, quoi: str):
-    """Le HTML est rendu ici (quelques dizaines de millisecondes), le PDF par un processus de
-    tâches. L'empreinte du HTML est la clé : tant que rien ne change, le PDF déjà produit sert
-    de nouveau, tout de suite."""
+def _document_demander(
+    *, collectivite, demandeur, nature: str, libelle: str, html: str, quoi: str, extension="pdf"
+):
+    """Le HTML est rendu ici (quelques dizaines de millisecondes), le PDF ou le document Word
+    par un processus de tâches. L'empreinte du HTML est la clé : tant que rien ne change, le
+    fichier déjà produit sert de nouveau, tout de suite."""
     return travail_demander(
         collectivite=collectivite,
         demandeur=demandeur,
         nature=nature,
         libelle=libelle,
         empreinte=empreinte_du_html(html),
-        parametres={"nom": nom_de_fichier(collectivite, quoi)},
+        parametres={"nom": nom_de_fichier(collectivite, quoi, extension)},
         source=html,
     )
 
 
 def strategie_demander(*, collectivite, version, demandeur):
     """Le projet de stratégie (version non validée)."""
-    return _pdf_demander(
+    return _document_demander(
         collectivite=collectivite,
         demandeur=demandeur,
         nature=NatureTravail.STRATEGIE_PDF,
@@ -94,7 +101,7 @@ def strategie_demander(*, collectivite, version, demandeur):
 
 
 def bilan_demander(*, collectivite, version, annee: int, demandeur):
-    return _pdf_demander(
+    return _document_demander(
         collectivite=collectivite,
         demandeur=demandeur,
         nature=NatureTravail.BILAN_PDF,
@@ -106,7 +113,7 @@ def bilan_demander(*, collectivite, version, annee: int, demandeur):
 
 def fiche_demander(*, collectivite, version, fiche: dict, demandeur):
     """Une fiche action sur une page (`fiche` : la fiche lue, comme sur sa page)."""
-    return _pdf_demander(
+    return _document_demander(
         collectivite=collectivite,
         demandeur=demandeur,
         nature=NatureTravail.FICHE_PDF,
@@ -114,6 +121,91 @@ def fiche_demander(*, collectivite, version, fiche: dict, demandeur):
         html=fiche_html(collectivite=collectivite, version=version, fiche=fiche),
         quoi=f"fiche-{slugify(fiche['titre'])[:60]}",
     )
+
+
+def strategie_word_demander(*, collectivite, version, demandeur):
+    """La version Word du projet de stratégie (version non validée, ou aucune)."""
+    return _document_demander(
+        collectivite=collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.STRATEGIE_WORD,
+        libelle=(
+            f"Stratégie {version.libelle} (projet, Word)" if version else "Stratégie (projet, Word)"
+        ),
+        html=strategie_html(collectivite=collectivite, version=version),
+        quoi=f"strategie-{version.libelle}-projet" if version else "strategie-projet",
+        extension="docx",
+    )
+
+
+def bilan_word_demander(*, collectivite, version, annee: int, demandeur):
+    return _document_demander(
+        collectivite=collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.BILAN_WORD,
+        libelle=f"Bilan {annee} (Word)",
+        html=bilan_html(collectivite=collectivite, version=version, annee=annee),
+        quoi=f"bilan-{annee}",
+        extension="docx",
+    )
+
+
+def document_officiel_word_demander(*, version, demandeur=None):
+    """La version Word du document officiel d'une version validée : écrite par un processus de
+    tâches depuis le HTML figé du document officiel (produit d'abord s'il manque)."""
+    collectivite = version.feuille_de_route.collectivite
+    return travail_demander(
+        collectivite=collectivite,
+        demandeur=demandeur,
+        nature=NatureTravail.STRATEGIE_WORD,
+        libelle=f"Stratégie {version.libelle} — document officiel (Word)",
+        empreinte=empreinte_de("document-officiel-word", str(version.pk)),
+        parametres={
+            "version": version.pk,
+            "nom": nom_de_fichier(collectivite, f"strategie-{version.libelle}", "docx"),
+        },
+    )
+
+
+def html_du_document_officiel(*, version) -> tuple[str, str]:
+    """(HTML, mention de garde) de la version Word d'une version validée.
+
+    Le HTML est celui dont le PDF officiel a été rendu : mêmes chiffres, même instant, même
+    après d'autres saisies. Un document officiel produit avant les versions Word n'a pas gardé
+    son HTML : la stratégie est alors rendue à nouveau (les fiches restent celles de
+    l'instantané de la version validée ; les autres chiffres sont ceux du jour), et la mention
+    de la page de garde le dit. Dans les deux cas, seul le PDF officiel fait foi.
+    """
+    document = document_officiel_generer(version=version)
+    foi = (
+        f"Seul le PDF officiel fait foi (empreinte du fichier, SHA-256 : "
+        f"{document.somme_controle})."
+    )
+    if document.source_html:
+        return document.source_html, (
+            f"Version Word du document officiel de la version {version.libelle}, au même "
+            f"contenu. {foi}"
+        )
+    aujourdhui = timezone.localdate()
+    html = strategie_html(
+        collectivite=version.feuille_de_route.collectivite, version=version, aujourdhui=aujourdhui
+    )
+    le_jour = formats.date_longue(aujourdhui)
+    return html, (
+        f"Version Word établie le {le_jour} d'après la version validée "
+        f"{version.libelle} : son document officiel a été produit avant les versions Word. Les "
+        f"fiches actions sont celles de la version validée ; les autres chiffres sont ceux du "
+        f"{le_jour} et peuvent différer du PDF officiel. {foi}"
+    )
+
+
+def document_strategie_word(*, collectivite, version) -> tuple[bytes, bool]:
+    """(octets DOCX, officiel) : la version Word du document officiel d'une version validée
+    (même contenu figé), sinon celle d'un projet rendu à la demande (commande)."""
+    if version is not None and version.est_validee:
+        html, mention = html_du_document_officiel(version=version)
+        return docx_depuis_html(html, mention=mention), True
+    return docx_depuis_html(strategie_html(collectivite=collectivite, version=version)), False
 
 
 def document_strategie(*, collectivite, version) -> tuple[bytes, bool]:

@@ -21,11 +21,16 @@ from .selectors import (
 )
 from .services import (
     bilan_demander,
+    bilan_word_demander,
     document_officiel_demander,
+    document_officiel_word_demander,
     fiche_demander,
     nom_de_fichier,
     strategie_demander,
+    strategie_word_demander,
 )
+
+PDF, WORD = "pdf", "docx"
 
 
 def reponse_pdf(contenu: bytes, nom: str) -> HttpResponse:
@@ -62,8 +67,11 @@ class DocumentsView(MembreRequisMixin, TemplateView):
         )
 
 
-def _officiel(collectivite, membre, version):
-    """Les octets enregistrés du document officiel, sinon la page de sa préparation."""
+def _officiel(collectivite, membre, version, format_=PDF):
+    """Les octets enregistrés du document officiel, sinon la page de sa préparation ; en Word,
+    la préparation de sa version Word (même contenu figé)."""
+    if format_ == WORD:
+        return vers_le_travail(document_officiel_word_demander(version=version, demandeur=membre))
     document = DocumentOfficiel.objects.filter(version=version).only("contenu").first()
     if document is not None:
         nom = nom_de_fichier(collectivite, f"strategie-{version.libelle}")
@@ -73,33 +81,40 @@ def _officiel(collectivite, membre, version):
 
 class StrategieCouranteView(MembreRequisMixin, View):
     """La stratégie courante : le document officiel si elle est validée, sinon un projet,
-    préparé par un processus de tâches (la page de suivi, puis le fichier)."""
+    préparé par un processus de tâches (la page de suivi, puis le fichier), en PDF ou en Word."""
+
+    format_ = PDF
 
     def get(self, request):
         version = version_a_imprimer(self.collectivite)
         if version is not None and version.est_validee:
-            return _officiel(self.collectivite, self.membre, version)
-        travail = strategie_demander(
-            collectivite=self.collectivite, version=version, demandeur=self.membre
-        )
+            return _officiel(self.collectivite, self.membre, version, self.format_)
+        demander = strategie_word_demander if self.format_ == WORD else strategie_demander
+        travail = demander(collectivite=self.collectivite, version=version, demandeur=self.membre)
         return vers_le_travail(travail)
 
 
 class StrategieVersionView(MembreRequisMixin, View):
-    """Le document officiel d'une version validée : les octets enregistrés, tels quels."""
+    """Le document officiel d'une version validée : les octets enregistrés, tels quels (ou sa
+    version Word)."""
+
+    format_ = PDF
 
     def get(self, request, pk):
         version = get_object_or_404(versions_de(self.collectivite), pk=pk)
         if not version.est_validee:
             raise Http404("Seules les versions validées ont un document officiel.")
-        return _officiel(self.collectivite, self.membre, version)
+        return _officiel(self.collectivite, self.membre, version, self.format_)
 
 
 class BilanView(MembreRequisMixin, View):
+    format_ = PDF
+
     def get(self, request, annee):
         if not PREMIERE_ANNEE_DE_BILAN <= annee <= max(annees_de_bilan()):
             raise Http404("Pas de bilan pour cette année.")
-        travail = bilan_demander(
+        demander = bilan_word_demander if self.format_ == WORD else bilan_demander
+        travail = demander(
             collectivite=self.collectivite,
             version=version_du_bilan(self.collectivite),
             annee=annee,

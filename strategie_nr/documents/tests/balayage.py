@@ -10,7 +10,9 @@ def _version_validee(d):
 
 PARAMETRES = {
     "documents:version": lambda d: {"pk": _version_validee(d)},
+    "documents:version_word": lambda d: {"pk": _version_validee(d)},
     "documents:bilan": lambda d: {"annee": 2025},
+    "documents:bilan_word": lambda d: {"annee": 2025},
     "documents:fiche": lambda d: {
         "pk": FicheAction.objects.for_collectivite(d.commune).order_by("pk").first().pk
     },
@@ -20,7 +22,9 @@ PARAMETRES = {
 SANS_OBJET_DE_COLLECTIVITE = {
     "documents:index",
     "documents:strategie",
+    "documents:strategie_word",
     "documents:bilan",
+    "documents:bilan_word",
 }
 
 POST_PERMIS_A_L_ELU = set()

@@ -42,3 +42,19 @@ def test_la_synthese_de_l_elu_se_lit_sur_un_telephone(se_connecter):
     verifier(page)
     # Rien ne déborde de l'écran : le tableau des chiffres défile dans son cadre.
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_l_elu_telecharge_le_bilan_en_word(se_connecter, executer_travaux):
+    from docx import Document
+
+    page = se_connecter("elu@demo.test")
+    page.goto("/documents/")
+    page.get_by_role("link", name="Bilan 2025 en Word").click()
+    page.get_by_text("Document en préparation").wait_for()
+    with page.expect_download(timeout=60_000) as attente:
+        executer_travaux()
+    telechargement = attente.value
+    assert telechargement.suggested_filename.endswith(".docx")
+    document = Document(telechargement.path())
+    assert document.core_properties.language == "fr-FR"
+    assert any(p.style.name == "Heading 1" for p in document.paragraphs)

@@ -153,7 +153,7 @@ def test_l_elu_voit_ses_telechargements_sur_son_telephone(telephone):
     page.get_by_role("link", name="Documents").click()
     page.get_by_role("heading", level=1, name="Documents pour les élus").wait_for()
     assert _debordement(page) <= 0
-    liens = page.locator("main a[href$='.pdf']")
+    liens = page.locator("main a[href$='.pdf'], main a[href$='.docx']")
     assert liens.count() >= 2
     for rang in range(liens.count()):
         boite = liens.nth(rang).bounding_box()

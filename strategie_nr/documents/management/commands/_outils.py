@@ -14,6 +14,22 @@ def collectivite_par_code(code: str) -> Collectivite:
     return collectivite
 
 
+FORMATS = {".pdf": "pdf", ".docx": "docx"}
+
+
+def format_de_sortie(chemin: str) -> str:
+    """« pdf » ou « docx » (Word) selon l'extension du fichier à écrire ; toute autre est
+    refusée avant le moindre travail."""
+    extension = Path(chemin).suffix.lower()
+    if extension not in FORMATS:
+        nommee = f"« {extension} »" if extension else "absente"
+        raise CommandError(
+            f"Extension {nommee} du fichier « {chemin} » non prise en charge : écrivez un "
+            "fichier .pdf (PDF) ou .docx (Word)."
+        )
+    return FORMATS[extension]
+
+
 def ecrire(chemin: str, contenu: bytes) -> Path:
     fichier = Path(chemin)
     try:
