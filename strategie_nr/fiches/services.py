@@ -260,6 +260,11 @@ def fiche_supprimer(*, fiche: FicheAction, auteur) -> None:
     _exiger_modifiable(version)
     if not peut_modifier_fiche(auteur, fiche):
         raise ValidationError("Seuls le responsable de la fiche et le référent peuvent la retirer.")
+    if fiche.pieces.exists():
+        raise ValidationError(
+            "Des pièces justificatives sont jointes à cette fiche dans cette version : "
+            "supprimez-les d'abord (en bas de la fiche), puis retirez la fiche."
+        )
     _journaliser(version=version, type=TypeEvenement.FICHE_SUPPRIMEE, auteur=auteur, fiche=fiche)
     fiche.delete()
 

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
+from strategie_nr.pieces.selectors import pieces_de_fiche, pieces_de_version
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
 
 from . import graphiques, selectors, services
@@ -86,6 +87,10 @@ class FeuilleDeRouteView(MembreRequisMixin, TemplateView):
             barres_axes=graphiques.barres_axes_svg(par_axe, CONSEIL_ANCT),
             peut_contribuer=peut_contribuer(self.membre),
             peut_valider=peut_valider_feuille_de_route(self.membre),
+            pieces=pieces_de_version(self.collectivite, version, self.membre) if version else [],
+            lien_ajout_pieces=reverse("pieces:ajouter_version", args=[version.pk])
+            if version and peut_contribuer(self.membre)
+            else "",
             **kwargs,
         )
 
@@ -147,6 +152,10 @@ class FicheView(MembreRequisMixin, TemplateView):
             pseudos=selectors.pseudos_des_membres(self.collectivite)
             if peut_commenter(self.membre)
             else [],
+            pieces=pieces_de_fiche(self.collectivite, fiche, self.membre),
+            lien_ajout_pieces=reverse("pieces:ajouter_fiche", args=[fiche.pk])
+            if peut_modifier_fiche(self.membre, fiche)
+            else "",
             peut_nouvelle_version=version.est_validee
             and peut_contribuer(self.membre)
             and not VersionFeuilleDeRoute.objects.for_collectivite(self.collectivite)

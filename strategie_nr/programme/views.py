@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.pieces.selectors import pieces_du_programme
 
 from . import services
 from .forms import (
@@ -39,7 +40,14 @@ class ProgrammeView(LectureView):
     template_name = "strategie_nr/programme/index.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(programme=programme_de_travail(self.collectivite), **kwargs)
+        return super().get_context_data(
+            programme=programme_de_travail(self.collectivite),
+            pieces=pieces_du_programme(self.collectivite, self.membre),
+            lien_ajout_pieces=reverse("pieces:ajouter_programme")
+            if peut_modifier_programme(self.membre)
+            else "",
+            **kwargs,
+        )
 
 
 class PartiesPrenantesView(LectureView):
