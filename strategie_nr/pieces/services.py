@@ -103,7 +103,16 @@ def piece_ajouter(
         jeton=jeton,
     )
     piece.full_clean(exclude=["fichier"], validate_constraints=False)
-    piece.fichier.save(piece.nom_fichier, fichier, save=False)
+    try:
+        piece.fichier.save(piece.nom_fichier, fichier, save=False)
+    except Exception as erreur:  # disque plein, stockage objet injoignable…
+        logger.exception("Pièce justificative non rangée dans le stockage")
+        raise ValidationError(
+            {
+                "fichier": "Le fichier n'a pas pu être enregistré (stockage indisponible) : "
+                "rien n'a été joint. Réessayez dans quelques minutes."
+            }
+        ) from erreur
     try:
         with transaction.atomic(durable=True):
             piece.save(force_insert=True)

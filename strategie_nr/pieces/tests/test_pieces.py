@@ -134,6 +134,17 @@ def test_echec_en_base_efface_le_fichier_range(client_de, agent, monkeypatch):
     assert _fichiers_stockes() == []
 
 
+def test_stockage_en_panne_rien_en_base_et_message(client_de, agent, stockage_vide, monkeypatch):
+    def panne(*args, **kwargs):
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(stockage_vide, "save", panne)
+    reponse = _envoyer(client_de(agent), reverse("pieces:ajouter_programme"), exemples.pdf())
+    assert reponse.status_code == 400
+    assert "n&#x27;a pas pu être enregistré" in reponse.content.decode()
+    assert not PieceJustificative.objects.exists()
+
+
 def test_une_autre_collectivite_recoit_une_404(client_de, agent, referent_epci, fiche_commune):
     reponse = _envoyer(client_de(agent), reverse("pieces:ajouter_programme"), exemples.pdf())
     assert reponse.status_code == 302
