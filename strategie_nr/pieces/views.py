@@ -50,7 +50,6 @@ class AjouterView(MembreRequisMixin, View):
             {
                 "form": form,
                 "erreur_requete": erreur_requete,
-                "taille_max": services.taille_lisible(services.taille_max()),
                 "objet": objet,
                 "retour": retour,
                 "libelle": libelle,
