@@ -69,7 +69,7 @@ def charger(contexte: dict) -> None:
     _joindre(
         contexte,
         "programme-atelier",
-        "Compte rendu atelier parties prenantes.pdf",
+        "Compte rendu atelier de lancement.pdf",
         NaturePiece.AUTRE,
         f"{commune} : atelier des parties prenantes",
         ["Compte rendu de l'atelier de lancement du programme de travail (démonstration)."],
