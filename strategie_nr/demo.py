@@ -14,6 +14,7 @@ DOMAINES = [
     "strategie_nr.fiches.demo",
     "strategie_nr.documents.demo",
     "strategie_nr.donnees.demo",
+    "strategie_nr.pieces.demo",
 ]
 
 

@@ -56,6 +56,7 @@ urlpatterns = [
     path("documents/", include("strategie_nr.documents.urls")),
     path("travaux/", include("strategie_nr.travaux.urls")),
     path("", include("strategie_nr.donnees.urls")),
+    path("pieces/", include("strategie_nr.pieces.urls")),
     path("admin/", admin.site.urls),
 ]
 

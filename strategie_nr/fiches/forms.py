@@ -1,6 +1,7 @@
 """Formulaires de la fiche action, de la validation et des filtres de la feuille de route."""
 
 import re
+import uuid
 from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 
@@ -15,7 +16,7 @@ from indicateurs.models import IndicateurSuivi
 from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Pratique
 
 from .enums import Engagement, Niveau, Perimetre, StatutFiche, UniteMoyens
-from .models import CHAMPS_FICHE, FicheAction
+from .models import CHAMPS_FICHE, COMMENTAIRE_LONGUEUR_MAX, FicheAction
 
 ESPACES = re.compile(r"[\s\u00a0\u202f]")
 
@@ -362,6 +363,22 @@ class RenvoiForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Expliquez ce qui doit être repris."},
     )
+
+
+class CommentaireForm(forms.Form):
+    texte = forms.CharField(
+        label="Votre commentaire",
+        max_length=COMMENTAIRE_LONGUEUR_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Texte simple. Pour prévenir un membre par e-mail, écrivez @ suivi de son "
+        "pseudo (la liste est sous le champ).",
+        error_messages={
+            "required": "Écrivez votre commentaire avant de l'envoyer.",
+            "max_length": "Un commentaire tient en %(limit_value)d caractères au plus (celui-ci "
+            "en compte %(show_value)d).",
+        },
+    )
+    jeton = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
 class FiltresForm(forms.Form):

@@ -561,3 +561,74 @@ class ImportPlanAction(models.Model):
 
     def __str__(self):
         return f"{self.nom_fichier or self.jeton} ({self.collectivite})"
+
+
+class CommentaireQuerySet(models.QuerySet):
+    def for_collectivite(self, collectivite):
+        return self.filter(collectivite=collectivite)
+
+
+COMMENTAIRE_LONGUEUR_MAX = 5000
+
+
+class CommentaireFiche(models.Model):
+    """Un message d'un membre sur une fiche action.
+
+    Rattaché à la fiche par son identifiant stable (`lignee`), comme l'historique : la
+    discussion suit la fiche d'une version à l'autre et reste quand la fiche est retirée d'un
+    brouillon ou abandonnée. `version` garde la version affichée quand le message a été écrit.
+    Le texte est du texte brut, toujours échappé à l'affichage.
+    """
+
+    collectivite = models.ForeignKey(
+        Collectivite, on_delete=models.CASCADE, related_name="+", verbose_name="collectivité"
+    )
+    lignee = models.UUIDField("fiche (identifiant stable)")
+    fiche = models.ForeignKey(
+        FicheAction,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commentaires",
+        verbose_name="fiche commentée",
+    )
+    version = models.ForeignKey(
+        VersionFeuilleDeRoute,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="version",
+    )
+    auteur = models.ForeignKey(
+        Membre,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="auteur",
+    )
+    texte = models.TextField("commentaire", max_length=COMMENTAIRE_LONGUEUR_MAX)
+    mentions = models.ManyToManyField(
+        Membre, blank=True, related_name="mentions_fiches", verbose_name="membres mentionnés"
+    )
+    # Jeton du formulaire : un double clic n'enregistre le message (et ne prévient) qu'une fois.
+    jeton = models.UUIDField("jeton du formulaire")
+    cree_le = models.DateTimeField("écrit le", default=timezone.now)
+
+    objects = CommentaireQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "commentaire de fiche"
+        verbose_name_plural = "commentaires de fiches"
+        ordering = ["cree_le", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collectivite", "jeton"], name="commentaire_jeton_unique"
+            ),
+            models.CheckConstraint(condition=~Q(texte=""), name="commentaire_non_vide"),
+        ]
+        indexes = [models.Index(fields=["collectivite", "lignee"])]
+
+    def __str__(self):
+        return f"Commentaire sur « {self.fiche or self.lignee} »"

@@ -8,6 +8,7 @@ __all__ = [
     "peut_modifier_fiche",
     "peut_soumettre",
     "peut_valider_feuille_de_route",
+    "peut_commenter",
 ]
 
 
@@ -17,4 +18,10 @@ def peut_modifier_fiche(membre, fiche) -> bool:
 
 
 def peut_soumettre(membre) -> bool:
+    return peut_contribuer(membre)
+
+
+def peut_commenter(membre) -> bool:
+    """Agents et référents écrivent dans la discussion d'une fiche ; les élus la lisent (ils
+    ne changent rien : leurs remarques passent par le COPIL)."""
     return peut_contribuer(membre)

@@ -30,8 +30,10 @@ from .enums import (
     StatutVersion,
     UniteMoyens,
 )
+from .mentions import pseudos
 from .models import (
     BudgetAnnuel,
+    CommentaireFiche,
     FicheAction,
     ImportPlanAction,
     IndicateurFiche,
@@ -606,3 +608,21 @@ def fiche_lue(fiche) -> dict | None:
             None,
         )
     return fiches_lues_par_pk(version, fiche.pk)
+
+
+def commentaires_de(collectivite, lignee) -> list:
+    """La discussion d'une fiche, toutes versions confondues, du plus ancien au plus récent."""
+    return list(
+        CommentaireFiche.objects.for_collectivite(collectivite)
+        .filter(lignee=lignee)
+        .select_related("auteur__utilisateur", "version")
+    )
+
+
+def pseudos_des_membres(collectivite) -> list[tuple[str, str]]:
+    """(pseudo, nom) des membres actifs, pour dire comment les mentionner."""
+    membres = Membre.objects.for_collectivite(collectivite).actifs().select_related("utilisateur")
+    return sorted(
+        ((pseudo, membre.nom_dans_la_collectivite) for pseudo, membre in pseudos(membres).items()),
+        key=lambda paire: paire[0],
+    )

@@ -4,18 +4,22 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
 from collectivites.courriels import courriel_envoyer
+from collectivites.models import Membre
 from collectivites.perms import peut_contribuer, peut_valider_feuille_de_route
 from collectivites.selectors import referents_actifs
 
 from .enums import StatutVersion, TypeEvenement
+from .mentions import Mentions, mentions_trouver
 from .models import (
     CHAMPS_FICHE,
+    COMMENTAIRE_LONGUEUR_MAX,
     BudgetAnnuel,
+    CommentaireFiche,
     Evenement,
     FeuilleDeRoute,
     FicheAction,
@@ -23,7 +27,7 @@ from .models import (
     SousAction,
     VersionFeuilleDeRoute,
 )
-from .perms import peut_modifier_fiche
+from .perms import peut_commenter, peut_modifier_fiche
 from .selectors import (
     LIBELLES_CHAMPS,
     en_json,
@@ -257,6 +261,11 @@ def fiche_supprimer(*, fiche: FicheAction, auteur) -> None:
     _exiger_modifiable(version)
     if not peut_modifier_fiche(auteur, fiche):
         raise ValidationError("Seuls le responsable de la fiche et le référent peuvent la retirer.")
+    if fiche.pieces.exists():
+        raise ValidationError(
+            "Des pièces justificatives sont jointes à cette fiche dans cette version : "
+            "supprimez-les d'abord (en bas de la fiche), puis retirez la fiche."
+        )
     _journaliser(version=version, type=TypeEvenement.FICHE_SUPPRIMEE, auteur=auteur, fiche=fiche)
     fiche.delete()
 
@@ -480,3 +489,68 @@ def _copier_fiches(*, depuis, vers) -> None:
         ]
     for modele, objets in lignes.items():
         modele.objects.bulk_create(objets)
+
+
+@transaction.atomic
+def commentaire_ajouter(
+    *, fiche: FicheAction, auteur, texte: str, jeton, lien: str = ""
+) -> tuple[CommentaireFiche, bool, Mentions]:
+    """Ajoute un message à la discussion de la fiche ; rend `(commentaire, créé, mentions)`.
+
+    Chaque membre actif mentionné (voir `mentions`), hors l'auteur, reçoit un courriel, une
+    fois, quand la transaction est validée. Un second envoi du même formulaire (même `jeton`)
+    ne crée rien et ne prévient personne.
+    """
+    collectivite = fiche.version.feuille_de_route.collectivite
+    if not peut_commenter(auteur) or auteur.collectivite_id != collectivite.pk:
+        raise ValidationError("Votre rôle ne permet pas d'écrire dans la discussion des fiches.")
+    texte = "\n".join(ligne.rstrip() for ligne in (texte or "").strip().splitlines())
+    if not texte:
+        raise ValidationError({"texte": "Écrivez votre commentaire avant de l'envoyer."})
+    if len(texte) > COMMENTAIRE_LONGUEUR_MAX:
+        raise ValidationError(
+            {
+                "texte": f"Un commentaire tient en {COMMENTAIRE_LONGUEUR_MAX} caractères au plus "
+                f"(celui-ci en compte {len(texte)}) : raccourcissez-le ou découpez-le."
+            }
+        )
+    deja = CommentaireFiche.objects.for_collectivite(collectivite).filter(jeton=jeton).first()
+    if deja is not None:
+        return deja, False, Mentions()
+    membres = Membre.objects.for_collectivite(collectivite).actifs().select_related("utilisateur")
+    mentions = mentions_trouver(texte, membres)
+    commentaire = CommentaireFiche(
+        collectivite=collectivite,
+        lignee=fiche.lignee,
+        fiche=fiche,
+        version=fiche.version,
+        auteur=auteur,
+        texte=texte,
+        jeton=jeton,
+    )
+    commentaire.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            commentaire.save()
+    except IntegrityError:  # le même formulaire, envoyé deux fois en même temps
+        return (
+            CommentaireFiche.objects.for_collectivite(collectivite).get(jeton=jeton),
+            False,
+            Mentions(),
+        )
+    commentaire.mentions.set(mentions.membres)
+    courriel_envoyer(
+        sujet=f"{auteur.utilisateur} vous mentionne sur la fiche « {fiche.titre} » — "
+        f"{collectivite}",
+        gabarit="strategie_nr/fiches/emails/mention.txt",
+        contexte={
+            "auteur": auteur.utilisateur,
+            "fiche": fiche,
+            "version": fiche.version,
+            "collectivite": collectivite,
+            "texte": texte,
+            "lien": lien,
+        },
+        destinataires=[m.utilisateur.email for m in mentions.membres if m.pk != auteur.pk],
+    )
+    return commentaire, True, mentions

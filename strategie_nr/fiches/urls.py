@@ -16,6 +16,7 @@ urlpatterns = [
     path("fiche/<int:pk>/", views.FicheView.as_view(), name="fiche"),
     path("fiche/<int:pk>/modifier/", views.FicheModifierView.as_view(), name="modifier"),
     path("fiche/<int:pk>/retirer/", views.FicheSupprimerView.as_view(), name="supprimer"),
+    path("fiche/<int:pk>/commenter/", views.CommenterView.as_view(), name="commenter"),
 ]
 
 # Import d'un plan d'action existant et export XLSX.

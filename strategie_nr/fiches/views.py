@@ -18,6 +18,7 @@ from . import graphiques, selectors, services
 from .enums import DIFFICULTE_DEPUIS_GUIDE, PRIORITE_DEPUIS_GUIDE, StatutVersion
 from .forms import (
     FORMSETS,
+    CommentaireForm,
     ComparaisonForm,
     FicheForm,
     FiltresForm,
@@ -27,7 +28,7 @@ from .forms import (
     lignes,
 )
 from .models import Evenement, FicheAction, VersionFeuilleDeRoute
-from .perms import peut_modifier_fiche
+from .perms import peut_commenter, peut_modifier_fiche
 
 CONSEIL_ANCT = (15, 20)
 
@@ -85,6 +86,9 @@ class FeuilleDeRouteView(MembreRequisMixin, TemplateView):
             barres_axes=graphiques.barres_axes_svg(par_axe, CONSEIL_ANCT),
             peut_contribuer=peut_contribuer(self.membre),
             peut_valider=peut_valider_feuille_de_route(self.membre),
+            lien_ajout_pieces=reverse("pieces:ajouter_version", args=[version.pk])
+            if version and peut_contribuer(self.membre)
+            else "",
             **kwargs,
         )
 
@@ -122,6 +126,9 @@ class FicheView(MembreRequisMixin, TemplateView):
     template_name = "strategie_nr/fiches/fiche.html"
 
     def get_context_data(self, **kwargs):
+        commentaire_form = kwargs.pop("commentaire_form", None)
+        if commentaire_form is None and peut_commenter(self.membre):
+            commentaire_form = CommentaireForm()
         fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
         version = fiche.version
         lue = selectors.fiche_lue(fiche)
@@ -138,6 +145,14 @@ class FicheView(MembreRequisMixin, TemplateView):
             version=version,
             historique=historique,
             peut_modifier=version.est_modifiable and peut_modifier_fiche(self.membre, fiche),
+            commentaires=selectors.commentaires_de(self.collectivite, fiche.lignee),
+            commentaire_form=commentaire_form,
+            pseudos=selectors.pseudos_des_membres(self.collectivite)
+            if peut_commenter(self.membre)
+            else [],
+            lien_ajout_pieces=reverse("pieces:ajouter_fiche", args=[fiche.pk])
+            if peut_modifier_fiche(self.membre, fiche)
+            else "",
             peut_nouvelle_version=version.est_validee
             and peut_contribuer(self.membre)
             and not VersionFeuilleDeRoute.objects.for_collectivite(self.collectivite)
@@ -145,6 +160,56 @@ class FicheView(MembreRequisMixin, TemplateView):
             .exists(),
             **kwargs,
         )
+
+
+class CommenterView(FicheView):
+    """Ajoute un message à la discussion de la fiche ; une saisie refusée revient sur la page
+    de la fiche, telle qu'écrite, avec son erreur."""
+
+    permission = staticmethod(peut_commenter)
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        fiche = _fiche_de(self.collectivite, pk)
+        form = CommentaireForm(request.POST)
+        if form.is_valid():
+            try:
+                _, cree, mentions = services.commentaire_ajouter(
+                    fiche=fiche,
+                    auteur=self.membre,
+                    texte=form.cleaned_data["texte"],
+                    jeton=form.cleaned_data["jeton"],
+                    lien=request.build_absolute_uri(fiche.get_absolute_url()),
+                )
+            except ValidationError as erreur:
+                erreurs_vers_formulaire(form, erreur)
+            else:
+                self.annoncer(cree, mentions)
+                return redirect(fiche.get_absolute_url() + "#commentaires")
+        return self.render_to_response(self.get_context_data(commentaire_form=form), status=400)
+
+    def annoncer(self, cree, mentions):
+        if not cree:
+            messages.info(self.request, "Ce commentaire était déjà enregistré.")
+            return
+        prevenus = [m for m in mentions.membres if m.pk != self.membre.pk]
+        if prevenus:
+            noms = ", ".join(str(m.utilisateur) for m in prevenus)
+            messages.success(self.request, f"Commentaire enregistré ; prévenu par e-mail : {noms}.")
+        else:
+            messages.success(self.request, "Commentaire enregistré.")
+        for pseudo in mentions.ambigus:
+            messages.warning(
+                self.request,
+                f"@{pseudo} désigne plusieurs membres : personne n'a été prévenu pour cette "
+                "mention. Écrivez l'adresse e-mail entière après le @.",
+            )
+        for pseudo in mentions.inconnus:
+            messages.warning(
+                self.request,
+                f"Aucun membre actif ne répond à @{pseudo} : personne n'a été prévenu pour "
+                "cette mention.",
+            )
 
 
 class FicheEditionMixin(MembreRequisMixin):

@@ -39,7 +39,13 @@ class ProgrammeView(LectureView):
     template_name = "strategie_nr/programme/index.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(programme=programme_de_travail(self.collectivite), **kwargs)
+        return super().get_context_data(
+            programme=programme_de_travail(self.collectivite),
+            lien_ajout_pieces=reverse("pieces:ajouter_programme")
+            if peut_modifier_programme(self.membre)
+            else "",
+            **kwargs,
+        )
 
 
 class PartiesPrenantesView(LectureView):

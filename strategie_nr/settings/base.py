@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "strategie_nr.documents",
     "strategie_nr.travaux",
     "strategie_nr.donnees",
+    "strategie_nr.pieces",
 ]
 
 MIDDLEWARE = [
@@ -170,9 +171,38 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Pièces justificatives (délibérations, comptes rendus, factures) : jamais servies directement,
+# seulement par la vue qui vérifie l'adhésion. Par défaut un dossier local hors des dossiers
+# publiés (statiques, médias) ; `PIECES_STOCKAGE=s3` pour un stockage objet compatible S3,
+# partagé par plusieurs serveurs (paquets de `requirements-s3.txt`).
+PIECES_TAILLE_MAX = env.int("PIECES_TAILLE_MAX", default=10 * 1024 * 1024)
+if env("PIECES_STOCKAGE", default="local") == "s3":
+    STOCKAGE_PIECES = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("PIECES_S3_BUCKET"),
+            "endpoint_url": env("PIECES_S3_ENDPOINT_URL", default=None),
+            "region_name": env("PIECES_S3_REGION", default=None),
+            "access_key": env("PIECES_S3_ACCESS_KEY", default=None),
+            "secret_key": env("PIECES_S3_SECRET_KEY", default=None),
+            "location": env("PIECES_S3_PREFIXE", default="pieces"),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+else:
+    STOCKAGE_PIECES = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("PIECES_ROOT", default=BASE_DIR / "pieces_justificatives"),
+            "directory_permissions_mode": 0o750,
+            "file_permissions_mode": 0o640,
+        },
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "pieces": STOCKAGE_PIECES,
 }
 
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

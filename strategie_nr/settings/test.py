@@ -25,6 +25,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "pieces": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 for _moteur in TEMPLATES:
     _moteur["OPTIONS"]["string_if_invalid"] = VariableDeGabaritInconnue("%s")

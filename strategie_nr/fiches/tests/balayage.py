@@ -18,6 +18,7 @@ PARAMETRES = {
     "fiches:fiche": lambda d: {"pk": _fiche(d)},
     "fiches:modifier": lambda d: {"pk": _fiche(d)},
     "fiches:supprimer": lambda d: {"pk": _fiche(d)},
+    "fiches:commenter": lambda d: {"pk": _fiche(d)},
 }
 
 # Pages de la collectivité courante : un membre de l'EPCI y voit les siennes.
@@ -41,8 +42,21 @@ SANS_OBJET_DE_COLLECTIVITE |= {
 
 
 def grossir(d):
-    """Plus de fiches dans la version de travail, chacune avec toutes ses lignes."""
+    """Plus de fiches dans la version de travail, chacune avec toutes ses lignes ; plus de
+    commentaires (avec mentions) sur la fiche des pages balayées."""
     import datetime
+    import uuid
+
+    from strategie_nr.fiches.services import commentaire_ajouter
+
+    fiche = FicheAction.objects.for_collectivite(d.commune).order_by("pk").first()
+    for rang in range(5):
+        commentaire_ajouter(
+            fiche=fiche,
+            auteur=d.agent,
+            texte=f"Point {rang} pour @{d.referent.utilisateur.email.split('@')[0]}",
+            jeton=uuid.uuid4(),
+        )
 
     from indicateurs.models import IndicateurSuivi
     from strategie_nr.fiches.services import fiche_creer
