@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from collectivites.locataire import LocataireQuerySet, ModeleLocataire
 from collectivites.models import Collectivite
 from strategie_nr.tableurs import cle_valeur
 
@@ -240,10 +241,7 @@ class SynonymeTypeEquipement(models.Model):
         super().save(*args, **kwargs)
 
 
-class EquipementQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
+class EquipementQuerySet(LocataireQuerySet):
     def a_completer(self):
         """Réformés dont la sortie est inconnue : destination « Non renseignée » (import), ou ni
         décision de réforme datée ni sortie."""
@@ -253,7 +251,7 @@ class EquipementQuerySet(models.QuerySet):
         )
 
 
-class Equipement(models.Model):
+class Equipement(ModeleLocataire):
     """Une ligne d'inventaire : un équipement, ou un lot identique (« 30 claviers »)."""
 
     collectivite = models.ForeignKey(
