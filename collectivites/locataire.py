@@ -24,9 +24,11 @@ class LocataireQuerySet(models.QuerySet):
     """Lignes d'une collectivité, par la clé ou le chemin que déclare le modèle."""
 
     def for_collectivite(self, collectivite):
-        if collectivite is None or collectivite.pk is None:
+        """`collectivite` : une collectivité enregistrée, ou sa clé (`membre.collectivite_id`)."""
+        cle = getattr(collectivite, "pk", collectivite)
+        if cle is None:
             raise ValueError("Lecture de données sans collectivité : précisez laquelle.")
-        return self.filter(**{self.model.chemin_collectivite: collectivite})
+        return self.filter(**{self.model.chemin_collectivite: cle})
 
 
 class ModeleRattache(models.Model):

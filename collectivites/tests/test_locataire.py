@@ -30,6 +30,10 @@ def test_une_ligne_rattachee_se_lit_par_son_chemin(commune, epci):
     ]
 
 
+def test_la_cle_de_la_collectivite_suffit(referent, referent_epci):
+    assert list(Membre.objects.for_collectivite(referent.collectivite_id)) == [referent]
+
+
 @pytest.mark.parametrize("collectivite", [None, Collectivite(nom="Pas encore enregistrée")])
 def test_sans_collectivite_la_lecture_est_refusee(collectivite):
     with pytest.raises(ValueError, match="sans collectivité"):
