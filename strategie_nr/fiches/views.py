@@ -5,11 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.edition import EditionView, SuppressionView
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
@@ -147,30 +148,74 @@ class FicheView(MembreRequisMixin, TemplateView):
         )
 
 
-class FicheEditionMixin(MembreRequisMixin):
+class FicheEditionView(EditionView):
+    """La fiche et ses tableaux de lignes (indicateurs, actions, budgets), validés ensemble."""
+
     permission = staticmethod(peut_contribuer)
     template_name = "strategie_nr/fiches/fiche_formulaire.html"
+    message = "La fiche « {objet.titre} » est enregistrée."
+    conflits = (services.ConflitEdition,)
 
-    def rendre(self, form, formsets, *, fiche=None, conflit=False, status=200, ajout=""):
-        return render(
-            self.request,
-            self.template_name,
-            {
-                "form": form,
-                "formsets": formsets,
-                "fiche": fiche,
-                "conflit": conflit,
-                "ajout": ajout,
-                "erreurs": bool(form.errors)
-                or any(f.total_error_count() for f in formsets.values() if f.is_bound),
-                "version": fiche.version
-                if fiche
-                else selectors.version_courante(self.collectivite),
-            },
-            status=status,
+    def fiche(self) -> FicheAction | None:
+        return None
+
+    def initial(self) -> dict:
+        return {}
+
+    def lignes_initiales(self) -> dict | None:
+        return None
+
+    def formulaire(self, donnees=None):
+        if donnees is None:
+            self.formsets = formsets_construire(
+                initial=self.lignes_initiales(), collectivite=self.collectivite
+            )
+        else:
+            self.formsets = formsets_construire(donnees, collectivite=self.collectivite)
+        if donnees is None:
+            return FicheForm(
+                initial=self.initial(), collectivite=self.collectivite, instance=self.fiche()
+            )
+        return FicheForm(donnees, collectivite=self.collectivite, instance=self.fiche())
+
+    def est_valide(self, form) -> bool:
+        # Tout est validé, pour montrer toutes les erreurs d'un coup.
+        lignes_valides = [f.is_valid() for f in self.formsets.values()]
+        return form.is_valid() & all(lignes_valides)
+
+    def arguments(self, form) -> dict:
+        return {
+            "donnees": form.donnees_service(),
+            "contributeurs": list(form.cleaned_data.get("contributeurs") or []),
+            **{nom: lignes(formset) for nom, formset in self.formsets.items()},
+        }
+
+    def get_context_data(self, form=None, conflit=False, ajout="", **kwargs):
+        form = form or self.formulaire()
+        fiche = self.fiche()
+        return super().get_context_data(
+            form=form,
+            formsets=self.formsets,
+            fiche=fiche,
+            conflit=conflit,
+            ajout=ajout,
+            erreurs=bool(form.errors)
+            or any(f.total_error_count() for f in self.formsets.values() if f.is_bound),
+            version=fiche.version if fiche else selectors.version_courante(self.collectivite),
+            **kwargs,
         )
 
-    def ajouter_ligne(self, fiche=None):
+    def en_conflit(self, form, conflit):
+        form.add_error(None, str(conflit))
+        contexte = self.get_context_data(form=form, conflit=True)
+        return self.render_to_response(contexte, status=409)
+
+    def post(self, request, *args, **kwargs):
+        if "ajouter" in request.POST:
+            return self.ajouter_ligne()
+        return super().post(request, *args, **kwargs)
+
+    def ajouter_ligne(self):
         """Sans JavaScript, « Ajouter une ligne » renvoie le formulaire tel que saisi, avec une
         ligne vide de plus dans le tableau demandé ; rien n'est enregistré ni signalé."""
         donnees = self.request.POST.copy()
@@ -178,32 +223,16 @@ class FicheEditionMixin(MembreRequisMixin):
         total = f"{prefixe}-TOTAL_FORMS"
         if prefixe in FORMSETS and donnees.get(total, "").isdigit():
             donnees[total] = str(min(int(donnees[total]) + 1, 50))
-        form = FicheForm(donnees, collectivite=self.collectivite, instance=fiche)
-        formsets = formsets_construire(donnees, collectivite=self.collectivite)
+        form = self.formulaire(donnees)
         form._errors = ErrorDict()  # une saisie en cours n'est pas une saisie refusée
-        for formset in formsets.values():
+        for formset in self.formsets.values():
             formset._errors, formset._non_form_errors = [], ErrorList()
             for ligne in formset.forms:
                 ligne._errors = ErrorDict()
-        return self.rendre(form, formsets, fiche=fiche, ajout=prefixe)
-
-    def lire(self, fiche=None):
-        form = FicheForm(self.request.POST, collectivite=self.collectivite, instance=fiche)
-        formsets = formsets_construire(self.request.POST, collectivite=self.collectivite)
-        # Tout est validé, pour montrer toutes les erreurs d'un coup.
-        lignes_valides = [f.is_valid() for f in formsets.values()]
-        valide = form.is_valid() & all(lignes_valides)
-        return form, formsets, valide
-
-    def arguments(self, form, formsets) -> dict:
-        return {
-            "donnees": form.donnees_service(),
-            "contributeurs": list(form.cleaned_data.get("contributeurs") or []),
-            **{nom: lignes(formset) for nom, formset in formsets.items()},
-        }
+        return self.render_to_response(self.get_context_data(form=form, ajout=prefixe))
 
 
-class FicheCreerView(FicheEditionMixin, View):
+class FicheCreerView(FicheEditionView):
     """Fiche vierge, ou préremplie depuis une action d'exemple (?action=) ou une pratique
     (?pratique=)."""
 
@@ -238,99 +267,70 @@ class FicheCreerView(FicheEditionMixin, View):
         if erreur:
             messages.error(request, erreur)
             return redirect("fiches:index")
-        form = FicheForm(initial=self.initial(), collectivite=self.collectivite)
-        return self.rendre(form, formsets_construire(collectivite=self.collectivite))
+        return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        if "ajouter" in request.POST:
-            return self.ajouter_ligne()
-        form, formsets, valide = self.lire()
-        if valide:
-            try:
-                fiche = services.fiche_creer(
-                    collectivite=self.collectivite,
-                    auteur=self.membre,
-                    **self.arguments(form, formsets),
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
-                return redirect(fiche)
-        return self.rendre(form, formsets, status=400)
+    def enregistrer(self, form):
+        return services.fiche_creer(
+            collectivite=self.collectivite, auteur=self.membre, **self.arguments(form)
+        )
 
 
-class FicheModifierView(FicheEditionMixin, View):
+def _fiche_modifiable(vue, verbe: str) -> FicheAction:
+    """La fiche de la collectivité (404 ailleurs) que le membre peut modifier (403 sinon)."""
+    if not hasattr(vue, "_fiche"):
+        fiche = _fiche_de(vue.collectivite, vue.kwargs["pk"])
+        if not peut_modifier_fiche(vue.membre, fiche):
+            raise PermissionDenied(f"Seuls le responsable de la fiche et le référent la {verbe}.")
+        vue._fiche = fiche
+    return vue._fiche
+
+
+class FicheModifierView(FicheEditionView):
     def fiche(self):
-        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
-        if not peut_modifier_fiche(self.membre, fiche):
-            raise PermissionDenied("Seuls le responsable de la fiche et le référent la modifient.")
-        return fiche
+        return _fiche_modifiable(self, "modifient")
+
+    def lignes_initiales(self) -> dict:
+        return selectors.lignes_de_fiche(self.fiche())
 
     def get(self, request, *args, **kwargs):
         fiche = self.fiche()
         if not fiche.version.est_modifiable:
             messages.error(request, selectors.raison_version_figee(fiche.version))
             return redirect(fiche)
-        initial = selectors.lignes_de_fiche(fiche)
-        form = FicheForm(instance=fiche, collectivite=self.collectivite)
-        return self.rendre(
-            form,
-            formsets_construire(initial=initial, collectivite=self.collectivite),
-            fiche=fiche,
-        )
+        return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        fiche = self.fiche()
-        if "ajouter" in request.POST:
-            return self.ajouter_ligne(fiche)
-        form, formsets, valide = self.lire(fiche)
-        conflit = False
-        if valide:
-            try:
-                services.fiche_modifier(
-                    fiche=fiche,
-                    auteur=self.membre,
-                    revision=form.cleaned_data.get("revision") or 0,
-                    **self.arguments(form, formsets),
-                )
-            except services.ConflitEdition as erreur:
-                conflit = True
-                form.add_error(None, str(erreur))
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
-                return redirect(fiche)
-        return self.rendre(
-            form, formsets, fiche=fiche, conflit=conflit, status=409 if conflit else 400
+    def enregistrer(self, form):
+        return services.fiche_modifier(
+            fiche=self.fiche(),
+            auteur=self.membre,
+            revision=form.cleaned_data.get("revision") or 0,
+            **self.arguments(form),
         )
 
 
-class FicheSupprimerView(MembreRequisMixin, TemplateView):
+class FicheSupprimerView(SuppressionView):
     """Confirmation (GET) puis retrait de la fiche de la version de travail (POST)."""
 
     permission = staticmethod(peut_contribuer)
     template_name = "strategie_nr/fiches/fiche_supprimer.html"
+    message = "La fiche « {objet.titre} » est retirée de la feuille de route."
 
-    def fiche(self):
-        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
-        if not peut_modifier_fiche(self.membre, fiche):
-            raise PermissionDenied("Seuls le responsable de la fiche et le référent la retirent.")
-        return fiche
+    def objet(self):
+        return _fiche_modifiable(self, "retirent")
+
+    def supprimer(self, fiche) -> None:
+        services.fiche_supprimer(fiche=fiche, auteur=self.membre)
+
+    def succes(self, fiche) -> str:
+        return reverse("fiches:index")
+
+    def apres_refus(self, fiche) -> str:
+        return fiche.get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fiche=self.fiche(), **kwargs)
-
-    def post(self, request, pk):
-        fiche = self.fiche()
-        try:
-            services.fiche_supprimer(fiche=fiche, auteur=self.membre)
-        except ValidationError as erreur:
-            messages.error(request, _message_erreur(erreur))
-            return redirect(fiche)
-        messages.success(request, f"La fiche « {fiche.titre} » est retirée de la feuille de route.")
-        return redirect("fiches:index")
+        contexte = super().get_context_data(**kwargs)
+        contexte["fiche"] = contexte["objet"]
+        return contexte
 
 
 def _version_de(collectivite, pk) -> VersionFeuilleDeRoute:
