@@ -30,6 +30,18 @@ def collectivite_creer(
 
 
 @transaction.atomic
+def utilisateur_modifier_profil(
+    *, utilisateur: Utilisateur, prenom: str, nom: str, recevoir_rappels: bool
+) -> Utilisateur:
+    utilisateur.first_name = prenom
+    utilisateur.last_name = nom
+    utilisateur.recevoir_rappels = recevoir_rappels
+    utilisateur.full_clean()
+    utilisateur.save(update_fields=["first_name", "last_name", "recevoir_rappels"])
+    return utilisateur
+
+
+@transaction.atomic
 def invitation_creer(
     *,
     collectivite: Collectivite,

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import perms, services
+from .edition import SuppressionView
 from .forms import (
     AccepterInvitationForm,
     ConnexionForm,
@@ -78,9 +79,18 @@ class ProfilView(View):
     def post(self, request):
         form = ProfilForm(request.POST, instance=request.user)
         if form.is_valid():
-            form.save()
-            messages.success(request, "Votre profil est enregistré.")
-            return redirect("collectivites:profil")
+            try:
+                services.utilisateur_modifier_profil(
+                    utilisateur=request.user,
+                    prenom=form.cleaned_data["first_name"],
+                    nom=form.cleaned_data["last_name"],
+                    recevoir_rappels=form.cleaned_data["recevoir_rappels"],
+                )
+            except ValidationError as erreur:
+                erreurs_vers_formulaire(form, erreur)
+            else:
+                messages.success(request, "Votre profil est enregistré.")
+                return redirect("collectivites:profil")
         return render(request, self.template_name, {"form": form}, status=400)
 
 
@@ -354,15 +364,18 @@ class ServicesView(perms.MembreRequisMixin, View):
         return render(request, self.template_name, self.contexte(form), status=400)
 
 
-class ServiceSupprimerView(perms.MembreRequisMixin, View):
+class ServiceSupprimerView(SuppressionView):
     permission = staticmethod(perms.peut_modifier_collectivite)
+    template_name = "collectivites/service_supprimer.html"
+    message = "Le service « {objet.nom} » est retiré de la liste."
 
-    def get(self, request, pk):
-        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
-        return render(request, "collectivites/service_supprimer.html", {"service": service})
+    def objet(self):
+        return get_object_or_404(
+            Service.objects.for_collectivite(self.collectivite), pk=self.kwargs["pk"]
+        )
 
-    def post(self, request, pk):
-        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
+    def supprimer(self, service) -> None:
         services.service_supprimer(service=service)
-        messages.success(request, f"Le service « {service.nom} » est retiré de la liste.")
-        return redirect("collectivites:services")
+
+    def succes(self, service) -> str:
+        return reverse("collectivites:services")
