@@ -14,22 +14,6 @@ from .selectors import referents_actifs
 
 
 @transaction.atomic
-def collectivite_creer(
-    *, nom: str, nature: str, code_officiel: str, population: int, nombre_agents: int
-) -> Collectivite:
-    collectivite = Collectivite(
-        nom=nom,
-        nature=nature,
-        code_officiel=code_officiel,
-        population=population,
-        nombre_agents=nombre_agents,
-    )
-    collectivite.full_clean()
-    collectivite.save()
-    return collectivite
-
-
-@transaction.atomic
 def utilisateur_modifier_profil(
     *, utilisateur: Utilisateur, prenom: str, nom: str, recevoir_rappels: bool
 ) -> Utilisateur:

@@ -29,8 +29,6 @@ from .middleware import CLE_SESSION
 from .models import Invitation, Membre, Service
 from .selectors import comptes_bloques, invitations_en_attente, membres_de
 
-MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
-
 
 def _erreurs(erreur: ValidationError) -> str:
     return " ".join(erreur.messages)

@@ -15,8 +15,6 @@ from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Prati
 
 from .enums import (
     EN_RETARD,
-    LIBELLES_DIFFICULTE,
-    LIBELLES_PRIORITE,
     Engagement,
     Niveau,
     Perimetre,
@@ -326,14 +324,6 @@ class FicheAction(ModeleRattache):
         if self.pratique_id:
             return f"{self.pratique.code} {self.pratique.titre}"
         return self.levier_libre
-
-    @property
-    def libelle_priorite(self):
-        return LIBELLES_PRIORITE[self.priorite]
-
-    @property
-    def libelle_difficulte(self):
-        return LIBELLES_DIFFICULTE[self.difficulte]
 
     def en_retard(self, aujourdhui: datetime.date | None = None) -> bool:
         return statut_affiche(self.statut, self.fin, aujourdhui)[0] == EN_RETARD[0]
