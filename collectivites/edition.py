@@ -18,6 +18,11 @@ from .forms import erreurs_vers_formulaire
 from .perms import MembreRequisMixin
 
 
+def erreur_en_texte(erreur: ValidationError) -> str:
+    """Les messages d'une erreur de service, en une phrase pour un message de la page."""
+    return " ".join(erreur.messages)
+
+
 class EditionView(MembreRequisMixin, TemplateView):
     """Formulaire → service → erreurs sur le formulaire, ou redirection avec un message.
 
@@ -109,7 +114,7 @@ class SuppressionView(MembreRequisMixin, TemplateView):
         try:
             self.supprimer(objet)
         except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
+            messages.error(request, erreur_en_texte(erreur))
             return redirect(self.apres_refus(objet))
         messages.success(request, self.message_de_succes(objet))
         return redirect(self.succes(objet))

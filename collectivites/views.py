@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import perms, services
-from .edition import SuppressionView
+from .edition import SuppressionView, erreur_en_texte
 from .forms import (
     AccepterInvitationForm,
     ConnexionForm,
@@ -28,10 +28,6 @@ from .forms import (
 from .middleware import CLE_SESSION
 from .models import Invitation, Membre, Service
 from .selectors import comptes_bloques, invitations_en_attente, membres_de
-
-
-def _erreurs(erreur: ValidationError) -> str:
-    return " ".join(erreur.messages)
 
 
 class ConnexionView(LoginView):
@@ -173,7 +169,7 @@ class MembreRoleView(perms.MembreRequisMixin, View):
         try:
             services.membre_changer_role(membre=cible, role=form.cleaned_data["role"])
         except ValidationError as erreur:
-            messages.error(request, _erreurs(erreur))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(request, f"Rôle de {cible.utilisateur} modifié.")
         return redirect("collectivites:membres")
@@ -210,7 +206,7 @@ class MembreActiviteView(perms.MembreRequisMixin, View):
         try:
             services.membre_changer_activite(membre=cible, actif=actif)
         except ValidationError as erreur:
-            messages.error(request, _erreurs(erreur))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             etat = "réactivé" if actif else "désactivé"
             messages.success(request, f"Compte de {cible.utilisateur} {etat} pour la collectivité.")
@@ -255,7 +251,7 @@ class InvitationRenvoyerView(perms.MembreRequisMixin, View):
                 invitation=invitation, url_base=request.build_absolute_uri("/")
             )
         except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(
                 request, f"Invitation renvoyée à {invitation.email} avec un nouveau lien."
@@ -316,7 +312,7 @@ class AccepterInvitationView(TemplateView):
                 )
         except ValidationError as erreur:
             contexte = self.contexte()
-            contexte["erreur"] = _erreurs(erreur)
+            contexte["erreur"] = erreur_en_texte(erreur)
             return render(request, self.template_name, contexte, status=400)
         request.session[CLE_SESSION] = membre.collectivite_id
         messages.success(request, f"Bienvenue ! Vous avez rejoint {membre.collectivite}.")

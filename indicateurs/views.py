@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from collectivites.edition import EditionView, SuppressionView
+from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
 from collectivites.perms import MembreRequisMixin
 
 from . import exports, selectors, services
@@ -286,7 +286,7 @@ class FigerView(SuiviMixin, MembreRequisMixin, View):
                 raise ValidationError("Année invalide.")
             services.annee_figer(suivi=suivi, auteur=request.user, annee=int(annee))
         except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(request, f"La valeur {annee} est figée.")
         return redirect(suivi)

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.edition import erreur_en_texte
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
 
@@ -130,7 +131,7 @@ class CloturerView(MembreRequisMixin, TemplateView):
         try:
             services.campagne_cloturer(campagne=campagne, auteur=request.user)
         except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(request, "La campagne est close : ses résultats sont définitifs.")
         return redirect(campagne)

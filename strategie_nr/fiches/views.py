@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from collectivites.edition import EditionView, SuppressionView
+from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
@@ -31,10 +31,6 @@ from .models import Evenement, FicheAction, VersionFeuilleDeRoute
 from .perms import peut_modifier_fiche
 
 CONSEIL_ANCT = (15, 20)
-
-
-def _message_erreur(erreur: ValidationError) -> str:
-    return " ".join(erreur.messages)
 
 
 def _lien(request, version) -> str:
@@ -352,7 +348,7 @@ class SoumettreView(MembreRequisMixin, View):
                 version=version, auteur=self.membre, lien=_lien(request, version)
             )
         except ValidationError as erreur:
-            messages.error(request, _message_erreur(erreur))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(
                 request, f"La version {version.libelle} est soumise : les référents sont prévenus."
@@ -420,7 +416,7 @@ class NouvelleVersionView(MembreRequisMixin, View):
                 collectivite=self.collectivite, auteur=self.membre
             )
         except ValidationError as erreur:
-            messages.error(request, _message_erreur(erreur))
+            messages.error(request, erreur_en_texte(erreur))
             return redirect("fiches:index")
         messages.success(request, f"La version {version.libelle} est ouverte en brouillon.")
         lignee = request.POST.get("fiche", "")
