@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import perms, services
-from .edition import SuppressionView, erreur_en_texte
+from .edition import EditionView, SuppressionView, erreur_en_texte
 from .forms import (
     AccepterInvitationForm,
     ConnexionForm,
@@ -88,73 +88,75 @@ class ProfilView(View):
         return render(request, self.template_name, {"form": form}, status=400)
 
 
-class CollectiviteView(perms.MembreRequisMixin, View):
+class CollectiviteView(EditionView):
+    """Tous les membres lisent la fiche de la collectivité ; le référent la modifie."""
+
     template_name = "collectivites/collectivite.html"
+    message = "Les informations de la collectivité sont enregistrées."
 
-    def contexte(self, form=None):
-        peut_modifier = perms.peut_modifier_collectivite(self.membre)
-        if form is None and peut_modifier:
-            form = EffectifsForm(instance=self.collectivite)
-        return {"form": form, "peut_modifier": peut_modifier}
+    def peut_modifier(self) -> bool:
+        return perms.peut_modifier_collectivite(self.membre)
 
-    def get(self, request):
-        return render(request, self.template_name, self.contexte())
+    def formulaire(self, donnees=None):
+        if donnees is None and not self.peut_modifier():
+            return None
+        return EffectifsForm(donnees, instance=self.collectivite)
 
-    def post(self, request):
-        if not perms.peut_modifier_collectivite(self.membre):
+    def enregistrer(self, form):
+        return services.collectivite_modifier_effectifs(
+            collectivite=self.collectivite,
+            population=form.cleaned_data["population"],
+            nombre_agents=form.cleaned_data["nombre_agents"],
+            siret=form.cleaned_data["siret"],
+            lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
+        )
+
+    def succes(self, collectivite) -> str:
+        return reverse("collectivites:profil_collectivite")
+
+    def post(self, request, *args, **kwargs):
+        if not self.peut_modifier():
             raise perms.PermissionDenied
-        form = EffectifsForm(request.POST, instance=self.collectivite)
-        if form.is_valid():
-            services.collectivite_modifier_effectifs(
-                collectivite=self.collectivite,
-                population=form.cleaned_data["population"],
-                nombre_agents=form.cleaned_data["nombre_agents"],
-                siret=form.cleaned_data["siret"],
-                lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
-            )
-            messages.success(request, "Les informations de la collectivité sont enregistrées.")
-            return redirect("collectivites:profil_collectivite")
+        return super().post(request, *args, **kwargs)
+
+    def refuser(self, form, status=400):
+        # Le formulaire a écrit la saisie refusée dans l'objet : la page montre l'enregistré.
         self.collectivite.refresh_from_db()
-        return render(request, self.template_name, self.contexte(form), status=400)
+        return super().refuser(form, status)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(peut_modifier=self.peut_modifier(), **kwargs)
 
 
-class MembresView(perms.MembreRequisMixin, View):
+class MembresView(EditionView):
     permission = staticmethod(perms.peut_gerer_membres)
     template_name = "collectivites/membres.html"
+    message = "Invitation créée pour {objet.email} : le courriel part dans un instant."
 
-    def contexte(self, form=None):
-        return {
-            "membres": membres_de(self.collectivite),
-            "invitations": invitations_en_attente(self.collectivite),
-            "bloques": comptes_bloques(self.collectivite),
-            "form": form or InvitationForm(),
-            "roles": RoleForm.base_fields["role"].choices,
-        }
+    def formulaire(self, donnees=None):
+        return InvitationForm(donnees)
 
-    def get(self, request):
-        return render(request, self.template_name, self.contexte())
+    def enregistrer(self, form):
+        return services.invitation_creer(
+            collectivite=self.collectivite,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            fonction=form.cleaned_data["fonction"],
+            invite_par=self.request.user,
+            url_base=self.request.build_absolute_uri("/"),
+        )
 
-    def post(self, request):
-        form = InvitationForm(request.POST)
-        if form.is_valid():
-            try:
-                invitation = services.invitation_creer(
-                    collectivite=self.collectivite,
-                    email=form.cleaned_data["email"],
-                    role=form.cleaned_data["role"],
-                    fonction=form.cleaned_data["fonction"],
-                    invite_par=request.user,
-                    url_base=request.build_absolute_uri("/"),
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(
-                    request,
-                    f"Invitation créée pour {invitation.email} : le courriel part dans un instant.",
-                )
-                return redirect("collectivites:membres")
-        return render(request, self.template_name, self.contexte(form), status=400)
+    def succes(self, invitation) -> str:
+        return reverse("collectivites:membres")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            membres=membres_de(self.collectivite),
+            invitations=invitations_en_attente(self.collectivite),
+            bloques=comptes_bloques(self.collectivite),
+            roles=RoleForm.base_fields["role"].choices,
+            **kwargs,
+        )
 
 
 class MembreRoleView(perms.MembreRequisMixin, View):
@@ -325,37 +327,37 @@ def _compte_existe(email: str) -> bool:
     return Utilisateur.objects.filter(email__iexact=email).exists()
 
 
-class ServicesView(perms.MembreRequisMixin, View):
+class ServicesView(EditionView):
     """La liste des services de la collectivité : tous la lisent, le référent la tient."""
 
     template_name = "collectivites/services.html"
+    message = "Le service « {objet.nom} » est ajouté."
 
-    def contexte(self, form=None):
-        peut_modifier = perms.peut_modifier_collectivite(self.membre)
-        return {
-            "services": Service.objects.for_collectivite(self.collectivite),
-            "form": form or (ServiceForm() if peut_modifier else None),
-            "peut_modifier": peut_modifier,
-        }
+    def peut_modifier(self) -> bool:
+        return perms.peut_modifier_collectivite(self.membre)
 
-    def get(self, request):
-        return render(request, self.template_name, self.contexte())
+    def formulaire(self, donnees=None):
+        if donnees is None and not self.peut_modifier():
+            return None
+        return ServiceForm(donnees)
 
-    def post(self, request):
-        if not perms.peut_modifier_collectivite(self.membre):
+    def enregistrer(self, form):
+        return services.service_creer(collectivite=self.collectivite, nom=form.cleaned_data["nom"])
+
+    def succes(self, service) -> str:
+        return reverse("collectivites:services")
+
+    def post(self, request, *args, **kwargs):
+        if not self.peut_modifier():
             raise perms.PermissionDenied
-        form = ServiceForm(request.POST)
-        if form.is_valid():
-            try:
-                service = services.service_creer(
-                    collectivite=self.collectivite, nom=form.cleaned_data["nom"]
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, f"Le service « {service.nom} » est ajouté.")
-                return redirect("collectivites:services")
-        return render(request, self.template_name, self.contexte(form), status=400)
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            services=Service.objects.for_collectivite(self.collectivite),
+            peut_modifier=self.peut_modifier(),
+            **kwargs,
+        )
 
 
 class ServiceSupprimerView(SuppressionView):

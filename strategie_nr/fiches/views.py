@@ -11,7 +11,6 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
-from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
 
@@ -356,55 +355,66 @@ class SoumettreView(MembreRequisMixin, View):
         return redirect("fiches:index")
 
 
-class DecisionView(MembreRequisMixin, TemplateView):
+class DecisionView(EditionView):
     """Valider (date du COPIL) ou renvoyer (commentaire) une version soumise."""
 
     permission = staticmethod(peut_valider_feuille_de_route)
     template_name = "strategie_nr/fiches/decision.html"
 
-    def get_context_data(self, **kwargs):
-        version = _version_de(self.collectivite, self.kwargs["pk"])
-        kwargs.setdefault("validation", ValidationForm())
-        kwargs.setdefault("renvoi", RenvoiForm())
+    def version(self) -> VersionFeuilleDeRoute:
+        if not hasattr(self, "_version"):
+            self._version = _version_de(self.collectivite, self.kwargs["pk"])
+        return self._version
+
+    def formulaire(self, donnees=None):
+        if donnees is not None and "renvoyer" in donnees:
+            return RenvoiForm(donnees)
+        return ValidationForm(donnees)
+
+    def enregistrer(self, form):
+        version = self.version()
+        lien = _lien(self.request, version)
+        if isinstance(form, RenvoiForm):
+            services.feuille_de_route_renvoyer(
+                version=version,
+                auteur=self.membre,
+                commentaire=form.cleaned_data["commentaire"],
+                lien=lien,
+            )
+        else:
+            services.feuille_de_route_valider(
+                version=version,
+                auteur=self.membre,
+                date_copil=form.cleaned_data["date_copil"],
+                lien=lien,
+            )
+        return version
+
+    def message_de_succes(self, version) -> str:
+        if "renvoyer" in self.request.POST:
+            return f"La version {version.libelle} est renvoyée."
+        return (
+            f"La version {version.libelle} est validée : elle est figée. Son "
+            "document officiel est en préparation (page Documents)."
+        )
+
+    def succes(self, version) -> str:
+        return reverse("fiches:version", kwargs={"pk": version.pk})
+
+    def get_context_data(self, form=None, **kwargs):
+        version = self.version()
+        saisi = "renvoi" if isinstance(form, RenvoiForm) else "validation"
+        formulaires = {"validation": ValidationForm(), "renvoi": RenvoiForm()}
+        if form is not None:
+            formulaires[saisi] = form
         return super().get_context_data(
+            form=formulaires[saisi],
+            **formulaires,
             version=version,
             nombre_fiches=version.fiches.count(),
             soumise_par=version.soumise_par.utilisateur if version.soumise_par_id else None,
             **kwargs,
         )
-
-    def post(self, request, pk):
-        version = _version_de(self.collectivite, pk)
-        if "renvoyer" in request.POST:
-            form, nom = RenvoiForm(request.POST), "renvoi"
-        else:
-            form, nom = ValidationForm(request.POST), "validation"
-        if form.is_valid():
-            try:
-                if nom == "renvoi":
-                    services.feuille_de_route_renvoyer(
-                        version=version,
-                        auteur=self.membre,
-                        commentaire=form.cleaned_data["commentaire"],
-                        lien=_lien(request, version),
-                    )
-                    messages.success(request, f"La version {version.libelle} est renvoyée.")
-                else:
-                    services.feuille_de_route_valider(
-                        version=version,
-                        auteur=self.membre,
-                        date_copil=form.cleaned_data["date_copil"],
-                        lien=_lien(request, version),
-                    )
-                    messages.success(
-                        request,
-                        f"La version {version.libelle} est validée : elle est figée. Son "
-                        "document officiel est en préparation (page Documents).",
-                    )
-                return redirect("fiches:version", pk=version.pk)
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-        return self.render_to_response(self.get_context_data(**{nom: form}), status=400)
 
 
 class NouvelleVersionView(MembreRequisMixin, View):
