@@ -161,16 +161,15 @@ class FicheEditionView(EditionView):
         return None
 
     def formulaire(self, donnees=None):
+        """La fiche ; ses tableaux de lignes vont dans `self.formsets`."""
         if donnees is None:
             self.formsets = formsets_construire(
                 initial=self.lignes_initiales(), collectivite=self.collectivite
             )
-        else:
-            self.formsets = formsets_construire(donnees, collectivite=self.collectivite)
-        if donnees is None:
             return FicheForm(
                 initial=self.initial(), collectivite=self.collectivite, instance=self.fiche()
             )
+        self.formsets = formsets_construire(donnees, collectivite=self.collectivite)
         return FicheForm(donnees, collectivite=self.collectivite, instance=self.fiche())
 
     def est_valide(self, form) -> bool:
