@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .enums import EnvoiInvitation, Nature, Role
+from .locataire import LocataireQuerySet, ModeleLocataire
 from .validators import valider_code_officiel, valider_siret
 
 SEUIL_REEN_HABITANTS = 50_000
@@ -77,11 +78,6 @@ class Utilisateur(AbstractUser):
         self.email = (self.email or "").strip().lower()
 
 
-class CollectiviteQuerySet(models.QuerySet):
-    def for_utilisateur(self, utilisateur):
-        return self.filter(membres__utilisateur=utilisateur, membres__actif=True).distinct()
-
-
 class Collectivite(models.Model):
     nom = models.CharField("nom", max_length=200)
     nature = models.CharField("nature", max_length=20, choices=Nature.choices)
@@ -108,8 +104,6 @@ class Collectivite(models.Model):
         help_text="Étape 2 de la méthode de l'ANCT : séance, délibération ou annonce officielle.",
     )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
-
-    objects = CollectiviteQuerySet.as_manager()
 
     class Meta:
         verbose_name = "collectivité"
@@ -185,15 +179,12 @@ class Collectivite(models.Model):
         ]
 
 
-class MembreQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
+class MembreQuerySet(LocataireQuerySet):
     def actifs(self):
         return self.filter(actif=True)
 
 
-class Membre(models.Model):
+class Membre(ModeleLocataire):
     """Appartenance d'une personne à une collectivité, avec son rôle."""
 
     collectivite = models.ForeignKey(
@@ -245,17 +236,14 @@ class Membre(models.Model):
         return self.role == Role.ELU
 
 
-class InvitationQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
+class InvitationQuerySet(LocataireQuerySet):
     def en_attente(self):
         return self.filter(acceptee_le__isnull=True, annulee_le__isnull=True).filter(
             expire_le__gt=timezone.now()
         )
 
 
-class Invitation(models.Model):
+class Invitation(ModeleLocataire):
     """Invitation à rejoindre une collectivité : lien à usage unique, valable 7 jours."""
 
     collectivite = models.ForeignKey(
@@ -326,12 +314,7 @@ def cle_de_service(nom: str) -> str:
     return " ".join(sans_accents.lower().split())
 
 
-class ServiceQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class Service(models.Model):
+class Service(ModeleLocataire):
     """Un service de la collectivité (DSI, urbanisme…), choisi dans les formulaires."""
 
     collectivite = models.ForeignKey(
@@ -339,8 +322,6 @@ class Service(models.Model):
     )
     nom = models.CharField("nom", max_length=150)
     cle = models.CharField("clé de comparaison", max_length=150, editable=False)
-
-    objects = ServiceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "service"

@@ -14,19 +14,15 @@ from .selectors import referents_actifs
 
 
 @transaction.atomic
-def collectivite_creer(
-    *, nom: str, nature: str, code_officiel: str, population: int, nombre_agents: int
-) -> Collectivite:
-    collectivite = Collectivite(
-        nom=nom,
-        nature=nature,
-        code_officiel=code_officiel,
-        population=population,
-        nombre_agents=nombre_agents,
-    )
-    collectivite.full_clean()
-    collectivite.save()
-    return collectivite
+def utilisateur_modifier_profil(
+    *, utilisateur: Utilisateur, prenom: str, nom: str, recevoir_rappels: bool
+) -> Utilisateur:
+    utilisateur.first_name = prenom
+    utilisateur.last_name = nom
+    utilisateur.recevoir_rappels = recevoir_rappels
+    utilisateur.full_clean()
+    utilisateur.save(update_fields=["first_name", "last_name", "recevoir_rappels"])
+    return utilisateur
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import perms, services
+from .edition import EditionView, SuppressionView, erreur_en_texte
 from .forms import (
     AccepterInvitationForm,
     ConnexionForm,
@@ -27,12 +28,6 @@ from .forms import (
 from .middleware import CLE_SESSION
 from .models import Invitation, Membre, Service, Utilisateur
 from .selectors import comptes_bloques, invitations_en_attente, membres_de
-
-MODELE_AUTH = "django.contrib.auth.backends.ModelBackend"
-
-
-def _erreurs(erreur: ValidationError) -> str:
-    return " ".join(erreur.messages)
 
 
 class ConnexionView(LoginView):
@@ -78,79 +73,90 @@ class ProfilView(View):
     def post(self, request):
         form = ProfilForm(request.POST, instance=request.user)
         if form.is_valid():
-            form.save()
-            messages.success(request, "Votre profil est enregistré.")
-            return redirect("collectivites:profil")
-        return render(request, self.template_name, {"form": form}, status=400)
-
-
-class CollectiviteView(perms.MembreRequisMixin, View):
-    template_name = "collectivites/collectivite.html"
-
-    def contexte(self, form=None):
-        peut_modifier = perms.peut_modifier_collectivite(self.membre)
-        if form is None and peut_modifier:
-            form = EffectifsForm(instance=self.collectivite)
-        return {"form": form, "peut_modifier": peut_modifier}
-
-    def get(self, request):
-        return render(request, self.template_name, self.contexte())
-
-    def post(self, request):
-        if not perms.peut_modifier_collectivite(self.membre):
-            raise perms.PermissionDenied
-        form = EffectifsForm(request.POST, instance=self.collectivite)
-        if form.is_valid():
-            services.collectivite_modifier_effectifs(
-                collectivite=self.collectivite,
-                population=form.cleaned_data["population"],
-                nombre_agents=form.cleaned_data["nombre_agents"],
-                siret=form.cleaned_data["siret"],
-                lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
-            )
-            messages.success(request, "Les informations de la collectivité sont enregistrées.")
-            return redirect("collectivites:profil_collectivite")
-        self.collectivite.refresh_from_db()
-        return render(request, self.template_name, self.contexte(form), status=400)
-
-
-class MembresView(perms.MembreRequisMixin, View):
-    permission = staticmethod(perms.peut_gerer_membres)
-    template_name = "collectivites/membres.html"
-
-    def contexte(self, form=None):
-        return {
-            "membres": membres_de(self.collectivite),
-            "invitations": invitations_en_attente(self.collectivite),
-            "bloques": comptes_bloques(self.collectivite),
-            "form": form or InvitationForm(),
-            "roles": RoleForm.base_fields["role"].choices,
-        }
-
-    def get(self, request):
-        return render(request, self.template_name, self.contexte())
-
-    def post(self, request):
-        form = InvitationForm(request.POST)
-        if form.is_valid():
             try:
-                invitation = services.invitation_creer(
-                    collectivite=self.collectivite,
-                    email=form.cleaned_data["email"],
-                    role=form.cleaned_data["role"],
-                    fonction=form.cleaned_data["fonction"],
-                    invite_par=request.user,
-                    url_base=request.build_absolute_uri("/"),
+                services.utilisateur_modifier_profil(
+                    utilisateur=request.user,
+                    prenom=form.cleaned_data["first_name"],
+                    nom=form.cleaned_data["last_name"],
+                    recevoir_rappels=form.cleaned_data["recevoir_rappels"],
                 )
             except ValidationError as erreur:
                 erreurs_vers_formulaire(form, erreur)
             else:
-                messages.success(
-                    request,
-                    f"Invitation créée pour {invitation.email} : le courriel part dans un instant.",
-                )
-                return redirect("collectivites:membres")
-        return render(request, self.template_name, self.contexte(form), status=400)
+                messages.success(request, "Votre profil est enregistré.")
+                return redirect("collectivites:profil")
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class CollectiviteView(EditionView):
+    """Tous les membres lisent la fiche de la collectivité ; le référent la modifie."""
+
+    template_name = "collectivites/collectivite.html"
+    message = "Les informations de la collectivité sont enregistrées."
+
+    def peut_modifier(self) -> bool:
+        return perms.peut_modifier_collectivite(self.membre)
+
+    def formulaire(self, donnees=None):
+        if donnees is None and not self.peut_modifier():
+            return None
+        return EffectifsForm(donnees, instance=self.collectivite)
+
+    def enregistrer(self, form):
+        return services.collectivite_modifier_effectifs(
+            collectivite=self.collectivite,
+            population=form.cleaned_data["population"],
+            nombre_agents=form.cleaned_data["nombre_agents"],
+            siret=form.cleaned_data["siret"],
+            lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
+        )
+
+    def succes(self, collectivite) -> str:
+        return reverse("collectivites:profil_collectivite")
+
+    def post(self, request, *args, **kwargs):
+        if not self.peut_modifier():
+            raise perms.PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def refuser(self, form, status=400):
+        # Le formulaire a écrit la saisie refusée dans l'objet : la page montre l'enregistré.
+        self.collectivite.refresh_from_db()
+        return super().refuser(form, status)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(peut_modifier=self.peut_modifier(), **kwargs)
+
+
+class MembresView(EditionView):
+    permission = staticmethod(perms.peut_gerer_membres)
+    template_name = "collectivites/membres.html"
+    message = "Invitation créée pour {objet.email} : le courriel part dans un instant."
+
+    def formulaire(self, donnees=None):
+        return InvitationForm(donnees)
+
+    def enregistrer(self, form):
+        return services.invitation_creer(
+            collectivite=self.collectivite,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            fonction=form.cleaned_data["fonction"],
+            invite_par=self.request.user,
+            url_base=self.request.build_absolute_uri("/"),
+        )
+
+    def succes(self, invitation) -> str:
+        return reverse("collectivites:membres")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            membres=membres_de(self.collectivite),
+            invitations=invitations_en_attente(self.collectivite),
+            bloques=comptes_bloques(self.collectivite),
+            roles=RoleForm.base_fields["role"].choices,
+            **kwargs,
+        )
 
 
 class MembreRoleView(perms.MembreRequisMixin, View):
@@ -165,7 +171,7 @@ class MembreRoleView(perms.MembreRequisMixin, View):
         try:
             services.membre_changer_role(membre=cible, role=form.cleaned_data["role"])
         except ValidationError as erreur:
-            messages.error(request, _erreurs(erreur))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(request, f"Rôle de {cible.utilisateur} modifié.")
         return redirect("collectivites:membres")
@@ -202,7 +208,7 @@ class MembreActiviteView(perms.MembreRequisMixin, View):
         try:
             services.membre_changer_activite(membre=cible, actif=actif)
         except ValidationError as erreur:
-            messages.error(request, _erreurs(erreur))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             etat = "réactivé" if actif else "désactivé"
             messages.success(request, f"Compte de {cible.utilisateur} {etat} pour la collectivité.")
@@ -247,7 +253,7 @@ class InvitationRenvoyerView(perms.MembreRequisMixin, View):
                 invitation=invitation, url_base=request.build_absolute_uri("/")
             )
         except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(
                 request, f"Invitation renvoyée à {invitation.email} avec un nouveau lien."
@@ -308,7 +314,7 @@ class AccepterInvitationView(TemplateView):
                 )
         except ValidationError as erreur:
             contexte = self.contexte()
-            contexte["erreur"] = _erreurs(erreur)
+            contexte["erreur"] = erreur_en_texte(erreur)
             return render(request, self.template_name, contexte, status=400)
         request.session[CLE_SESSION] = membre.collectivite_id
         messages.success(request, f"Bienvenue ! Vous avez rejoint {membre.collectivite}.")
@@ -319,48 +325,51 @@ def _compte_existe(email: str) -> bool:
     return Utilisateur.objects.filter(email__iexact=email).exists()
 
 
-class ServicesView(perms.MembreRequisMixin, View):
+class ServicesView(EditionView):
     """La liste des services de la collectivité : tous la lisent, le référent la tient."""
 
     template_name = "collectivites/services.html"
+    message = "Le service « {objet.nom} » est ajouté."
 
-    def contexte(self, form=None):
-        peut_modifier = perms.peut_modifier_collectivite(self.membre)
-        return {
-            "services": Service.objects.for_collectivite(self.collectivite),
-            "form": form or (ServiceForm() if peut_modifier else None),
-            "peut_modifier": peut_modifier,
-        }
+    def peut_modifier(self) -> bool:
+        return perms.peut_modifier_collectivite(self.membre)
 
-    def get(self, request):
-        return render(request, self.template_name, self.contexte())
+    def formulaire(self, donnees=None):
+        if donnees is None and not self.peut_modifier():
+            return None
+        return ServiceForm(donnees)
 
-    def post(self, request):
-        if not perms.peut_modifier_collectivite(self.membre):
+    def enregistrer(self, form):
+        return services.service_creer(collectivite=self.collectivite, nom=form.cleaned_data["nom"])
+
+    def succes(self, service) -> str:
+        return reverse("collectivites:services")
+
+    def post(self, request, *args, **kwargs):
+        if not self.peut_modifier():
             raise perms.PermissionDenied
-        form = ServiceForm(request.POST)
-        if form.is_valid():
-            try:
-                service = services.service_creer(
-                    collectivite=self.collectivite, nom=form.cleaned_data["nom"]
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, f"Le service « {service.nom} » est ajouté.")
-                return redirect("collectivites:services")
-        return render(request, self.template_name, self.contexte(form), status=400)
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            services=Service.objects.for_collectivite(self.collectivite),
+            peut_modifier=self.peut_modifier(),
+            **kwargs,
+        )
 
 
-class ServiceSupprimerView(perms.MembreRequisMixin, View):
+class ServiceSupprimerView(SuppressionView):
     permission = staticmethod(perms.peut_modifier_collectivite)
+    template_name = "collectivites/service_supprimer.html"
+    message = "Le service « {objet.nom} » est retiré de la liste."
 
-    def get(self, request, pk):
-        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
-        return render(request, "collectivites/service_supprimer.html", {"service": service})
+    def objet(self):
+        return get_object_or_404(
+            Service.objects.for_collectivite(self.collectivite), pk=self.kwargs["pk"]
+        )
 
-    def post(self, request, pk):
-        service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
+    def supprimer(self, service) -> None:
         services.service_supprimer(service=service)
-        messages.success(request, f"Le service « {service.nom} » est retiré de la liste.")
-        return redirect("collectivites:services")
+
+    def succes(self, service) -> str:
+        return reverse("collectivites:services")

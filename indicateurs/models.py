@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from collectivites.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from collectivites.models import Collectivite, Membre
 from strategie_nr.referentiel.models import Axe
 
@@ -13,13 +14,13 @@ from .enums import Mode, Periodicite, Sens, Unite
 CHIFFRES = {"max_digits": 16, "decimal_places": 4}
 
 
-class DefinitionQuerySet(models.QuerySet):
+class DefinitionQuerySet(LocataireQuerySet):
     def disponibles_pour(self, collectivite):
         """Les définitions du référentiel et celles propres à cette collectivité."""
         return self.filter(Q(collectivite__isnull=True) | Q(collectivite=collectivite))
 
 
-class DefinitionIndicateur(models.Model):
+class DefinitionIndicateur(ModeleLocataire):
     """Ce que mesure un indicateur. Sans collectivité : référentiel commun (admin)."""
 
     collectivite = models.ForeignKey(
@@ -71,12 +72,7 @@ class DefinitionIndicateur(models.Model):
         return self.libelle
 
 
-class SuiviQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class IndicateurSuivi(models.Model):
+class IndicateurSuivi(ModeleLocataire):
     """Un indicateur que la collectivité suit, avec son responsable et sa situation de départ."""
 
     collectivite = models.ForeignKey(
@@ -95,8 +91,6 @@ class IndicateurSuivi(models.Model):
     annee_base = models.PositiveSmallIntegerField("année de référence", null=True, blank=True)
     valeur_base = models.DecimalField("valeur de référence", null=True, blank=True, **CHIFFRES)
     cree_le = models.DateTimeField("suivi depuis", auto_now_add=True)
-
-    objects = SuiviQuerySet.as_manager()
 
     class Meta:
         verbose_name = "indicateur suivi"
@@ -120,10 +114,12 @@ class IndicateurSuivi(models.Model):
         return reverse("indicateurs:suivi", kwargs={"pk": self.pk})
 
 
-class Cible(models.Model):
+class Cible(ModeleRattache):
     suivi = models.ForeignKey(IndicateurSuivi, on_delete=models.CASCADE, related_name="cibles")
     annee = models.PositiveSmallIntegerField("année")
     valeur = models.DecimalField("valeur cible", **CHIFFRES)
+
+    chemin_collectivite = "suivi__collectivite"
 
     class Meta:
         verbose_name = "cible annuelle"
@@ -137,7 +133,7 @@ class Cible(models.Model):
         return f"{self.suivi} — cible {self.annee}"
 
 
-class Valeur(models.Model):
+class Valeur(ModeleRattache):
     """Valeur mesurée d'une année ; pour un indicateur calculé, valeur figée d'une année close."""
 
     suivi = models.ForeignKey(IndicateurSuivi, on_delete=models.CASCADE, related_name="valeurs")
@@ -150,6 +146,8 @@ class Valeur(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     modifiee_le = models.DateTimeField("modifiée le", auto_now=True)
+
+    chemin_collectivite = "suivi__collectivite"
 
     class Meta:
         verbose_name = "valeur annuelle"
@@ -182,12 +180,7 @@ class EvenementIndicateur(models.Model):
         return self.description
 
 
-class ObjectifQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class Objectif(models.Model):
+class Objectif(ModeleLocataire):
     """Un objectif de la stratégie, par axe ; mesurable quand il porte sur un indicateur suivi."""
 
     collectivite = models.ForeignKey(
@@ -212,8 +205,6 @@ class Objectif(models.Model):
     annee_cible = models.PositiveSmallIntegerField("année cible", null=True, blank=True)
     valeur_cible = models.DecimalField("valeur cible", null=True, blank=True, **CHIFFRES)
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
-
-    objects = ObjectifQuerySet.as_manager()
 
     class Meta:
         verbose_name = "objectif"

@@ -207,6 +207,39 @@ def suivi_creer(*, collectivite, definition, responsable, annee_base, valeur_bas
 
 
 @transaction.atomic
+def indicateur_propre_creer(
+    *,
+    collectivite,
+    axe,
+    libelle,
+    unite,
+    sens,
+    precision,
+    responsable,
+    annee_base,
+    valeur_base,
+    auteur,
+) -> IndicateurSuivi:
+    """Un indicateur propre à la collectivité, suivi aussitôt : les deux ou rien."""
+    definition = definition_creer(
+        collectivite=collectivite,
+        axe=axe,
+        libelle=libelle,
+        unite=unite,
+        sens=sens,
+        precision=precision,
+    )
+    return suivi_creer(
+        collectivite=collectivite,
+        definition=definition,
+        responsable=responsable,
+        annee_base=annee_base,
+        valeur_base=valeur_base,
+        auteur=auteur,
+    )
+
+
+@transaction.atomic
 def suivi_modifier(*, suivi, auteur, responsable, annee_base, valeur_base) -> IndicateurSuivi:
     changements = []
     if responsable != suivi.responsable:
@@ -330,3 +363,8 @@ def objectif_enregistrer(*, objectif: Objectif) -> Objectif:
     objectif.full_clean()
     objectif.save()
     return objectif
+
+
+@transaction.atomic
+def objectif_supprimer(*, objectif: Objectif) -> None:
+    objectif.delete()

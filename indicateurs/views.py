@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from collectivites.forms import erreurs_vers_formulaire
+from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
 from collectivites.perms import MembreRequisMixin
 
 from . import exports, selectors, services
@@ -51,36 +51,20 @@ class IndexView(MembreRequisMixin, TemplateView):
         )
 
 
-class FormulaireView(MembreRequisMixin, TemplateView):
+class FormulaireView(EditionView):
     template_name = "indicateurs/formulaire.html"
-    titre = ""
 
-    def formulaire(self, donnees=None):
-        raise NotImplementedError
-
-    def get_context_data(self, form=None, **kwargs):
-        return super().get_context_data(
-            form=form or self.formulaire(), titre=self.titre, retour=self.retour(), **kwargs
-        )
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(retour=self.retour(), **kwargs)
 
     def retour(self) -> str:
         return reverse("indicateurs:index")
-
-    def post(self, request, *args, **kwargs):
-        form = self.formulaire(request.POST)
-        if form.is_valid():
-            try:
-                cible = self.enregistrer(form)
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                return redirect(cible)
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class SuivreView(FormulaireView):
     permission = staticmethod(peut_piloter)
     titre = "Suivre un indicateur"
+    message = "L'indicateur est suivi. Fixez maintenant ses cibles."
     template_name = "indicateurs/suivre.html"
 
     def recherche(self) -> str:
@@ -104,7 +88,7 @@ class SuivreView(FormulaireView):
 
     def enregistrer(self, form):
         donnees = form.cleaned_data
-        suivi = services.suivi_creer(
+        return services.suivi_creer(
             collectivite=self.collectivite,
             definition=donnees["definition"],
             responsable=donnees["responsable"],
@@ -112,36 +96,35 @@ class SuivreView(FormulaireView):
             valeur_base=donnees["valeur_base_nombre"],
             auteur=self.request.user,
         )
-        messages.success(self.request, "L'indicateur est suivi. Fixez maintenant ses cibles.")
+
+    def succes(self, suivi) -> str:
         return reverse("indicateurs:cibles", kwargs={"pk": suivi.pk})
 
 
 class DefinitionCreerView(FormulaireView):
     permission = staticmethod(peut_piloter)
     titre = "Créer un indicateur propre à la collectivité"
+    message = "L'indicateur est créé et suivi."
 
     def formulaire(self, donnees=None):
         return DefinitionForm(donnees, collectivite=self.collectivite)
 
     def enregistrer(self, form):
         donnees = form.cleaned_data
-        definition = services.definition_creer(
+        return services.indicateur_propre_creer(
             collectivite=self.collectivite,
             axe=donnees["axe"],
             libelle=donnees["libelle"],
             unite=donnees["unite"],
             sens=donnees["sens"],
             precision=donnees["precision"],
-        )
-        suivi = services.suivi_creer(
-            collectivite=self.collectivite,
-            definition=definition,
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
             auteur=self.request.user,
         )
-        messages.success(self.request, "L'indicateur est créé et suivi.")
+
+    def succes(self, suivi) -> str:
         return reverse("indicateurs:cibles", kwargs={"pk": suivi.pk})
 
 
@@ -213,6 +196,7 @@ class SuiviView(SuiviMixin, MembreRequisMixin, TemplateView):
 class SuiviModifierView(SuiviMixin, FormulaireView):
     permission = staticmethod(peut_voir)
     titre = "Responsable et situation de référence"
+    message = "Modifications enregistrées."
 
     def formulaire(self, donnees=None):
         return SuiviForm(
@@ -221,20 +205,19 @@ class SuiviModifierView(SuiviMixin, FormulaireView):
 
     def enregistrer(self, form):
         donnees = form.cleaned_data
-        services.suivi_modifier(
+        return services.suivi_modifier(
             suivi=self.suivi(),
             auteur=self.request.user,
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
         )
-        messages.success(self.request, "Modifications enregistrées.")
-        return self.suivi().get_absolute_url()
 
 
 class CiblesView(SuiviMixin, FormulaireView):
     permission = staticmethod(peut_voir)
     titre = "Cibles annuelles"
+    message = "Cibles enregistrées."
 
     def formulaire(self, donnees=None):
         suivi = self.suivi()
@@ -246,8 +229,7 @@ class CiblesView(SuiviMixin, FormulaireView):
         services.cibles_enregistrer(
             suivi=self.suivi(), auteur=self.request.user, cibles=form.cleaned_data["cibles"]
         )
-        messages.success(self.request, "Cibles enregistrées.")
-        return self.suivi().get_absolute_url()
+        return self.suivi()
 
 
 class ValeurView(SuiviMixin, FormulaireView):
@@ -286,8 +268,11 @@ class ValeurView(SuiviMixin, FormulaireView):
             commentaire=donnees["commentaire"],
             remplacer=donnees["remplacer"],
         )
-        messages.success(self.request, f"Valeur {donnees['annee']} enregistrée.")
-        return self.suivi().get_absolute_url()
+        self.annee = donnees["annee"]
+        return self.suivi()
+
+    def message_de_succes(self, suivi) -> str:
+        return f"Valeur {self.annee} enregistrée."
 
 
 class FigerView(SuiviMixin, MembreRequisMixin, View):
@@ -301,7 +286,7 @@ class FigerView(SuiviMixin, MembreRequisMixin, View):
                 raise ValidationError("Année invalide.")
             services.annee_figer(suivi=suivi, auteur=request.user, annee=int(annee))
         except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(request, f"La valeur {annee} est figée.")
         return redirect(suivi)
@@ -323,27 +308,31 @@ class ObjectifMixin:
 
 class ObjectifView(ObjectifMixin, FormulaireView):
     titre = "Objectif"
+    message = "Objectif enregistré."
 
     def formulaire(self, donnees=None):
         objectif = self.objectif() or Objectif(collectivite=self.collectivite)
         return ObjectifForm(donnees, instance=objectif, collectivite=self.collectivite)
 
     def enregistrer(self, form):
-        services.objectif_enregistrer(objectif=form.save(commit=False))
-        messages.success(self.request, "Objectif enregistré.")
+        return services.objectif_enregistrer(objectif=form.instance)
+
+    def succes(self, objectif) -> str:
         return self.retour()
 
 
-class ObjectifSupprimerView(ObjectifMixin, MembreRequisMixin, TemplateView):
+class ObjectifSupprimerView(ObjectifMixin, SuppressionView):
     template_name = "indicateurs/objectif_supprimer.html"
+    message = "Objectif supprimé."
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(objectif=self.objectif(), **kwargs)
+    def objet(self):
+        return self.objectif()
 
-    def post(self, request, pk):
-        self.objectif().delete()
-        messages.success(request, "Objectif supprimé.")
-        return redirect(self.retour())
+    def supprimer(self, objectif) -> None:
+        services.objectif_supprimer(objectif=objectif)
+
+    def succes(self, objectif) -> str:
+        return self.retour()
 
 
 class ExportView(MembreRequisMixin, View):

@@ -33,8 +33,6 @@ from .models import (
 )
 
 CENT = Decimal(100)
-TEXTE_AGEC = "décret n° 2024-134 du 21 février 2024"
-TEXTE_REEN = "décret n° 2023-266 du 12 avril 2023"
 AGE_MAX_REEN_ANNEES = 10
 CATEGORIE_SERIE = "informatique-telephonie"  # la catégorie montrée année par année
 OBJECTIFS_EN_MOTS = {Decimal(25): "un quart", Decimal(50): "la moitié"}

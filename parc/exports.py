@@ -90,10 +90,6 @@ def csv_morceaux(equipements):
     yield sortie.getvalue().encode("utf-8")
 
 
-def csv_octets(equipements) -> bytes:
-    return b"".join(csv_morceaux(equipements))
-
-
 FORMATS_XLSX = {
     "Date d'acquisition": "DD/MM/YYYY",
     "Date de fin d'usage": "DD/MM/YYYY",

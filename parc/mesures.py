@@ -31,7 +31,6 @@ from .models import Equipement, FacteurEmpreinte, TypeEquipement
 CENT = Decimal(100)
 MILLE = Decimal(1000)
 TYPES_IMPRESSION = ("imprimante", "copieur")
-SEUIL_AGEC = Decimal(20)
 JOURS_PAR_AN = Decimal("365.25")
 
 METHODES = {

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from collectivites.locataire import LocataireQuerySet, ModeleLocataire
 from collectivites.models import Collectivite
 from strategie_nr.plateforme.tableurs import cle_valeur
 
@@ -241,10 +242,7 @@ class SynonymeTypeEquipement(models.Model):
         super().save(*args, **kwargs)
 
 
-class EquipementQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
+class EquipementQuerySet(LocataireQuerySet):
     def a_completer(self):
         """Réformés dont la sortie est inconnue : destination « Non renseignée » (import), ou ni
         décision de réforme datée ni sortie."""
@@ -254,7 +252,7 @@ class EquipementQuerySet(models.QuerySet):
         )
 
 
-class Equipement(models.Model):
+class Equipement(ModeleLocataire):
     """Une ligne d'inventaire : un équipement, ou un lot identique (« 30 claviers »)."""
 
     collectivite = models.ForeignKey(

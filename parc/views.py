@@ -2,7 +2,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.generic import TemplateView
 
-from collectivites.forms import erreurs_vers_formulaire
+from collectivites.edition import EditionView
 from collectivites.perms import MembreRequisMixin
 from indicateurs.selectors import libelle_annee
 from strategie_nr.travaux.views import vers_le_travail
@@ -99,26 +98,12 @@ class EquipementView(EquipementMixin, MembreRequisMixin, TemplateView):
         )
 
 
-class FormulaireView(MembreRequisMixin, TemplateView):
+class FormulaireView(EditionView):
     template_name = "parc/formulaire.html"
     permission = staticmethod(peut_modifier_parc)
 
-    def get_context_data(self, form=None, conflit=None, **kwargs):
-        return super().get_context_data(
-            form=form or self.formulaire(), titre=self.titre, conflit=conflit, **kwargs
-        )
-
-    def post(self, request, *args, **kwargs):
-        form = self.formulaire(request.POST)
-        if form.is_valid():
-            try:
-                equipement = self.enregistrer(form)
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, self.message)
-                return redirect(equipement)
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+    def get_context_data(self, conflit=None, **kwargs):
+        return super().get_context_data(conflit=conflit, **kwargs)
 
 
 class CreerView(FormulaireView):
@@ -141,6 +126,7 @@ class CreerView(FormulaireView):
 class ModifierView(EquipementMixin, FormulaireView):
     titre = "Modifier l'équipement"
     message = "Modifications enregistrées."
+    conflits = (services.EquipementModifieEntreTemps,)
 
     def formulaire(self, donnees=None):
         equipement = self.equipement()
@@ -157,19 +143,16 @@ class ModifierView(EquipementMixin, FormulaireView):
             lu_le=form.cleaned_data["lu_le"],
         )
 
-    def post(self, request, *args, **kwargs):
-        try:
-            return super().post(request, *args, **kwargs)
-        except services.EquipementModifieEntreTemps as conflit:
-            # La saisie reste dans le formulaire ; la réenvoyer, après comparaison, l'applique.
-            donnees = request.POST.copy()
-            donnees["lu_le"] = conflit.actuel.modifie_le.isoformat()
-            self._equipement = conflit.actuel
-            form = self.formulaire(donnees)
-            form.is_valid()
-            form.add_error(None, str(conflit))
-            contexte = self.get_context_data(form=form, conflit=conflit)
-            return self.render_to_response(contexte, status=409)
+    def en_conflit(self, form, conflit):
+        # La saisie reste dans le formulaire ; la réenvoyer, après comparaison, l'applique.
+        donnees = self.request.POST.copy()
+        donnees["lu_le"] = conflit.actuel.modifie_le.isoformat()
+        self._equipement = conflit.actuel
+        form = self.formulaire(donnees)
+        form.is_valid()
+        form.add_error(None, str(conflit))
+        contexte = self.get_context_data(form=form, conflit=conflit)
+        return self.render_to_response(contexte, status=409)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(equipement=self.equipement(), **kwargs)

@@ -150,3 +150,23 @@ def test_definition_propre_invisible_ailleurs(commune, epci):
     assert propre in DefinitionIndicateur.objects.disponibles_pour(commune)
     assert propre not in DefinitionIndicateur.objects.disponibles_pour(epci)
     assert propre.mode == Mode.SAISI
+
+
+def test_indicateur_propre_cree_et_suivi_ou_rien(commune, referent):
+    arguments = {
+        "collectivite": commune,
+        "axe": Axe.objects.get(numero=4),
+        "libelle": "Fresques animées",
+        "unite": Unite.NOMBRE,
+        "sens": "hausse",
+        "precision": 0,
+        "responsable": referent,
+        "auteur": referent.utilisateur,
+    }
+    with pytest.raises(ValidationError):
+        services.indicateur_propre_creer(**arguments, annee_base=2024, valeur_base=None)
+    assert not DefinitionIndicateur.objects.for_collectivite(commune).exists()
+
+    suivi = services.indicateur_propre_creer(**arguments, annee_base=2024, valeur_base=Decimal(3))
+    assert suivi.definition.collectivite == commune
+    assert suivi.definition.libelle == "Fresques animées"

@@ -311,8 +311,6 @@ CHAMPS = [
     ),
 ]
 CHAMPS_PAR_CLE = {champ.cle: champ for champ in CHAMPS}
-# Champs dont la valeur est choisie dans une liste (clé normalisée → valeur) donnée par l'appelant.
-CHAMPS_A_CHOIX = tuple(champ.cle for champ in CHAMPS if champ.convertir is None)
 # Les valeurs non reconnues de ces champs sont demandées une fois à l'utilisateur.
 CHAMPS_A_CORRESPONDANCE = ("type", "statut")
 # Une valeur non reconnue de ces champs est laissée de côté (avertissement), sans rejeter la

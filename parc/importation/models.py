@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from collectivites.locataire import LocataireQuerySet, ModeleLocataire
 from collectivites.models import Collectivite
 
 
@@ -13,12 +14,7 @@ class ChampCorrespondance(models.TextChoices):
     STATUT = "statut", "Statut"
 
 
-class CorrespondanceImportQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class CorrespondanceImport(models.Model):
+class CorrespondanceImport(ModeleLocataire):
     """Ce que veut dire, pour une collectivité, une valeur de ses fichiers (« Ordinateurs »)."""
 
     collectivite = models.ForeignKey(
@@ -47,8 +43,6 @@ class CorrespondanceImport(models.Model):
     )
     modifie_le = models.DateTimeField("choisie le", auto_now=True)
 
-    objects = CorrespondanceImportQuerySet.as_manager()
-
     class Meta:
         verbose_name = "correspondance d'import"
         verbose_name_plural = "correspondances d'import"
@@ -70,10 +64,7 @@ class CorrespondanceImport(models.Model):
         return f"{self.get_champ_display()} « {self.texte} » → {self.valeur}"
 
 
-class ImportEnAttenteQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
+class ImportEnAttenteQuerySet(LocataireQuerySet):
     def valides(self):
         """En attente de confirmation : ni expirés, ni déjà confirmés."""
         return self.filter(expire_le__gt=timezone.now(), confirme_le__isnull=True)
@@ -86,7 +77,7 @@ class ImportEnAttenteQuerySet(models.QuerySet):
         return self.filter(expire_le__lte=timezone.now())
 
 
-class ImportEnAttente(models.Model):
+class ImportEnAttente(ModeleLocataire):
     """Un fichier déposé, conservé en base le temps de l'aperçu et de la confirmation."""
 
     collectivite = models.ForeignKey(

@@ -231,6 +231,12 @@ def import_en_attente_regler(
     return import_en_attente
 
 
+@transaction.atomic
+def import_en_attente_abandonner(*, import_en_attente: ImportEnAttente) -> None:
+    """Oublie le fichier déposé et son aperçu : rien ne change dans le parc."""
+    import_en_attente.delete()
+
+
 def type_par_libelle(libelle: str) -> TypeEquipement | None:
     """Le type dont le libellé (ou le code) est `libelle`, sans égard à la casse ni aux accents."""
     cle = normaliser(libelle)

@@ -244,7 +244,7 @@ class AbandonView(EnAttenteMixin, View):
         )
 
     def post(self, request, pk):
-        self.en_attente(pk).delete()
+        services.import_en_attente_abandonner(import_en_attente=self.en_attente(pk))
         messages.info(request, "L'import a été abandonné ; rien n'a changé dans le parc.")
         return redirect("import_parc:depot")
 

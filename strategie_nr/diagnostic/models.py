@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from collectivites.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from collectivites.models import Collectivite, Membre
 from strategie_nr.referentiel.enums import Barometre
 from strategie_nr.referentiel.models import Dimension, Pratique
@@ -40,10 +41,7 @@ class Question(models.Model):
         return f"{self.dimension.numero}.{self.ordre}"
 
 
-class CampagneQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
+class CampagneQuerySet(LocataireQuerySet):
     def ouvertes(self):
         return self.filter(cloturee_le__isnull=True)
 
@@ -51,7 +49,7 @@ class CampagneQuerySet(models.QuerySet):
         return self.filter(cloturee_le__isnull=False)
 
 
-class Campagne(models.Model):
+class Campagne(ModeleLocataire):
     """Un diagnostic à une date : diagnostic initial, réévaluation annuelle…"""
 
     collectivite = models.ForeignKey(
@@ -165,12 +163,14 @@ def _contraintes_niveau(prefixe: str) -> list:
     ]
 
 
-class Reponse(NiveauReponse):
+class Reponse(NiveauReponse, ModeleRattache):
     """La réponse individuelle d'un membre (auto-évaluation)."""
 
     campagne = models.ForeignKey(Campagne, on_delete=models.CASCADE, related_name="reponses")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     membre = models.ForeignKey(Membre, on_delete=models.CASCADE, related_name="reponses_diagnostic")
+
+    chemin_collectivite = "campagne__collectivite"
 
     class Meta:
         verbose_name = "réponse individuelle"
@@ -186,7 +186,7 @@ class Reponse(NiveauReponse):
         return f"{self.membre} — {self.question.code}"
 
 
-class ReponseConsolidee(NiveauReponse):
+class ReponseConsolidee(NiveauReponse, ModeleRattache):
     """La réponse retenue en groupe, fixée par le référent (préremplie par la moyenne)."""
 
     campagne = models.ForeignKey(
@@ -200,6 +200,8 @@ class ReponseConsolidee(NiveauReponse):
     consolidee_par = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    chemin_collectivite = "campagne__collectivite"
 
     class Meta:
         verbose_name = "réponse consolidée"

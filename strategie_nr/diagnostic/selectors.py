@@ -195,10 +195,6 @@ def derniere_campagne_cloturee(collectivite) -> Campagne | None:
     )
 
 
-def campagne_ouverte(collectivite) -> Campagne | None:
-    return Campagne.objects.for_collectivite(collectivite).ouvertes().first()
-
-
 ORDRE_PRIORITE = [Priorite.PRIORITAIRE, Priorite.RECOMMANDEE, Priorite.ALLER_PLUS_LOIN]
 ORDRE_DIFFICULTE = [Difficulte.FACILE, Difficulte.MOYENNE, Difficulte.DIFFICILE]
 

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
 
-from collectivites.forms import erreurs_vers_formulaire
+from collectivites.edition import EditionView, erreur_en_texte
 from collectivites.perms import MembreRequisMixin
 
 from . import selectors, services
@@ -56,26 +56,21 @@ class IndexView(MembreRequisMixin, TemplateView):
         )
 
 
-class OuvrirView(IndexView):
+class OuvrirView(EditionView, IndexView):
     permission = staticmethod(peut_piloter)
     http_method_names = ["post"]
+    message = "La campagne « {objet.titre} » est ouverte."
 
-    def post(self, request):
-        form = CampagneForm(request.POST)
-        if form.is_valid():
-            try:
-                campagne = services.campagne_ouvrir(
-                    collectivite=self.collectivite,
-                    titre=form.cleaned_data["titre"],
-                    date=form.cleaned_data["date"],
-                    auteur=request.user,
-                )
-            except ValidationError as erreur:
-                form.add_error(None, erreur)
-            else:
-                messages.success(request, f"La campagne « {campagne.titre} » est ouverte.")
-                return redirect(campagne)
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+    def formulaire(self, donnees=None):
+        return CampagneForm(donnees)
+
+    def enregistrer(self, form):
+        return services.campagne_ouvrir(
+            collectivite=self.collectivite,
+            titre=form.cleaned_data["titre"],
+            date=form.cleaned_data["date"],
+            auteur=self.request.user,
+        )
 
 
 class CampagneView(MembreRequisMixin, TemplateView):
@@ -130,41 +125,36 @@ class CloturerView(MembreRequisMixin, TemplateView):
         try:
             services.campagne_cloturer(campagne=campagne, auteur=request.user)
         except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(request, "La campagne est close : ses résultats sont définitifs.")
         return redirect(campagne)
 
 
-class RouvrirView(MembreRequisMixin, TemplateView):
+class RouvrirView(EditionView):
     template_name = "strategie_nr/diagnostic/rouvrir.html"
     permission = staticmethod(peut_piloter)
+    message = "La campagne est rouverte : ses résultats redeviennent provisoires."
 
-    def get(self, request, pk):
-        campagne = _campagne_de(self.collectivite, pk)
-        return self.render_to_response(self._contexte(campagne, ReouvertureForm()))
+    def campagne(self) -> Campagne:
+        if not hasattr(self, "_campagne"):
+            self._campagne = _campagne_de(self.collectivite, self.kwargs["pk"])
+        return self._campagne
 
-    def _contexte(self, campagne, form):
-        return self.get_context_data(
-            campagne=campagne, form=form, rouvrable=selectors.campagne_rouvrable(campagne)
+    def formulaire(self, donnees=None):
+        return ReouvertureForm(donnees)
+
+    def enregistrer(self, form):
+        services.campagne_rouvrir(
+            campagne=self.campagne(), auteur=self.request.user, raison=form.cleaned_data["raison"]
         )
+        return self.campagne()
 
-    def post(self, request, pk):
-        campagne = _campagne_de(self.collectivite, pk)
-        form = ReouvertureForm(request.POST)
-        if form.is_valid():
-            try:
-                services.campagne_rouvrir(
-                    campagne=campagne, auteur=request.user, raison=form.cleaned_data["raison"]
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(
-                    request, "La campagne est rouverte : ses résultats redeviennent provisoires."
-                )
-                return redirect(campagne)
-        return self.render_to_response(self._contexte(campagne, form), status=400)
+    def get_context_data(self, **kwargs):
+        campagne = self.campagne()
+        return super().get_context_data(
+            campagne=campagne, rouvrable=selectors.campagne_rouvrable(campagne), **kwargs
+        )
 
 
 class GrilleView(MembreRequisMixin, TemplateView):

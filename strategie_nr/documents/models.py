@@ -2,16 +2,12 @@
 
 from django.db import models
 
+from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite
 from strategie_nr.fiches.models import VersionFeuilleDeRoute
 
 
-class DocumentOfficielQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class DocumentOfficiel(models.Model):
+class DocumentOfficiel(ModeleLocataire):
     """Le PDF de la stratégie d'une version validée, produit une fois à la validation.
 
     Ce sont ces octets que les élus téléchargent ensuite, identiques à chaque fois ; leur
@@ -41,8 +37,6 @@ class DocumentOfficiel(models.Model):
         "avec le même contenu figé.",
     )
     genere_le = models.DateTimeField("généré le", auto_now_add=True)
-
-    objects = DocumentOfficielQuerySet.as_manager()
 
     class Meta:
         verbose_name = "document officiel"

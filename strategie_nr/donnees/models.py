@@ -4,17 +4,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite, Membre
 
 from .enums import Choix
 
 
-class PublicationQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class Publication(models.Model):
+class Publication(ModeleLocataire):
     """Ce que la collectivité publie en données ouvertes : rien par défaut.
 
     Chaque choix a sa date de publication (`…_depuis`, vide tant qu'il n'est pas publié) ;
@@ -46,8 +42,6 @@ class Publication(models.Model):
         verbose_name="modifiée par",
     )
 
-    objects = PublicationQuerySet.as_manager()
-
     class Meta:
         verbose_name = "publication des données"
         verbose_name_plural = "publications des données"
@@ -73,12 +67,7 @@ class Publication(models.Model):
         return getattr(self, f"{choix}_depuis")
 
 
-class ChangementPublicationQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class ChangementPublication(models.Model):
+class ChangementPublication(ModeleLocataire):
     """Historique : qui a publié ou retiré quoi, et quand. Jamais modifié ni effacé."""
 
     collectivite = models.ForeignKey(
@@ -98,8 +87,6 @@ class ChangementPublication(models.Model):
         related_name="+",
         verbose_name="qui",
     )
-
-    objects = ChangementPublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "changement de publication"

@@ -114,7 +114,6 @@ COLONNES = [
     Colonne("indicateurs", "Indicateurs de performance", relue=False),
     Colonne("sous_actions", "Actions à mettre en œuvre", relue=False),
 ]
-COLONNES_RELUES = [c for c in COLONNES if c.relue]
 OBLIGATOIRES = [c for c in COLONNES if c.obligatoire]
 
 

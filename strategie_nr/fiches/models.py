@@ -9,13 +9,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from collectivites.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from collectivites.models import Collectivite, Membre
 from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Pratique
 
 from .enums import (
     EN_RETARD,
-    LIBELLES_DIFFICULTE,
-    LIBELLES_PRIORITE,
     Engagement,
     Niveau,
     Perimetre,
@@ -39,12 +38,7 @@ def _membre_facultatif(verbose_name: str):
     )
 
 
-class FeuilleDeRouteQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class FeuilleDeRoute(models.Model):
+class FeuilleDeRoute(ModeleLocataire):
     """La feuille de route d'une collectivité : une suite de versions numérotées."""
 
     collectivite = models.OneToOneField(
@@ -55,8 +49,6 @@ class FeuilleDeRoute(models.Model):
     )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
 
-    objects = FeuilleDeRouteQuerySet.as_manager()
-
     class Meta:
         verbose_name = "feuille de route"
         verbose_name_plural = "feuilles de route"
@@ -65,15 +57,12 @@ class FeuilleDeRoute(models.Model):
         return f"Feuille de route de {self.collectivite}"
 
 
-class VersionQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(feuille_de_route__collectivite=collectivite)
-
+class VersionQuerySet(LocataireQuerySet):
     def validees(self):
         return self.filter(statut=StatutVersion.VALIDEE)
 
 
-class VersionFeuilleDeRoute(models.Model):
+class VersionFeuilleDeRoute(ModeleRattache):
     """Une version (v1, v2…) de la feuille de route.
 
     Une fois validée, son contenu est l'instantané JSON enregistré à la validation, avec sa
@@ -109,6 +98,8 @@ class VersionFeuilleDeRoute(models.Model):
         help_text="SHA-256 de l'instantané JSON ; à ne pas confondre avec l'empreinte du "
         "fichier PDF officiel.",
     )
+
+    chemin_collectivite = "feuille_de_route__collectivite"
 
     objects = VersionQuerySet.as_manager()
 
@@ -170,16 +161,11 @@ class VersionFeuilleDeRoute(models.Model):
         return self.statut == StatutVersion.VALIDEE
 
 
-class FicheActionQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(version__feuille_de_route__collectivite=collectivite)
-
-
 def premier_du_mois(date: datetime.date) -> datetime.date:
     return date.replace(day=1)
 
 
-class FicheAction(models.Model):
+class FicheAction(ModeleRattache):
     """Fiche action (modèle de l'ANCT) : un levier décliné en action, un seul responsable."""
 
     version = models.ForeignKey(
@@ -272,7 +258,7 @@ class FicheAction(models.Model):
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifiee_le = models.DateTimeField("modifiée le", auto_now=True)
 
-    objects = FicheActionQuerySet.as_manager()
+    chemin_collectivite = "version__feuille_de_route__collectivite"
 
     class Meta:
         verbose_name = "fiche action"
@@ -339,14 +325,6 @@ class FicheAction(models.Model):
             return f"{self.pratique.code} {self.pratique.titre}"
         return self.levier_libre
 
-    @property
-    def libelle_priorite(self):
-        return LIBELLES_PRIORITE[self.priorite]
-
-    @property
-    def libelle_difficulte(self):
-        return LIBELLES_DIFFICULTE[self.difficulte]
-
     def en_retard(self, aujourdhui: datetime.date | None = None) -> bool:
         return statut_affiche(self.statut, self.fin, aujourdhui)[0] == EN_RETARD[0]
 
@@ -386,7 +364,7 @@ CHAMPS_FICHE = (
 )
 
 
-class IndicateurFiche(models.Model):
+class IndicateurFiche(ModeleRattache):
     """Indicateur de performance d'une fiche, avec sa valeur cible."""
 
     fiche = models.ForeignKey(
@@ -407,6 +385,8 @@ class IndicateurFiche(models.Model):
     annee_cible = models.PositiveSmallIntegerField("année cible", null=True, blank=True)
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
 
+    chemin_collectivite = "fiche__version__feuille_de_route__collectivite"
+
     class Meta:
         verbose_name = "indicateur de performance"
         verbose_name_plural = "indicateurs de performance"
@@ -423,7 +403,7 @@ class IndicateurFiche(models.Model):
         return self.libelle
 
 
-class SousAction(models.Model):
+class SousAction(ModeleRattache):
     """Action à mettre en œuvre pour le levier : quoi, qui, échéance, fait."""
 
     fiche = models.ForeignKey(
@@ -435,6 +415,8 @@ class SousAction(models.Model):
     fait = models.BooleanField("fait", default=False)
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
 
+    chemin_collectivite = "fiche__version__feuille_de_route__collectivite"
+
     class Meta:
         verbose_name = "action à mettre en œuvre"
         verbose_name_plural = "actions à mettre en œuvre"
@@ -444,7 +426,7 @@ class SousAction(models.Model):
         return self.quoi
 
 
-class BudgetAnnuel(models.Model):
+class BudgetAnnuel(ModeleRattache):
     """Répartition du budget d'une fiche par année."""
 
     fiche = models.ForeignKey(
@@ -460,6 +442,8 @@ class BudgetAnnuel(models.Model):
         blank=True,
         help_text="Ce qui a réellement été dépensé cette année-là, quand on le sait.",
     )
+
+    chemin_collectivite = "fiche__version__feuille_de_route__collectivite"
 
     class Meta:
         verbose_name = "budget annuel"
@@ -481,12 +465,7 @@ class BudgetAnnuel(models.Model):
         return f"{self.annee} : {self.montant} €"
 
 
-class EvenementQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class Evenement(models.Model):
+class Evenement(ModeleLocataire):
     """Historique : qui a fait quoi, quand, sur les fiches et les versions."""
 
     collectivite = models.ForeignKey(
@@ -512,8 +491,6 @@ class Evenement(models.Model):
     le = models.DateTimeField("quand", default=timezone.now)
     details = models.JSONField("détails", default=list, blank=True)
 
-    objects = EvenementQuerySet.as_manager()
-
     class Meta:
         verbose_name = "événement"
         verbose_name_plural = "historique"
@@ -529,12 +506,7 @@ class Evenement(models.Model):
         return f"{self.get_type_display()} — {self.titre_fiche or self.version}"
 
 
-class ImportPlanActionQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class ImportPlanAction(models.Model):
+class ImportPlanAction(ModeleLocataire):
     """Un plan d'action importé, une seule fois : le jeton de l'aperçu est unique, de sorte
     qu'une seconde confirmation du même aperçu (double clic, deux onglets) n'importe rien."""
 
@@ -549,8 +521,6 @@ class ImportPlanAction(models.Model):
     fiches = models.PositiveIntegerField("fiches créées", default=0)
     importe_le = models.DateTimeField("importé le", auto_now_add=True)
 
-    objects = ImportPlanActionQuerySet.as_manager()
-
     class Meta:
         verbose_name = "import de plan d'action"
         verbose_name_plural = "imports de plans d'action"
@@ -563,15 +533,10 @@ class ImportPlanAction(models.Model):
         return f"{self.nom_fichier or self.jeton} ({self.collectivite})"
 
 
-class CommentaireQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
 COMMENTAIRE_LONGUEUR_MAX = 5000
 
 
-class CommentaireFiche(models.Model):
+class CommentaireFiche(ModeleLocataire):
     """Un message d'un membre sur une fiche action.
 
     Rattaché à la fiche par son identifiant stable (`lignee`), comme l'historique : la
@@ -615,8 +580,6 @@ class CommentaireFiche(models.Model):
     # Jeton du formulaire : un double clic n'enregistre le message (et ne prévient) qu'une fois.
     jeton = models.UUIDField("jeton du formulaire")
     cree_le = models.DateTimeField("écrit le", default=timezone.now)
-
-    objects = CommentaireQuerySet.as_manager()
 
     class Meta:
         verbose_name = "commentaire de fiche"

@@ -5,11 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
@@ -31,10 +32,6 @@ from .models import Evenement, FicheAction, VersionFeuilleDeRoute
 from .perms import peut_commenter, peut_modifier_fiche
 
 CONSEIL_ANCT = (15, 20)
-
-
-def _message_erreur(erreur: ValidationError) -> str:
-    return " ".join(erreur.messages)
 
 
 def _lien(request, version) -> str:
@@ -212,30 +209,73 @@ class CommenterView(FicheView):
             )
 
 
-class FicheEditionMixin(MembreRequisMixin):
+class FicheEditionView(EditionView):
+    """La fiche et ses tableaux de lignes (indicateurs, actions, budgets), validés ensemble."""
+
     permission = staticmethod(peut_contribuer)
     template_name = "strategie_nr/fiches/fiche_formulaire.html"
+    message = "La fiche « {objet.titre} » est enregistrée."
+    conflits = (services.ConflitEdition,)
 
-    def rendre(self, form, formsets, *, fiche=None, conflit=False, status=200, ajout=""):
-        return render(
-            self.request,
-            self.template_name,
-            {
-                "form": form,
-                "formsets": formsets,
-                "fiche": fiche,
-                "conflit": conflit,
-                "ajout": ajout,
-                "erreurs": bool(form.errors)
-                or any(f.total_error_count() for f in formsets.values() if f.is_bound),
-                "version": fiche.version
-                if fiche
-                else selectors.version_courante(self.collectivite),
-            },
-            status=status,
+    def fiche(self) -> FicheAction | None:
+        return None
+
+    def initial(self) -> dict:
+        return {}
+
+    def lignes_initiales(self) -> dict | None:
+        return None
+
+    def formulaire(self, donnees=None):
+        """La fiche ; ses tableaux de lignes vont dans `self.formsets`."""
+        if donnees is None:
+            self.formsets = formsets_construire(
+                initial=self.lignes_initiales(), collectivite=self.collectivite
+            )
+            return FicheForm(
+                initial=self.initial(), collectivite=self.collectivite, instance=self.fiche()
+            )
+        self.formsets = formsets_construire(donnees, collectivite=self.collectivite)
+        return FicheForm(donnees, collectivite=self.collectivite, instance=self.fiche())
+
+    def est_valide(self, form) -> bool:
+        # Tout est validé, pour montrer toutes les erreurs d'un coup.
+        lignes_valides = [f.is_valid() for f in self.formsets.values()]
+        return form.is_valid() & all(lignes_valides)
+
+    def arguments(self, form) -> dict:
+        return {
+            "donnees": form.donnees_service(),
+            "contributeurs": list(form.cleaned_data.get("contributeurs") or []),
+            **{nom: lignes(formset) for nom, formset in self.formsets.items()},
+        }
+
+    def get_context_data(self, form=None, conflit=False, ajout="", **kwargs):
+        form = form or self.formulaire()
+        fiche = self.fiche()
+        return super().get_context_data(
+            form=form,
+            formsets=self.formsets,
+            fiche=fiche,
+            conflit=conflit,
+            ajout=ajout,
+            erreurs=bool(form.errors)
+            or any(f.total_error_count() for f in self.formsets.values() if f.is_bound),
+            version=fiche.version if fiche else selectors.version_courante(self.collectivite),
+            **kwargs,
         )
 
-    def ajouter_ligne(self, fiche=None):
+    def en_conflit(self, form, conflit):
+        form.add_error(None, str(conflit))
+        contexte = self.get_context_data(form=form, conflit=True)
+        return self.render_to_response(contexte, status=409)
+
+    def post(self, request, *args, **kwargs):
+        if "ajouter" in request.POST:
+            return self.ajouter_ligne()
+        return super().post(request, *args, **kwargs)
+
+    def ajouter_ligne(self):
         """Sans JavaScript, « Ajouter une ligne » renvoie le formulaire tel que saisi, avec une
         ligne vide de plus dans le tableau demandé ; rien n'est enregistré ni signalé."""
         donnees = self.request.POST.copy()
@@ -243,32 +283,16 @@ class FicheEditionMixin(MembreRequisMixin):
         total = f"{prefixe}-TOTAL_FORMS"
         if prefixe in FORMSETS and donnees.get(total, "").isdigit():
             donnees[total] = str(min(int(donnees[total]) + 1, 50))
-        form = FicheForm(donnees, collectivite=self.collectivite, instance=fiche)
-        formsets = formsets_construire(donnees, collectivite=self.collectivite)
+        form = self.formulaire(donnees)
         form._errors = ErrorDict()  # une saisie en cours n'est pas une saisie refusée
-        for formset in formsets.values():
+        for formset in self.formsets.values():
             formset._errors, formset._non_form_errors = [], ErrorList()
             for ligne in formset.forms:
                 ligne._errors = ErrorDict()
-        return self.rendre(form, formsets, fiche=fiche, ajout=prefixe)
-
-    def lire(self, fiche=None):
-        form = FicheForm(self.request.POST, collectivite=self.collectivite, instance=fiche)
-        formsets = formsets_construire(self.request.POST, collectivite=self.collectivite)
-        # Tout est validé, pour montrer toutes les erreurs d'un coup.
-        lignes_valides = [f.is_valid() for f in formsets.values()]
-        valide = form.is_valid() & all(lignes_valides)
-        return form, formsets, valide
-
-    def arguments(self, form, formsets) -> dict:
-        return {
-            "donnees": form.donnees_service(),
-            "contributeurs": list(form.cleaned_data.get("contributeurs") or []),
-            **{nom: lignes(formset) for nom, formset in formsets.items()},
-        }
+        return self.render_to_response(self.get_context_data(form=form, ajout=prefixe))
 
 
-class FicheCreerView(FicheEditionMixin, View):
+class FicheCreerView(FicheEditionView):
     """Fiche vierge, ou préremplie depuis une action d'exemple (?action=) ou une pratique
     (?pratique=)."""
 
@@ -303,99 +327,70 @@ class FicheCreerView(FicheEditionMixin, View):
         if erreur:
             messages.error(request, erreur)
             return redirect("fiches:index")
-        form = FicheForm(initial=self.initial(), collectivite=self.collectivite)
-        return self.rendre(form, formsets_construire(collectivite=self.collectivite))
+        return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        if "ajouter" in request.POST:
-            return self.ajouter_ligne()
-        form, formsets, valide = self.lire()
-        if valide:
-            try:
-                fiche = services.fiche_creer(
-                    collectivite=self.collectivite,
-                    auteur=self.membre,
-                    **self.arguments(form, formsets),
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
-                return redirect(fiche)
-        return self.rendre(form, formsets, status=400)
+    def enregistrer(self, form):
+        return services.fiche_creer(
+            collectivite=self.collectivite, auteur=self.membre, **self.arguments(form)
+        )
 
 
-class FicheModifierView(FicheEditionMixin, View):
+def _fiche_modifiable(vue, verbe: str) -> FicheAction:
+    """La fiche de la collectivité (404 ailleurs) que le membre peut modifier (403 sinon)."""
+    if not hasattr(vue, "_fiche"):
+        fiche = _fiche_de(vue.collectivite, vue.kwargs["pk"])
+        if not peut_modifier_fiche(vue.membre, fiche):
+            raise PermissionDenied(f"Seuls le responsable de la fiche et le référent la {verbe}.")
+        vue._fiche = fiche
+    return vue._fiche
+
+
+class FicheModifierView(FicheEditionView):
     def fiche(self):
-        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
-        if not peut_modifier_fiche(self.membre, fiche):
-            raise PermissionDenied("Seuls le responsable de la fiche et le référent la modifient.")
-        return fiche
+        return _fiche_modifiable(self, "modifient")
+
+    def lignes_initiales(self) -> dict:
+        return selectors.lignes_de_fiche(self.fiche())
 
     def get(self, request, *args, **kwargs):
         fiche = self.fiche()
         if not fiche.version.est_modifiable:
             messages.error(request, selectors.raison_version_figee(fiche.version))
             return redirect(fiche)
-        initial = selectors.lignes_de_fiche(fiche)
-        form = FicheForm(instance=fiche, collectivite=self.collectivite)
-        return self.rendre(
-            form,
-            formsets_construire(initial=initial, collectivite=self.collectivite),
-            fiche=fiche,
-        )
+        return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        fiche = self.fiche()
-        if "ajouter" in request.POST:
-            return self.ajouter_ligne(fiche)
-        form, formsets, valide = self.lire(fiche)
-        conflit = False
-        if valide:
-            try:
-                services.fiche_modifier(
-                    fiche=fiche,
-                    auteur=self.membre,
-                    revision=form.cleaned_data.get("revision") or 0,
-                    **self.arguments(form, formsets),
-                )
-            except services.ConflitEdition as erreur:
-                conflit = True
-                form.add_error(None, str(erreur))
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, f"La fiche « {fiche.titre} » est enregistrée.")
-                return redirect(fiche)
-        return self.rendre(
-            form, formsets, fiche=fiche, conflit=conflit, status=409 if conflit else 400
+    def enregistrer(self, form):
+        return services.fiche_modifier(
+            fiche=self.fiche(),
+            auteur=self.membre,
+            revision=form.cleaned_data.get("revision") or 0,
+            **self.arguments(form),
         )
 
 
-class FicheSupprimerView(MembreRequisMixin, TemplateView):
+class FicheSupprimerView(SuppressionView):
     """Confirmation (GET) puis retrait de la fiche de la version de travail (POST)."""
 
     permission = staticmethod(peut_contribuer)
     template_name = "strategie_nr/fiches/fiche_supprimer.html"
+    message = "La fiche « {objet.titre} » est retirée de la feuille de route."
 
-    def fiche(self):
-        fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
-        if not peut_modifier_fiche(self.membre, fiche):
-            raise PermissionDenied("Seuls le responsable de la fiche et le référent la retirent.")
-        return fiche
+    def objet(self):
+        return _fiche_modifiable(self, "retirent")
+
+    def supprimer(self, fiche) -> None:
+        services.fiche_supprimer(fiche=fiche, auteur=self.membre)
+
+    def succes(self, fiche) -> str:
+        return reverse("fiches:index")
+
+    def apres_refus(self, fiche) -> str:
+        return fiche.get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fiche=self.fiche(), **kwargs)
-
-    def post(self, request, pk):
-        fiche = self.fiche()
-        try:
-            services.fiche_supprimer(fiche=fiche, auteur=self.membre)
-        except ValidationError as erreur:
-            messages.error(request, _message_erreur(erreur))
-            return redirect(fiche)
-        messages.success(request, f"La fiche « {fiche.titre} » est retirée de la feuille de route.")
-        return redirect("fiches:index")
+        contexte = super().get_context_data(**kwargs)
+        contexte["fiche"] = contexte["objet"]
+        return contexte
 
 
 def _version_de(collectivite, pk) -> VersionFeuilleDeRoute:
@@ -417,7 +412,7 @@ class SoumettreView(MembreRequisMixin, View):
                 version=version, auteur=self.membre, lien=_lien(request, version)
             )
         except ValidationError as erreur:
-            messages.error(request, _message_erreur(erreur))
+            messages.error(request, erreur_en_texte(erreur))
         else:
             messages.success(
                 request, f"La version {version.libelle} est soumise : les référents sont prévenus."
@@ -425,55 +420,66 @@ class SoumettreView(MembreRequisMixin, View):
         return redirect("fiches:index")
 
 
-class DecisionView(MembreRequisMixin, TemplateView):
+class DecisionView(EditionView):
     """Valider (date du COPIL) ou renvoyer (commentaire) une version soumise."""
 
     permission = staticmethod(peut_valider_feuille_de_route)
     template_name = "strategie_nr/fiches/decision.html"
 
-    def get_context_data(self, **kwargs):
-        version = _version_de(self.collectivite, self.kwargs["pk"])
-        kwargs.setdefault("validation", ValidationForm())
-        kwargs.setdefault("renvoi", RenvoiForm())
+    def version(self) -> VersionFeuilleDeRoute:
+        if not hasattr(self, "_version"):
+            self._version = _version_de(self.collectivite, self.kwargs["pk"])
+        return self._version
+
+    def formulaire(self, donnees=None):
+        if donnees is not None and "renvoyer" in donnees:
+            return RenvoiForm(donnees)
+        return ValidationForm(donnees)
+
+    def enregistrer(self, form):
+        version = self.version()
+        lien = _lien(self.request, version)
+        if isinstance(form, RenvoiForm):
+            services.feuille_de_route_renvoyer(
+                version=version,
+                auteur=self.membre,
+                commentaire=form.cleaned_data["commentaire"],
+                lien=lien,
+            )
+        else:
+            services.feuille_de_route_valider(
+                version=version,
+                auteur=self.membre,
+                date_copil=form.cleaned_data["date_copil"],
+                lien=lien,
+            )
+        return version
+
+    def message_de_succes(self, version) -> str:
+        if "renvoyer" in self.request.POST:
+            return f"La version {version.libelle} est renvoyée."
+        return (
+            f"La version {version.libelle} est validée : elle est figée. Son "
+            "document officiel est en préparation (page Documents)."
+        )
+
+    def succes(self, version) -> str:
+        return reverse("fiches:version", kwargs={"pk": version.pk})
+
+    def get_context_data(self, form=None, **kwargs):
+        version = self.version()
+        saisi = "renvoi" if isinstance(form, RenvoiForm) else "validation"
+        formulaires = {"validation": ValidationForm(), "renvoi": RenvoiForm()}
+        if form is not None:
+            formulaires[saisi] = form
         return super().get_context_data(
+            form=formulaires[saisi],
+            **formulaires,
             version=version,
             nombre_fiches=version.fiches.count(),
             soumise_par=version.soumise_par.utilisateur if version.soumise_par_id else None,
             **kwargs,
         )
-
-    def post(self, request, pk):
-        version = _version_de(self.collectivite, pk)
-        if "renvoyer" in request.POST:
-            form, nom = RenvoiForm(request.POST), "renvoi"
-        else:
-            form, nom = ValidationForm(request.POST), "validation"
-        if form.is_valid():
-            try:
-                if nom == "renvoi":
-                    services.feuille_de_route_renvoyer(
-                        version=version,
-                        auteur=self.membre,
-                        commentaire=form.cleaned_data["commentaire"],
-                        lien=_lien(request, version),
-                    )
-                    messages.success(request, f"La version {version.libelle} est renvoyée.")
-                else:
-                    services.feuille_de_route_valider(
-                        version=version,
-                        auteur=self.membre,
-                        date_copil=form.cleaned_data["date_copil"],
-                        lien=_lien(request, version),
-                    )
-                    messages.success(
-                        request,
-                        f"La version {version.libelle} est validée : elle est figée. Son "
-                        "document officiel est en préparation (page Documents).",
-                    )
-                return redirect("fiches:version", pk=version.pk)
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-        return self.render_to_response(self.get_context_data(**{nom: form}), status=400)
 
 
 class NouvelleVersionView(MembreRequisMixin, View):
@@ -485,7 +491,7 @@ class NouvelleVersionView(MembreRequisMixin, View):
                 collectivite=self.collectivite, auteur=self.membre
             )
         except ValidationError as erreur:
-            messages.error(request, _message_erreur(erreur))
+            messages.error(request, erreur_en_texte(erreur))
             return redirect("fiches:index")
         messages.success(request, f"La version {version.libelle} est ouverte en brouillon.")
         lignee = request.POST.get("fiche", "")

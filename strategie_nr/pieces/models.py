@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite, Membre
 from strategie_nr.fiches.models import FicheAction, VersionFeuilleDeRoute
 
@@ -31,12 +32,7 @@ def nom_de_stockage(piece, nom_original: str) -> str:
     return f"{piece.collectivite_id}/{uuid.uuid4().hex}"
 
 
-class PieceQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
-
-class PieceJustificative(models.Model):
+class PieceJustificative(ModeleLocataire):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     collectivite = models.ForeignKey(
         Collectivite,
@@ -82,8 +78,6 @@ class PieceJustificative(models.Model):
     # Jeton du formulaire de dépôt : un double clic (deux envois du même formulaire) ne crée
     # qu'une pièce.
     jeton = models.UUIDField("jeton du dépôt")
-
-    objects = PieceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "pièce justificative"

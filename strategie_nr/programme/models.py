@@ -11,17 +11,13 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite
 from strategie_nr.referentiel.models import Axe
 
 from .enums import NaturePartiePrenante
 
 ANNEE_MIN, ANNEE_MAX = 1990, 2100
-
-
-class ParCollectiviteQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
 
 
 class Tracee(models.Model):
@@ -37,13 +33,11 @@ class Tracee(models.Model):
         verbose_name="modifié par",
     )
 
-    objects = ParCollectiviteQuerySet.as_manager()
-
     class Meta:
         abstract = True
 
 
-class PartiePrenante(Tracee):
+class PartiePrenante(ModeleLocataire, Tracee):
     """Acteur public ou privé du territoire associé au programme de travail."""
 
     collectivite = models.ForeignKey(
@@ -101,7 +95,7 @@ class PartiePrenante(Tracee):
         return reverse("programme:partie_prenante_modifier", args=[self.pk])
 
 
-class BilanImpact(Tracee):
+class BilanImpact(ModeleLocataire, Tracee):
     """Bilan de l'impact environnemental du numérique et de ses usages sur le territoire."""
 
     RUBRIQUES = ["perimetre", "methode", "constats", "chiffres_cles", "limites"]
@@ -158,7 +152,7 @@ class BilanImpact(Tracee):
         return all(getattr(self, nom).strip() for nom in self.RUBRIQUES)
 
 
-class ActionEngagee(Tracee):
+class ActionEngagee(ModeleLocataire, Tracee):
     """Action déjà engagée, avant la stratégie, pour réduire l'impact du numérique."""
 
     collectivite = models.ForeignKey(

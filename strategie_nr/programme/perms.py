@@ -1,6 +1,5 @@
 """Droits du programme de travail : agents et référents modifient, les élus lisent."""
 
-from collectivites.perms import peut_contribuer, peut_lire
+from collectivites.perms import peut_contribuer
 
-peut_lire_programme = peut_lire
 peut_modifier_programme = peut_contribuer

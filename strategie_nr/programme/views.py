@@ -1,11 +1,8 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views import View
 from django.views.generic import TemplateView
 
-from collectivites.forms import erreurs_vers_formulaire
+from collectivites.edition import EditionView, SuppressionView
 from collectivites.perms import MembreRequisMixin
 
 from . import services
@@ -75,7 +72,7 @@ class ActionsEngageesView(LectureView):
         return super().get_context_data(actions=actions_engagees_de(self.collectivite), **kwargs)
 
 
-class EditionView(MembreRequisMixin, View):
+class LigneEditionView(EditionView):
     """Création (sans `pk`) ou modification d'une ligne du programme de la collectivité."""
 
     permission = staticmethod(peut_modifier_programme)
@@ -86,73 +83,73 @@ class EditionView(MembreRequisMixin, View):
     cle = ""  # nom de l'argument du service qui reçoit l'objet
     liste = ""
     titres = ("", "")  # (création, modification)
-    message = ""
 
-    def objet(self, pk):
-        if pk is None:
-            return None
-        return get_object_or_404(self.modele.objects.for_collectivite(self.collectivite), pk=pk)
+    def objet(self):
+        if not hasattr(self, "_objet"):
+            pk = self.kwargs.get("pk")
+            self._objet = None
+            if pk is not None:
+                self._objet = get_object_or_404(
+                    self.modele.objects.for_collectivite(self.collectivite), pk=pk
+                )
+        return self._objet
 
-    def enregistrer(self, objet, donnees):
+    @property
+    def titre(self):
+        return self.titres[self.objet() is not None]
+
+    def formulaire(self, donnees=None):
+        if donnees is None:
+            return self.form_class(instance=self.objet())
+        return self.form_class(donnees)
+
+    def enregistrer(self, form):
+        objet = self.objet()
         if objet is None:
             return self.creer(
-                collectivite=self.collectivite, auteur=self.request.user, donnees=donnees
+                collectivite=self.collectivite, auteur=self.request.user, donnees=form.cleaned_data
             )
-        return self.modifier(**{self.cle: objet}, auteur=self.request.user, donnees=donnees)
+        return self.modifier(
+            **{self.cle: objet}, auteur=self.request.user, donnees=form.cleaned_data
+        )
 
-    def afficher(self, form, objet, statut=200):
-        contexte = {
-            "form": form,
-            "objet": objet,
-            "titre": self.titres[objet is not None],
-            "retour": reverse(self.liste),
-        }
-        return render(self.request, self.template_name, contexte, status=statut)
+    def succes(self, objet) -> str:
+        return reverse(self.liste)
 
-    def get(self, request, pk=None):
-        objet = self.objet(pk)
-        return self.afficher(self.form_class(instance=objet), objet)
-
-    def post(self, request, pk=None):
-        objet = self.objet(pk)
-        form = self.form_class(request.POST)
-        if form.is_valid():
-            try:
-                enregistre = self.enregistrer(objet, form.cleaned_data)
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, self.message.format(objet=enregistre))
-                return redirect(self.liste)
-        return self.afficher(form, objet, statut=400)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(objet=self.objet(), retour=reverse(self.liste), **kwargs)
 
 
-class SuppressionView(MembreRequisMixin, View):
+class LigneSuppressionView(SuppressionView):
     """Confirmation (GET) puis suppression (POST)."""
 
     permission = staticmethod(peut_modifier_programme)
     template_name = "strategie_nr/programme/supprimer.html"
     modele = None
-    supprimer = None  # service du domaine
+    service = None  # service du domaine
     cle = ""
     liste = ""
     quoi = ""
 
-    def objet(self, pk):
-        return get_object_or_404(self.modele.objects.for_collectivite(self.collectivite), pk=pk)
+    def objet(self):
+        return get_object_or_404(
+            self.modele.objects.for_collectivite(self.collectivite), pk=self.kwargs["pk"]
+        )
 
-    def get(self, request, pk):
-        contexte = {"objet": self.objet(pk), "quoi": self.quoi, "retour": reverse(self.liste)}
-        return render(request, self.template_name, contexte)
+    def supprimer(self, objet) -> None:
+        self.service(**{self.cle: objet})
 
-    def post(self, request, pk):
-        objet = self.objet(pk)
-        self.supprimer(**{self.cle: objet})
-        messages.success(request, f"« {objet} » est supprimée de la liste des {self.quoi}.")
-        return redirect(self.liste)
+    def message_de_succes(self, objet) -> str:
+        return f"« {objet} » est supprimée de la liste des {self.quoi}."
+
+    def succes(self, objet) -> str:
+        return reverse(self.liste)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(quoi=self.quoi, retour=reverse(self.liste), **kwargs)
 
 
-class PartiePrenanteEditionView(EditionView):
+class PartiePrenanteEditionView(LigneEditionView):
     modele = PartiePrenante
     form_class = PartiePrenanteForm
     creer = staticmethod(services.partie_prenante_creer)
@@ -163,15 +160,15 @@ class PartiePrenanteEditionView(EditionView):
     message = "« {objet} » est enregistrée."
 
 
-class PartiePrenanteSuppressionView(SuppressionView):
+class PartiePrenanteSuppressionView(LigneSuppressionView):
     modele = PartiePrenante
-    supprimer = staticmethod(services.partie_prenante_supprimer)
+    service = staticmethod(services.partie_prenante_supprimer)
     cle = "partie_prenante"
     liste = "programme:parties_prenantes"
     quoi = "parties prenantes"
 
 
-class ActionEngageeEditionView(EditionView):
+class ActionEngageeEditionView(LigneEditionView):
     modele = ActionEngagee
     form_class = ActionEngageeForm
     creer = staticmethod(services.action_engagee_creer)
@@ -182,41 +179,34 @@ class ActionEngageeEditionView(EditionView):
     message = "L'action « {objet} » est enregistrée."
 
 
-class ActionEngageeSuppressionView(SuppressionView):
+class ActionEngageeSuppressionView(LigneSuppressionView):
     modele = ActionEngagee
-    supprimer = staticmethod(services.action_engagee_supprimer)
+    service = staticmethod(services.action_engagee_supprimer)
     cle = "action"
     liste = "programme:actions"
     quoi = "actions déjà engagées"
 
 
-class BilanModifierView(MembreRequisMixin, View):
+class BilanModifierView(EditionView):
     permission = staticmethod(peut_modifier_programme)
     template_name = "strategie_nr/programme/formulaire.html"
+    titre = "Rédiger le bilan d'impact du numérique"
+    message = "Le bilan d'impact est enregistré."
 
-    def afficher(self, form, bilan, statut=200):
-        contexte = {
-            "form": form,
-            "objet": bilan,
-            "titre": "Rédiger le bilan d'impact du numérique",
-            "retour": reverse("programme:bilan"),
-        }
-        return render(self.request, self.template_name, contexte, status=statut)
+    def formulaire(self, donnees=None):
+        if donnees is None:
+            return BilanImpactForm(instance=bilan_de(self.collectivite))
+        return BilanImpactForm(donnees)
 
-    def get(self, request):
-        bilan = bilan_de(self.collectivite)
-        return self.afficher(BilanImpactForm(instance=bilan), bilan)
+    def enregistrer(self, form):
+        return services.bilan_enregistrer(
+            collectivite=self.collectivite, auteur=self.request.user, donnees=form.cleaned_data
+        )
 
-    def post(self, request):
-        form = BilanImpactForm(request.POST)
-        if form.is_valid():
-            try:
-                services.bilan_enregistrer(
-                    collectivite=self.collectivite, auteur=request.user, donnees=form.cleaned_data
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                messages.success(request, "Le bilan d'impact est enregistré.")
-                return redirect("programme:bilan")
-        return self.afficher(form, bilan_de(self.collectivite), statut=400)
+    def succes(self, bilan) -> str:
+        return reverse("programme:bilan")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            objet=bilan_de(self.collectivite), retour=reverse("programme:bilan"), **kwargs
+        )

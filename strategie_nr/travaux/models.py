@@ -6,21 +6,19 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from collectivites.locataire import LocataireQuerySet, ModeleLocataire
 from collectivites.models import Collectivite, Membre
 
 from .enums import NatureTravail, StatutTravail
 
 
-class TravailQuerySet(models.QuerySet):
-    def for_collectivite(self, collectivite):
-        return self.filter(collectivite=collectivite)
-
+class TravailQuerySet(LocataireQuerySet):
     def vivants(self):
         """En attente, en cours ou terminés : ceux qu'une nouvelle demande identique reprend."""
         return self.exclude(statut=StatutTravail.ECHOUE)
 
 
-class Travail(models.Model):
+class Travail(ModeleLocataire):
     """Un document ou un traitement demandé par un membre et produit par un processus de tâches.
 
     L'empreinte est celle du contenu demandé (le HTML d'un PDF, le fichier d'un import…) : une

@@ -11,11 +11,3 @@ def travail_sans_contenu(collectivite, pk):
         .select_related("demandeur__utilisateur")
         .filter(pk=pk)
     )
-
-
-def travaux_recents(collectivite, *, demandeur, limite: int = 10):
-    return (
-        Travail.objects.for_collectivite(collectivite)
-        .filter(demandeur=demandeur)
-        .defer("contenu", "source", "parametres")[:limite]
-    )

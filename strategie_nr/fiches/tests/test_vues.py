@@ -365,7 +365,9 @@ def test_retirer_une_fiche_apres_confirmation(client_de, agent, elu, fiche):
 
 def test_retirer_une_fiche_d_une_version_soumise_refuse(client_de, agent, fiche):
     feuille_de_route_soumettre(version=fiche.version, auteur=agent)
-    client_de(agent).post(reverse("fiches:supprimer", args=[fiche.pk]))
+    reponse = client_de(agent).post(reverse("fiches:supprimer", args=[fiche.pk]), follow=True)
+    assert reponse.redirect_chain == [(reverse("fiches:fiche", args=[fiche.pk]), 302)]
+    assert "est soumise pour validation : elle ne peut plus être modifiée" in page(reponse)
     assert FicheAction.objects.filter(pk=fiche.pk).exists()
 
 
