@@ -163,25 +163,6 @@ class Valeur(models.Model):
         return f"{self.suivi} — {self.annee}"
 
 
-class EvenementIndicateur(models.Model):
-    """Historique : qui a changé quoi, et quand."""
-
-    suivi = models.ForeignKey(IndicateurSuivi, on_delete=models.CASCADE, related_name="evenements")
-    auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    date = models.DateTimeField("date", auto_now_add=True)
-    description = models.TextField("modification")
-
-    class Meta:
-        verbose_name = "modification d'indicateur"
-        verbose_name_plural = "historique des indicateurs"
-        ordering = ["-date", "-pk"]
-
-    def __str__(self):
-        return self.description
-
-
 class ObjectifQuerySet(models.QuerySet):
     def for_collectivite(self, collectivite):
         return self.filter(collectivite=collectivite)

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.plateforme.selectors import historique_de_l_objet
 
 from . import exports, selectors, services
 from .enums import Mode
@@ -110,7 +111,7 @@ class SuivreView(FormulaireView):
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
-            auteur=self.request.user,
+            auteur=self.membre,
         )
         messages.success(self.request, "L'indicateur est suivi. Fixez maintenant ses cibles.")
         return reverse("indicateurs:cibles", kwargs={"pk": suivi.pk})
@@ -139,7 +140,7 @@ class DefinitionCreerView(FormulaireView):
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
-            auteur=self.request.user,
+            auteur=self.membre,
         )
         messages.success(self.request, "L'indicateur est créé et suivi.")
         return reverse("indicateurs:cibles", kwargs={"pk": suivi.pk})
@@ -203,7 +204,9 @@ class SuiviView(SuiviMixin, MembreRequisMixin, TemplateView):
                 }
                 for annee in detail["annees"]
             ],
-            evenements=suivi.evenements.select_related("auteur")[:50],
+            historique=historique_de_l_objet(
+                self.collectivite, objet_type="indicateurs.indicateursuivi", objet_cle=suivi.pk
+            ),
             objectifs=suivi.objectifs.all(),
             peut_modifier=peut_modifier_suivi(self.membre, suivi),
             **kwargs,
@@ -223,7 +226,7 @@ class SuiviModifierView(SuiviMixin, FormulaireView):
         donnees = form.cleaned_data
         services.suivi_modifier(
             suivi=self.suivi(),
-            auteur=self.request.user,
+            auteur=self.membre,
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
@@ -244,7 +247,7 @@ class CiblesView(SuiviMixin, FormulaireView):
 
     def enregistrer(self, form):
         services.cibles_enregistrer(
-            suivi=self.suivi(), auteur=self.request.user, cibles=form.cleaned_data["cibles"]
+            suivi=self.suivi(), auteur=self.membre, cibles=form.cleaned_data["cibles"]
         )
         messages.success(self.request, "Cibles enregistrées.")
         return self.suivi().get_absolute_url()
@@ -279,7 +282,7 @@ class ValeurView(SuiviMixin, FormulaireView):
         donnees = form.cleaned_data
         services.valeur_enregistrer(
             suivi=self.suivi(),
-            auteur=self.request.user,
+            auteur=self.membre,
             annee=donnees["annee"],
             valeur=donnees["valeur_nombre"],
             source=donnees["source"],
@@ -299,7 +302,7 @@ class FigerView(SuiviMixin, MembreRequisMixin, View):
         try:
             if not annee.isdigit():
                 raise ValidationError("Année invalide.")
-            services.annee_figer(suivi=suivi, auteur=request.user, annee=int(annee))
+            services.annee_figer(suivi=suivi, auteur=self.membre, annee=int(annee))
         except ValidationError as erreur:
             messages.error(request, " ".join(erreur.messages))
         else:
@@ -329,7 +332,7 @@ class ObjectifView(ObjectifMixin, FormulaireView):
         return ObjectifForm(donnees, instance=objectif, collectivite=self.collectivite)
 
     def enregistrer(self, form):
-        services.objectif_enregistrer(objectif=form.save(commit=False))
+        services.objectif_enregistrer(objectif=form.save(commit=False), auteur=self.membre)
         messages.success(self.request, "Objectif enregistré.")
         return self.retour()
 

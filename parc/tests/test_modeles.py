@@ -118,7 +118,7 @@ def test_creer_modifier_reformer_avec_historique(commune, agent):
             "libelle": "prix d'achat unitaire HT (€)",
             "nature": "montant",
             "avant": None,
-            "apres": "1234.50",
+            "apres": "1234.5",
         }
     ]
     assert prix.auteur is None and prix.qui == "—"

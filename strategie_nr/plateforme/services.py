@@ -14,7 +14,8 @@ Valeur = tuple[str, str, object]
 
 
 def valeur_historique(valeur, *, nature: str | None = None) -> tuple[str, object]:
-    """(nature, valeur JSON) d'une valeur Python : date ISO, nombre en texte exact, booléen ;
+    """(nature, valeur JSON) d'une valeur Python : date ISO, nombre en texte exact (sans zéros
+    inutiles), booléen ;
     un objet (clé étrangère) ou un choix est gardé par son libellé, tel qu'il était."""
     if valeur is None or valeur == "":
         return nature or NatureValeur.TEXTE, None
@@ -22,7 +23,10 @@ def valeur_historique(valeur, *, nature: str | None = None) -> tuple[str, object
         return NatureValeur.BOOLEEN, valeur
     if isinstance(valeur, datetime.date):
         return NatureValeur.DATE, valeur.isoformat()[:10]
-    if isinstance(valeur, (int, float, Decimal)):
+    if isinstance(valeur, Decimal):
+        # « 98.0000 » lu en base et « 98 » saisi sont la même valeur.
+        return nature or NatureValeur.NOMBRE, f"{valeur.normalize():f}"
+    if isinstance(valeur, (int, float)):
         return nature or NatureValeur.NOMBRE, str(valeur)
     if isinstance(valeur, (list, tuple)):
         return NatureValeur.TEXTE, " ; ".join(str(v) for v in valeur) or None
