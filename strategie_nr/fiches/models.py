@@ -487,7 +487,7 @@ class EvenementQuerySet(models.QuerySet):
 
 
 class Evenement(models.Model):
-    """Historique : qui a fait quoi, quand, sur les fiches et les versions."""
+    """Le cycle de vie des versions : qui a créé, soumis, validé ou renvoyé, et quand."""
 
     collectivite = models.ForeignKey(
         Collectivite, on_delete=models.CASCADE, related_name="+", verbose_name="collectivité"
@@ -498,8 +498,6 @@ class Evenement(models.Model):
         related_name="evenements",
         verbose_name="version",
     )
-    lignee = models.UUIDField("fiche (identifiant stable)", null=True, blank=True)
-    titre_fiche = models.CharField("fiche", max_length=300, blank=True)
     type = models.CharField("quoi", max_length=30, choices=TypeEvenement.choices)
     auteur = models.ForeignKey(
         Membre,
@@ -515,18 +513,17 @@ class Evenement(models.Model):
     objects = EvenementQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "événement"
-        verbose_name_plural = "historique"
+        verbose_name = "événement d'une version"
+        verbose_name_plural = "événements des versions"
         ordering = ["-le", "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(type__in=TypeEvenement.values), name="evenement_type_connu"
             ),
         ]
-        indexes = [models.Index(fields=["collectivite", "lignee"])]
 
     def __str__(self):
-        return f"{self.get_type_display()} — {self.titre_fiche or self.version}"
+        return f"{self.get_type_display()} — {self.version}"
 
 
 class ImportPlanActionQuerySet(models.QuerySet):
