@@ -1,17 +1,18 @@
 """Modèles : Programme de travail (prérequis du décret n° 2022-1084).
 
 Les parties prenantes du territoire, le bilan de l'impact environnemental du numérique et la
-synthèse des actions déjà engagées. Chaque ligne appartient à une collectivité et garde qui l'a
-modifiée en dernier, et quand.
+synthèse des actions déjà engagées. Chaque ligne appartient à une collectivité ; ses
+modifications sont dans l'historique commun (`strategie_nr.plateforme`).
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Cast, Lower
 from django.urls import reverse
 
 from collectivites.models import Collectivite
+from strategie_nr.plateforme.models import EntreeHistorique
 from strategie_nr.referentiel.models import Axe
 
 from .enums import NaturePartiePrenante
@@ -23,24 +24,44 @@ class ParCollectiviteQuerySet(models.QuerySet):
     def for_collectivite(self, collectivite):
         return self.filter(collectivite=collectivite)
 
+    def avec_dernier_auteur(self):
+        """Annote `dernier_auteur` : le nom de l'auteur de la dernière entrée de l'historique
+        commun sur chaque ligne (une sous-requête, pas une requête par ligne)."""
+        return self.annotate(
+            dernier_auteur=Subquery(
+                EntreeHistorique.objects.filter(
+                    collectivite=OuterRef("collectivite"),
+                    objet_type=self.model._meta.label_lower,
+                    objet_cle=Cast(OuterRef("pk"), models.CharField()),
+                )
+                .order_by("-le", "-pk")
+                .values("auteur_nom")[:1]
+            )
+        )
+
 
 class Tracee(models.Model):
-    """Qui a modifié la ligne en dernier, et quand."""
+    """Quand la ligne a été modifiée en dernier ; par qui, d'après l'historique commun."""
 
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
-    modifie_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="modifié par",
-    )
 
     objects = ParCollectiviteQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    @property
+    def modifie_par(self) -> str:
+        """Le nom de l'auteur de la dernière modification (« » si l'historique n'en a pas) :
+        annoté par `avec_dernier_auteur` dans les listes, lu d'une requête sinon."""
+        if "dernier_auteur" not in self.__dict__:
+            self.__dict__["dernier_auteur"] = (
+                EntreeHistorique.objects.for_collectivite(self.collectivite_id)
+                .de_l_objet(self._meta.label_lower, self.pk)
+                .values_list("auteur_nom", flat=True)
+                .first()
+            )
+        return self.__dict__["dernier_auteur"] or ""
 
 
 class PartiePrenante(Tracee):

@@ -7,8 +7,10 @@ from django.views.generic import TemplateView
 
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.plateforme.selectors import historique_des_types
 
 from . import services
+from .enums import TYPES_HISTORIQUE
 from .forms import (
     ActionEngageeForm,
     BilanImpactForm,
@@ -69,6 +71,15 @@ class ActionsEngageesView(LectureView):
         return super().get_context_data(actions=actions_engagees_de(self.collectivite), **kwargs)
 
 
+class HistoriqueView(LectureView):
+    template_name = "strategie_nr/programme/historique.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            historique=historique_des_types(self.collectivite, *TYPES_HISTORIQUE), **kwargs
+        )
+
+
 class EditionView(MembreRequisMixin, View):
     """Création (sans `pk`) ou modification d'une ligne du programme de la collectivité."""
 
@@ -89,10 +100,8 @@ class EditionView(MembreRequisMixin, View):
 
     def enregistrer(self, objet, donnees):
         if objet is None:
-            return self.creer(
-                collectivite=self.collectivite, auteur=self.request.user, donnees=donnees
-            )
-        return self.modifier(**{self.cle: objet}, auteur=self.request.user, donnees=donnees)
+            return self.creer(collectivite=self.collectivite, auteur=self.membre, donnees=donnees)
+        return self.modifier(**{self.cle: objet}, auteur=self.membre, donnees=donnees)
 
     def afficher(self, form, objet, statut=200):
         contexte = {
@@ -141,7 +150,7 @@ class SuppressionView(MembreRequisMixin, View):
 
     def post(self, request, pk):
         objet = self.objet(pk)
-        self.supprimer(**{self.cle: objet})
+        self.supprimer(**{self.cle: objet}, auteur=self.membre)
         messages.success(request, f"« {objet} » est supprimée de la liste des {self.quoi}.")
         return redirect(self.liste)
 
@@ -206,7 +215,7 @@ class BilanModifierView(MembreRequisMixin, View):
         if form.is_valid():
             try:
                 services.bilan_enregistrer(
-                    collectivite=self.collectivite, auteur=request.user, donnees=form.cleaned_data
+                    collectivite=self.collectivite, auteur=self.membre, donnees=form.cleaned_data
                 )
             except ValidationError as erreur:
                 erreurs_vers_formulaire(form, erreur)
