@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from strategie_nr.plateforme.enums import ActionHistorique
+from strategie_nr.plateforme.services import differences, historique_enregistrer, instantane
+
 from .courriels import courriel_envoyer
 from .enums import EnvoiInvitation, Role
 from .models import Collectivite, Invitation, Membre, Service, Utilisateur, cle_de_service
@@ -231,16 +234,29 @@ def membre_debloquer(*, membre: Membre) -> int:
 
 
 @transaction.atomic
-def service_creer(*, collectivite: Collectivite, nom: str) -> Service:
+def service_creer(*, collectivite: Collectivite, nom: str, auteur=None) -> Service:
     service = Service(collectivite=collectivite, nom=nom)
     service.full_clean()
     service.save()
+    historique_enregistrer(
+        collectivite=collectivite,
+        auteur=auteur,
+        action=ActionHistorique.CREATION,
+        objet=service,
+        changements=differences({}, instantane(service, ["nom"])),
+    )
     return service
 
 
 @transaction.atomic
-def service_supprimer(*, service: Service) -> None:
+def service_supprimer(*, service: Service, auteur=None) -> None:
     """Retire le service de la liste ; les équipements qui le portent gardent son nom."""
+    historique_enregistrer(
+        collectivite=service.collectivite_id,
+        auteur=auteur,
+        action=ActionHistorique.SUPPRESSION,
+        objet=service,
+    )
     service.delete()
 
 

@@ -11,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import TemplateView
 
+from strategie_nr.plateforme.selectors import historique_des_types
+
 from . import perms, services
 from .forms import (
     AccepterInvitationForm,
@@ -332,6 +334,7 @@ class ServicesView(perms.MembreRequisMixin, View):
             "services": Service.objects.for_collectivite(self.collectivite),
             "form": form or (ServiceForm() if peut_modifier else None),
             "peut_modifier": peut_modifier,
+            "historique": historique_des_types(self.collectivite, "collectivites.service"),
         }
 
     def get(self, request):
@@ -344,7 +347,7 @@ class ServicesView(perms.MembreRequisMixin, View):
         if form.is_valid():
             try:
                 service = services.service_creer(
-                    collectivite=self.collectivite, nom=form.cleaned_data["nom"]
+                    collectivite=self.collectivite, nom=form.cleaned_data["nom"], auteur=self.membre
                 )
             except ValidationError as erreur:
                 erreurs_vers_formulaire(form, erreur)
@@ -363,6 +366,6 @@ class ServiceSupprimerView(perms.MembreRequisMixin, View):
 
     def post(self, request, pk):
         service = get_object_or_404(Service.objects.for_collectivite(self.collectivite), pk=pk)
-        services.service_supprimer(service=service)
+        services.service_supprimer(service=service, auteur=self.membre)
         messages.success(request, f"Le service « {service.nom} » est retiré de la liste.")
         return redirect("collectivites:services")
