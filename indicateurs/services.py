@@ -184,7 +184,17 @@ def _texte(suivi, valeur) -> str:
     return afficher(valeur, suivi.definition.unite, suivi.definition.precision)
 
 
-_CHAMPS_SUIVI = ["responsable", "annee_base"]
+def _instantane_suivi(suivi) -> dict:
+    """Responsable (par son nom) et année de référence, pour l'historique."""
+    responsable = suivi.responsable
+    return {
+        "responsable": (
+            "responsable",
+            NatureValeur.TEXTE,
+            str(responsable.utilisateur) if responsable is not None else None,
+        ),
+        **instantane(suivi, ["annee_base"]),
+    }
 
 
 @transaction.atomic
@@ -245,7 +255,7 @@ def suivi_creer(*, collectivite, definition, responsable, annee_base, valeur_bas
         auteur,
         ActionHistorique.CREATION,
         [
-            *differences({}, instantane(suivi, _CHAMPS_SUIVI)),
+            *differences({}, _instantane_suivi(suivi)),
             _chiffre(suivi, "valeur de référence", None, valeur_base),
         ],
     )
@@ -254,11 +264,11 @@ def suivi_creer(*, collectivite, definition, responsable, annee_base, valeur_bas
 
 @transaction.atomic
 def suivi_modifier(*, suivi, auteur, responsable, annee_base, valeur_base) -> IndicateurSuivi:
-    avant, valeur_avant = instantane(suivi, _CHAMPS_SUIVI), suivi.valeur_base
+    avant, valeur_avant = _instantane_suivi(suivi), suivi.valeur_base
     suivi.responsable, suivi.annee_base, suivi.valeur_base = responsable, annee_base, valeur_base
     suivi.full_clean()
     suivi.save()
-    changements = differences(avant, instantane(suivi, _CHAMPS_SUIVI))
+    changements = differences(avant, _instantane_suivi(suivi))
     if valeur_avant != valeur_base:
         changements.append(_chiffre(suivi, "valeur de référence", valeur_avant, valeur_base))
     _historique(suivi, auteur, ActionHistorique.MODIFICATION, changements)

@@ -153,3 +153,16 @@ def test_definition_propre_invisible_ailleurs(commune, epci):
     assert propre in DefinitionIndicateur.objects.disponibles_pour(commune)
     assert propre not in DefinitionIndicateur.objects.disponibles_pour(epci)
     assert propre.mode == Mode.SAISI
+
+
+def test_reference_et_responsable_dans_l_historique(suivi, referent, agent, commune):
+    services.suivi_modifier(
+        suivi=suivi, auteur=referent, responsable=referent, annee_base=2022, valeur_base=Decimal(35)
+    )
+    entree = EntreeHistorique.objects.de_l_objet("indicateurs.indicateursuivi", suivi.pk).first()
+    assert entree.auteur == referent
+    assert [(c["libelle"], c["avant"], c["apres"]) for c in entree.changements] == [
+        ("responsable", str(agent.utilisateur), str(referent.utilisateur)),
+        ("année de référence", None, "2022"),
+        ("valeur de référence", None, "35"),
+    ]
