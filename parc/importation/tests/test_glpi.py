@@ -174,7 +174,12 @@ def test_l_import_tient_une_seule_entree_d_historique(commune):
     membre = MembreFactory(collectivite=commune)
     importer(commune, "reseau", glpi.export("reseau", 120), auteur=membre.utilisateur)
     parc = Equipement.objects.for_collectivite(commune)
-    [entree] = EntreeHistorique.objects.for_collectivite(commune)
+    historique = EntreeHistorique.objects.for_collectivite(commune)
+    [entree] = historique.filter(objet_type="parc.equipement")
+    # Les seules autres entrées : les services nouveaux ajoutés à la liste de la collectivité.
+    assert set(historique.exclude(pk=entree.pk).values_list("objet_type", flat=True)) <= {
+        "collectivites.service"
+    }
     assert (entree.action, entree.auteur, entree.objet_type) == (
         "import",
         membre,
