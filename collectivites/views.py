@@ -93,7 +93,11 @@ class CollectiviteView(perms.MembreRequisMixin, View):
         peut_modifier = perms.peut_modifier_collectivite(self.membre)
         if form is None and peut_modifier:
             form = EffectifsForm(instance=self.collectivite)
-        return {"form": form, "peut_modifier": peut_modifier}
+        return {
+            "form": form,
+            "peut_modifier": peut_modifier,
+            "historique": historique_des_types(self.collectivite, "collectivites.collectivite"),
+        }
 
     def get(self, request):
         return render(request, self.template_name, self.contexte())
@@ -109,6 +113,7 @@ class CollectiviteView(perms.MembreRequisMixin, View):
                 nombre_agents=form.cleaned_data["nombre_agents"],
                 siret=form.cleaned_data["siret"],
                 lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
+                auteur=self.membre,
             )
             messages.success(request, "Les informations de la collectivité sont enregistrées.")
             return redirect("collectivites:profil_collectivite")
@@ -127,6 +132,7 @@ class MembresView(perms.MembreRequisMixin, View):
             "bloques": comptes_bloques(self.collectivite),
             "form": form or InvitationForm(),
             "roles": RoleForm.base_fields["role"].choices,
+            "historique": historique_des_types(self.collectivite, "collectivites.membre"),
         }
 
     def get(self, request):
@@ -165,7 +171,9 @@ class MembreRoleView(perms.MembreRequisMixin, View):
             messages.error(request, "Choisissez un rôle dans la liste.")
             return redirect("collectivites:membres")
         try:
-            services.membre_changer_role(membre=cible, role=form.cleaned_data["role"])
+            services.membre_changer_role(
+                membre=cible, role=form.cleaned_data["role"], auteur=self.membre
+            )
         except ValidationError as erreur:
             messages.error(request, _erreurs(erreur))
         else:
@@ -182,7 +190,9 @@ class MembreFonctionView(perms.MembreRequisMixin, View):
         if not form.is_valid():
             messages.error(request, "La fonction tient en 200 caractères au plus.")
             return redirect("collectivites:membres")
-        services.membre_modifier_fonction(membre=cible, fonction=form.cleaned_data["fonction"])
+        services.membre_modifier_fonction(
+            membre=cible, fonction=form.cleaned_data["fonction"], auteur=self.membre
+        )
         messages.success(request, f"Fonction de {cible.utilisateur} modifiée.")
         return redirect("collectivites:membres")
 
@@ -202,7 +212,7 @@ class MembreActiviteView(perms.MembreRequisMixin, View):
         cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
         actif = request.POST.get("actif") == "1"
         try:
-            services.membre_changer_activite(membre=cible, actif=actif)
+            services.membre_changer_activite(membre=cible, actif=actif, auteur=self.membre)
         except ValidationError as erreur:
             messages.error(request, _erreurs(erreur))
         else:

@@ -220,3 +220,28 @@ def test_requetes_independantes_du_nombre_d_entrees(client_de, commune, referent
     if nom != "programme:actions":  # la liste n'en montre que le dernier auteur
         assert page.count("<strong>quantité</strong>") >= 30
     assert len(beaucoup.captured_queries) == len(peu.captured_queries)
+
+
+def test_role_d_un_membre_et_effectifs_dans_l_historique(client_de, commune, agent, referent):
+    client = client_de(referent)
+    reponse = client.post(
+        reverse("collectivites:membre_role", args=[agent.pk]), {"role": "referent"}
+    )
+    assert reponse.status_code == 302
+    entree = EntreeHistorique.objects.get(objet_type="collectivites.membre")
+    assert (entree.auteur, entree.objet_libelle) == (referent, str(agent.utilisateur))
+    assert [(c["libelle"], c["avant"], c["apres"]) for c in entree.changements] == [
+        ("rôle", "Agent", "Référent numérique responsable")
+    ]
+    page = _page(client.get(reverse("collectivites:membres")))
+    assert "<strong>rôle</strong> : Agent → Référent numérique responsable" in page
+    donnees = {
+        "population": "52000",
+        "nombre_agents": "1200",
+        "siret": "",
+        "lancement_officiel_le": "",
+    }
+    reponse = client.post(reverse("collectivites:profil_collectivite"), donnees)
+    assert reponse.status_code == 302
+    page = _page(client.get(reverse("collectivites:profil_collectivite")))
+    assert "<strong>population (habitants)</strong> : 60\u202f000 → 52\u202f000</li>" in page
