@@ -400,3 +400,14 @@ def objectif_enregistrer(*, objectif: Objectif, auteur=None) -> Objectif:
         changements=differences(avant, instantane(objectif, _CHAMPS_OBJECTIF)),
     )
     return objectif
+
+
+@transaction.atomic
+def objectif_supprimer(*, objectif: Objectif, auteur=None) -> None:
+    historique_enregistrer(
+        collectivite=objectif.collectivite_id,
+        auteur=auteur,
+        action=ActionHistorique.SUPPRESSION,
+        objet=objectif,
+    )
+    objectif.delete()

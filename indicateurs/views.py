@@ -331,6 +331,14 @@ class ObjectifView(ObjectifMixin, FormulaireView):
         objectif = self.objectif() or Objectif(collectivite=self.collectivite)
         return ObjectifForm(donnees, instance=objectif, collectivite=self.collectivite)
 
+    def get_context_data(self, **kwargs):
+        objectif = self.objectif()
+        if objectif is not None:
+            kwargs["historique"] = historique_de_l_objet(
+                self.collectivite, objet_type="indicateurs.objectif", objet_cle=objectif.pk
+            )
+        return super().get_context_data(**kwargs)
+
     def enregistrer(self, form):
         services.objectif_enregistrer(objectif=form.save(commit=False), auteur=self.membre)
         messages.success(self.request, "Objectif enregistré.")
@@ -344,7 +352,7 @@ class ObjectifSupprimerView(ObjectifMixin, MembreRequisMixin, TemplateView):
         return super().get_context_data(objectif=self.objectif(), **kwargs)
 
     def post(self, request, pk):
-        self.objectif().delete()
+        services.objectif_supprimer(objectif=self.objectif(), auteur=self.membre)
         messages.success(request, "Objectif supprimé.")
         return redirect(self.retour())
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from collectivites.services import service_creer
 from collectivites.tests.factories import MembreFactory
-from indicateurs.models import DefinitionIndicateur, IndicateurSuivi
+from indicateurs.models import DefinitionIndicateur, IndicateurSuivi, Objectif
 from parc.tests.factories import EquipementFactory
 from strategie_nr.diagnostic import services as diagnostic
 from strategie_nr.diagnostic.models import Question
@@ -245,3 +245,22 @@ def test_role_d_un_membre_et_effectifs_dans_l_historique(client_de, commune, age
     assert reponse.status_code == 302
     page = _page(client.get(reverse("collectivites:profil_collectivite")))
     assert "<strong>population (habitants)</strong> : 60\u202f000 → 52\u202f000</li>" in page
+
+
+def test_objectif_modifie_puis_supprime(client_de, commune, referent):
+    objectif = Objectif.objects.create(
+        collectivite=commune, axe=Axe.objects.get(numero=2), enonce="Donner 100 postes"
+    )
+    client = client_de(referent)
+    url = reverse("indicateurs:objectif_modifier", args=[objectif.pk])
+    donnees = {"axe": objectif.axe_id, "enonce": "Donner 150 postes", "periodicite": "pluriannuel"}
+    assert client.post(url, donnees).status_code == 302
+    page = _page(client.get(url))
+    assert "<strong>objectif</strong> : Donner 100 postes → Donner 150 postes</li>" in page
+    client.post(reverse("indicateurs:objectif_supprimer", args=[objectif.pk]))
+    entree = EntreeHistorique.objects.for_collectivite(commune).first()
+    assert (entree.action, entree.auteur, entree.objet_libelle) == (
+        "suppression",
+        referent,
+        "Donner 150 postes",
+    )
