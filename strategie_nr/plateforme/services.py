@@ -15,8 +15,8 @@ Valeur = tuple[str, str, object]
 
 def valeur_historique(valeur, *, nature: str | None = None) -> tuple[str, object]:
     """(nature, valeur JSON) d'une valeur Python : date ISO, nombre en texte exact (sans zéros
-    inutiles), booléen ;
-    un objet (clé étrangère) ou un choix est gardé par son libellé, tel qu'il était."""
+    inutiles), booléen ; un objet (clé étrangère) ou un choix est gardé par son libellé, tel
+    qu'il était au moment de la modification."""
     if valeur is None or valeur == "":
         return nature or NatureValeur.TEXTE, None
     if isinstance(valeur, bool):
