@@ -121,11 +121,9 @@ def _plancher(collectivite, auteur, nom: str, contenu: bytes) -> tuple[float, in
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from parc.enums import Action
     from parc.importation import ecriture
     from parc.importation.services import Options, _parcourir
-    from parc.models import Equipement, EvenementEquipement
-    from parc.services import differences, instantane
+    from parc.models import Equipement
 
     class Collecteur:
         def __init__(self):
@@ -139,7 +137,7 @@ def _plancher(collectivite, auteur, nom: str, contenu: bytes) -> tuple[float, in
     maintenant, aujourdhui = timezone.now(), timezone.localdate()
     champs_equipement = [f for f in Equipement._meta.concrete_fields if not f.primary_key]
     types = ecriture.Ecrivain(collectivite=collectivite, auteur=auteur).types
-    equipements, evenements = [], []
+    equipements = []
     for champs in collecteur.lignes:
         equipement = Equipement(
             collectivite=collectivite,
@@ -155,25 +153,14 @@ def _plancher(collectivite, auteur, nom: str, contenu: bytes) -> tuple[float, in
                 for f in champs_equipement
             ]
         )
-        evenements.append(
-            [
-                auteur.pk,
-                connection.ops.adapt_datetimefield_value(maintenant),
-                Action.IMPORT,
-                json.dumps(differences({}, instantane(equipement)), ensure_ascii=False),
-            ]
-        )
     # Le même chemin d'écriture que l'import (`ecriture._inserer` : COPY ou executemany),
-    # sans rien d'autre : ni lecture, ni contrôle, ni instantané.
+    # sans rien d'autre : ni lecture, ni contrôle ; l'historique n'en garde qu'une entrée.
     debut = time.perf_counter()
     with transaction.atomic():
-        cles = ecriture._inserer(
-            Equipement._meta.db_table, [f.column for f in champs_equipement], equipements
-        )
         ecriture._inserer(
-            EvenementEquipement._meta.db_table,
-            ["equipement_id", "auteur_id", "date", "action", "changements"],
-            [[cle, *evenement] for cle, evenement in zip(cles, evenements, strict=True)],
+            Equipement._meta.db_table,
+            [f.column for f in champs_equipement],
+            equipements,
             cles=False,
         )
     return time.perf_counter() - debut, len(equipements)

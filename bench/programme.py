@@ -87,13 +87,13 @@ def main() -> int:
             for n in range(PartiePrenante.objects.count(), nombre):
                 partie_prenante_creer(
                     collectivite=commune,
-                    auteur=referent.utilisateur,
+                    auteur=referent,
                     donnees={"nom": f"Acteur {n}", "nature": "ess", "role": "Réemploi"},
                 )
             for n in range(ActionEngagee.objects.count(), nombre):
                 action_engagee_creer(
                     collectivite=commune,
-                    auteur=referent.utilisateur,
+                    auteur=referent,
                     donnees={"axe": axe, "titre": f"Action {n}", "depuis": 2021},
                 )
             ref = chronometrer(reference, args.repetitions)

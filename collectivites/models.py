@@ -11,8 +11,9 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire
+
 from .enums import EnvoiInvitation, Nature, Role
-from .locataire import LocataireQuerySet, ModeleLocataire
 from .validators import valider_code_officiel, valider_siret
 
 SEUIL_REEN_HABITANTS = 50_000

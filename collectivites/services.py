@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from strategie_nr.plateforme.enums import ActionHistorique
+from strategie_nr.plateforme.services import differences, historique_enregistrer, instantane
+
 from .courriels import courriel_envoyer
 from .enums import EnvoiInvitation, Role
 from .models import Collectivite, Invitation, Membre, Service, Utilisateur, cle_de_service
@@ -151,11 +154,27 @@ def invitation_accepter(
     return membre
 
 
+def _historique_modification(objet, *, auteur, avant: dict, champs: list, libelle: str = ""):
+    """L'entrée de l'historique commun d'une modification (rien si rien n'a changé)."""
+    historique_enregistrer(
+        collectivite=objet.collectivite_id if isinstance(objet, Membre) else objet.pk,
+        auteur=auteur,
+        action=ActionHistorique.MODIFICATION,
+        objet=objet,
+        objet_libelle=libelle,
+        changements=differences(avant, instantane(objet, champs)),
+    )
+
+
 @transaction.atomic
-def membre_modifier_fonction(*, membre: Membre, fonction: str) -> Membre:
+def membre_modifier_fonction(*, membre: Membre, fonction: str, auteur=None) -> Membre:
+    avant = instantane(membre, ["fonction"])
     membre.fonction = fonction.strip()
     membre.full_clean()
     membre.save(update_fields=["fonction"])
+    _historique_modification(
+        membre, auteur=auteur, avant=avant, champs=["fonction"], libelle=str(membre.utilisateur)
+    )
     return membre
 
 
@@ -179,21 +198,29 @@ def _verifier_reste_un_referent(membre: Membre, *, nouveau_role: str, actif: boo
 
 
 @transaction.atomic
-def membre_changer_role(*, membre: Membre, role: str) -> Membre:
-    membre = Membre.objects.select_for_update().get(pk=membre.pk)
+def membre_changer_role(*, membre: Membre, role: str, auteur=None) -> Membre:
+    membre = Membre.objects.select_for_update().select_related("utilisateur").get(pk=membre.pk)
     _verifier_reste_un_referent(membre, nouveau_role=role, actif=membre.actif)
+    avant = instantane(membre, ["role"])
     membre.role = role
     membre.full_clean()
     membre.save(update_fields=["role"])
+    _historique_modification(
+        membre, auteur=auteur, avant=avant, champs=["role"], libelle=str(membre.utilisateur)
+    )
     return membre
 
 
 @transaction.atomic
-def membre_changer_activite(*, membre: Membre, actif: bool) -> Membre:
-    membre = Membre.objects.select_for_update().get(pk=membre.pk)
+def membre_changer_activite(*, membre: Membre, actif: bool, auteur=None) -> Membre:
+    membre = Membre.objects.select_for_update().select_related("utilisateur").get(pk=membre.pk)
     _verifier_reste_un_referent(membre, nouveau_role=membre.role, actif=actif)
+    avant = instantane(membre, ["actif"])
     membre.actif = actif
     membre.save(update_fields=["actif"])
+    _historique_modification(
+        membre, auteur=auteur, avant=avant, champs=["actif"], libelle=str(membre.utilisateur)
+    )
     return membre
 
 
@@ -205,9 +232,12 @@ def collectivite_modifier_effectifs(
     nombre_agents: int,
     siret: str | None = None,
     lancement_officiel_le: datetime.date | None = None,
+    auteur=None,
 ) -> Collectivite:
     """Effectifs, SIRET s'il est donné (vérifié : 14 chiffres, clé de Luhn) et date du lancement
     officiel (l'étape 2, que le référent déclare faite)."""
+    # L'objet a pu être rempli par un formulaire : « avant » est relu en base.
+    avant = instantane(Collectivite.objects.get(pk=collectivite.pk), _CHAMPS_EFFECTIFS)
     collectivite.population = population
     collectivite.nombre_agents = nombre_agents
     if siret is not None:
@@ -217,7 +247,11 @@ def collectivite_modifier_effectifs(
     collectivite.save(
         update_fields=["population", "nombre_agents", "siret", "lancement_officiel_le"]
     )
+    _historique_modification(collectivite, auteur=auteur, avant=avant, champs=_CHAMPS_EFFECTIFS)
     return collectivite
+
+
+_CHAMPS_EFFECTIFS = ["population", "nombre_agents", "siret", "lancement_officiel_le"]
 
 
 def membre_debloquer(*, membre: Membre) -> int:
@@ -227,16 +261,29 @@ def membre_debloquer(*, membre: Membre) -> int:
 
 
 @transaction.atomic
-def service_creer(*, collectivite: Collectivite, nom: str) -> Service:
+def service_creer(*, collectivite: Collectivite, nom: str, auteur=None) -> Service:
     service = Service(collectivite=collectivite, nom=nom)
     service.full_clean()
     service.save()
+    historique_enregistrer(
+        collectivite=collectivite,
+        auteur=auteur,
+        action=ActionHistorique.CREATION,
+        objet=service,
+        changements=differences({}, instantane(service, ["nom"])),
+    )
     return service
 
 
 @transaction.atomic
-def service_supprimer(*, service: Service) -> None:
+def service_supprimer(*, service: Service, auteur=None) -> None:
     """Retire le service de la liste ; les équipements qui le portent gardent son nom."""
+    historique_enregistrer(
+        collectivite=service.collectivite_id,
+        auteur=auteur,
+        action=ActionHistorique.SUPPRESSION,
+        objet=service,
+    )
     service.delete()
 
 

@@ -11,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import TemplateView
 
+from strategie_nr.plateforme.selectors import historique_des_types
+
 from . import perms, services
 from .edition import EditionView, SuppressionView, erreur_en_texte
 from .forms import (
@@ -109,6 +111,7 @@ class CollectiviteView(EditionView):
             nombre_agents=form.cleaned_data["nombre_agents"],
             siret=form.cleaned_data["siret"],
             lancement_officiel_le=form.cleaned_data["lancement_officiel_le"],
+            auteur=self.membre,
         )
 
     def succes(self, collectivite) -> str:
@@ -125,7 +128,11 @@ class CollectiviteView(EditionView):
         return super().refuser(form, status)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(peut_modifier=self.peut_modifier(), **kwargs)
+        return super().get_context_data(
+            peut_modifier=self.peut_modifier(),
+            historique=historique_des_types(self.collectivite, "collectivites.collectivite"),
+            **kwargs,
+        )
 
 
 class MembresView(EditionView):
@@ -155,6 +162,7 @@ class MembresView(EditionView):
             invitations=invitations_en_attente(self.collectivite),
             bloques=comptes_bloques(self.collectivite),
             roles=RoleForm.base_fields["role"].choices,
+            historique=historique_des_types(self.collectivite, "collectivites.membre"),
             **kwargs,
         )
 
@@ -169,7 +177,9 @@ class MembreRoleView(perms.MembreRequisMixin, View):
             messages.error(request, "Choisissez un rôle dans la liste.")
             return redirect("collectivites:membres")
         try:
-            services.membre_changer_role(membre=cible, role=form.cleaned_data["role"])
+            services.membre_changer_role(
+                membre=cible, role=form.cleaned_data["role"], auteur=self.membre
+            )
         except ValidationError as erreur:
             messages.error(request, erreur_en_texte(erreur))
         else:
@@ -186,7 +196,9 @@ class MembreFonctionView(perms.MembreRequisMixin, View):
         if not form.is_valid():
             messages.error(request, "La fonction tient en 200 caractères au plus.")
             return redirect("collectivites:membres")
-        services.membre_modifier_fonction(membre=cible, fonction=form.cleaned_data["fonction"])
+        services.membre_modifier_fonction(
+            membre=cible, fonction=form.cleaned_data["fonction"], auteur=self.membre
+        )
         messages.success(request, f"Fonction de {cible.utilisateur} modifiée.")
         return redirect("collectivites:membres")
 
@@ -206,7 +218,7 @@ class MembreActiviteView(perms.MembreRequisMixin, View):
         cible = get_object_or_404(Membre.objects.for_collectivite(self.collectivite), pk=pk)
         actif = request.POST.get("actif") == "1"
         try:
-            services.membre_changer_activite(membre=cible, actif=actif)
+            services.membre_changer_activite(membre=cible, actif=actif, auteur=self.membre)
         except ValidationError as erreur:
             messages.error(request, erreur_en_texte(erreur))
         else:
@@ -340,7 +352,9 @@ class ServicesView(EditionView):
         return ServiceForm(donnees)
 
     def enregistrer(self, form):
-        return services.service_creer(collectivite=self.collectivite, nom=form.cleaned_data["nom"])
+        return services.service_creer(
+            collectivite=self.collectivite, nom=form.cleaned_data["nom"], auteur=self.membre
+        )
 
     def succes(self, service) -> str:
         return reverse("collectivites:services")
@@ -354,6 +368,7 @@ class ServicesView(EditionView):
         return super().get_context_data(
             services=Service.objects.for_collectivite(self.collectivite),
             peut_modifier=self.peut_modifier(),
+            historique=historique_des_types(self.collectivite, "collectivites.service"),
             **kwargs,
         )
 
@@ -369,7 +384,7 @@ class ServiceSupprimerView(SuppressionView):
         )
 
     def supprimer(self, service) -> None:
-        services.service_supprimer(service=service)
+        services.service_supprimer(service=service, auteur=self.membre)
 
     def succes(self, service) -> str:
         return reverse("collectivites:services")

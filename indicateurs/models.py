@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from collectivites.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from collectivites.models import Collectivite, Membre
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from strategie_nr.referentiel.models import Axe
 
 from .enums import Mode, Periodicite, Sens, Unite
@@ -159,25 +159,6 @@ class Valeur(ModeleRattache):
 
     def __str__(self):
         return f"{self.suivi} — {self.annee}"
-
-
-class EvenementIndicateur(models.Model):
-    """Historique : qui a changé quoi, et quand."""
-
-    suivi = models.ForeignKey(IndicateurSuivi, on_delete=models.CASCADE, related_name="evenements")
-    auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    date = models.DateTimeField("date", auto_now_add=True)
-    description = models.TextField("modification")
-
-    class Meta:
-        verbose_name = "modification d'indicateur"
-        verbose_name_plural = "historique des indicateurs"
-        ordering = ["-date", "-pk"]
-
-    def __str__(self):
-        return self.description
 
 
 class Objectif(ModeleLocataire):

@@ -8,6 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from strategie_nr.plateforme.enums import ActionHistorique, NatureValeur
+from strategie_nr.plateforme.services import (
+    changement,
+    differences,
+    historique_enregistrer,
+    instantane,
+)
 from strategie_nr.referentiel.models import Axe, IndicateurExemple, Pratique
 
 from .calculs import REGISTRE, calcul_de
@@ -15,7 +22,6 @@ from .enums import Mode, Sens, Unite
 from .models import (
     Cible,
     DefinitionIndicateur,
-    EvenementIndicateur,
     IndicateurSuivi,
     Objectif,
     Valeur,
@@ -141,12 +147,54 @@ def definitions_charger(*, enregistrer, bilan, mettre_a_jour: bool = False) -> N
         )
 
 
-def _tracer(suivi, auteur, description: str) -> None:
-    EvenementIndicateur.objects.create(suivi=suivi, auteur=auteur, description=description)
+def _historique(suivi, auteur, action, changements, resume: str = "") -> None:
+    """Une entrée de l'historique commun, sur l'indicateur suivi (ses cibles et ses valeurs
+    comprises)."""
+    historique_enregistrer(
+        collectivite=suivi.collectivite_id,
+        auteur=auteur,
+        action=action,
+        objet=suivi,
+        objet_libelle=suivi.definition.libelle,
+        changements=changements,
+        resume=resume,
+    )
+
+
+def _chiffre(suivi, libelle: str, avant, apres) -> dict:
+    """Un changement de nombre affiché avec l'unité et la précision de l'indicateur."""
+    definition = suivi.definition
+    if definition.unite == Unite.OUI_NON:
+        return changement(
+            libelle,
+            None if avant is None else bool(avant),
+            None if apres is None else bool(apres),
+        )
+    return changement(
+        libelle,
+        avant,
+        apres,
+        nature=NatureValeur.NOMBRE,
+        unite=definition.unite,
+        decimales=definition.precision,
+    )
 
 
 def _texte(suivi, valeur) -> str:
     return afficher(valeur, suivi.definition.unite, suivi.definition.precision)
+
+
+def _instantane_suivi(suivi) -> dict:
+    """Responsable (par son nom) et année de référence, pour l'historique."""
+    responsable = suivi.responsable
+    return {
+        "responsable": (
+            "responsable",
+            NatureValeur.TEXTE,
+            str(responsable.utilisateur) if responsable is not None else None,
+        ),
+        **instantane(suivi, ["annee_base"]),
+    }
 
 
 @transaction.atomic
@@ -202,7 +250,15 @@ def suivi_creer(*, collectivite, definition, responsable, annee_base, valeur_bas
     )
     suivi.full_clean()
     suivi.save()
-    _tracer(suivi, auteur, f"Suivi commencé ; responsable : {responsable}.")
+    _historique(
+        suivi,
+        auteur,
+        ActionHistorique.CREATION,
+        [
+            *differences({}, _instantane_suivi(suivi)),
+            _chiffre(suivi, "valeur de référence", None, valeur_base),
+        ],
+    )
     return suivi
 
 
@@ -241,18 +297,14 @@ def indicateur_propre_creer(
 
 @transaction.atomic
 def suivi_modifier(*, suivi, auteur, responsable, annee_base, valeur_base) -> IndicateurSuivi:
-    changements = []
-    if responsable != suivi.responsable:
-        changements.append(f"responsable : {suivi.responsable or '—'} → {responsable}")
-    if (annee_base, valeur_base) != (suivi.annee_base, suivi.valeur_base):
-        avant = f"{suivi.annee_base or '—'} : {_texte(suivi, suivi.valeur_base)}"
-        apres = f"{annee_base or '—'} : {_texte(suivi, valeur_base)}"
-        changements.append(f"référence {avant} → {apres}")
+    avant, valeur_avant = _instantane_suivi(suivi), suivi.valeur_base
     suivi.responsable, suivi.annee_base, suivi.valeur_base = responsable, annee_base, valeur_base
     suivi.full_clean()
     suivi.save()
-    if changements:
-        _tracer(suivi, auteur, "Modifié : " + " ; ".join(changements) + ".")
+    changements = differences(avant, _instantane_suivi(suivi))
+    if valeur_avant != valeur_base:
+        changements.append(_chiffre(suivi, "valeur de référence", valeur_avant, valeur_base))
+    _historique(suivi, auteur, ActionHistorique.MODIFICATION, changements)
     return suivi
 
 
@@ -265,17 +317,16 @@ def cibles_enregistrer(*, suivi, auteur, cibles: dict[int, Decimal | None]) -> N
         if valeur is None:
             if cible is not None:
                 cible.delete()
-                changements.append(f"{annee} : {_texte(suivi, cible.valeur)} → supprimée")
+                changements.append(_chiffre(suivi, f"cible {annee}", cible.valeur, None))
             continue
         if cible is None:
             Cible.objects.create(suivi=suivi, annee=annee, valeur=valeur)
-            changements.append(f"{annee} : {_texte(suivi, valeur)}")
+            changements.append(_chiffre(suivi, f"cible {annee}", None, valeur))
         elif cible.valeur != valeur:
-            changements.append(f"{annee} : {_texte(suivi, cible.valeur)} → {_texte(suivi, valeur)}")
+            changements.append(_chiffre(suivi, f"cible {annee}", cible.valeur, valeur))
             cible.valeur = valeur
             cible.save(update_fields=["valeur"])
-    if changements:
-        _tracer(suivi, auteur, "Cibles : " + " ; ".join(changements) + ".")
+    _historique(suivi, auteur, ActionHistorique.MODIFICATION, changements)
 
 
 @transaction.atomic
@@ -301,18 +352,15 @@ def valeur_enregistrer(
         )
     avant = existante.valeur if existante else None
     objet = existante or Valeur(suivi=suivi, annee=annee)
+    textes_avant = instantane(objet, ["source", "commentaire"])
     objet.valeur, objet.source, objet.commentaire = valeur, source.strip(), commentaire.strip()
-    objet.saisie_par = auteur
+    objet.saisie_par = auteur.utilisateur if auteur is not None else None
     objet.full_clean()
     objet.save()
-    if avant is None:
-        _tracer(suivi, auteur, f"Valeur {annee} saisie : {_texte(suivi, valeur)}.")
-    elif avant != valeur:
-        _tracer(
-            suivi,
-            auteur,
-            f"Valeur {annee} : {_texte(suivi, avant)} → {_texte(suivi, valeur)}.",
-        )
+    changements = [] if avant == valeur else [_chiffre(suivi, f"valeur {annee}", avant, valeur)]
+    for textes in differences(textes_avant, instantane(objet, ["source", "commentaire"])):
+        changements.append({**textes, "libelle": f"{textes['libelle']} {annee}"})
+    _historique(suivi, auteur, ActionHistorique.MODIFICATION, changements)
     return objet
 
 
@@ -329,6 +377,7 @@ def annee_a_saisir(suivi) -> int:
     return manquantes[0] if manquantes else derniere_close
 
 
+@transaction.atomic
 def annee_figer(*, suivi, auteur, annee: int) -> Valeur:
     """Fige la valeur calculée d'une année close : une correction du parc ne la réécrit plus."""
     if suivi.definition.mode != Mode.CALCULE:
@@ -341,6 +390,7 @@ def annee_figer(*, suivi, auteur, annee: int) -> Valeur:
     valeur = indicateur.fonction(collectivite=suivi.collectivite, annee=annee)
     if valeur is None:
         raise ValidationError(f"Aucune valeur calculée pour {annee} : rien à figer.")
+    avant = suivi.valeurs.filter(annee=annee).values_list("valeur", flat=True).first()
     objet, _ = Valeur.objects.update_or_create(
         suivi=suivi,
         annee=annee,
@@ -349,22 +399,48 @@ def annee_figer(*, suivi, auteur, annee: int) -> Valeur:
             "figee": True,
             "source": "Calcul à partir du parc, figé le "
             + timezone.localdate().strftime("%d/%m/%Y"),
-            "saisie_par": auteur,
+            "saisie_par": auteur.utilisateur if auteur is not None else None,
         },
     )
-    _tracer(suivi, auteur, f"Valeur {annee} figée : {_texte(suivi, valeur)}.")
+    _historique(
+        suivi, auteur, ActionHistorique.FIGEE, [_chiffre(suivi, f"valeur {annee}", avant, valeur)]
+    )
     return objet
 
 
+_CHAMPS_OBJECTIF = ["axe", "enonce", "periodicite", "suivi", "annee_cible", "valeur_cible"]
+
+
 @transaction.atomic
-def objectif_enregistrer(*, objectif: Objectif) -> Objectif:
+def objectif_enregistrer(*, objectif: Objectif, auteur=None) -> Objectif:
+    """Crée ou modifie un objectif (déjà rempli en mémoire) ; l'historique compare avec la
+    version enregistrée."""
     if objectif.suivi_id and objectif.suivi.collectivite_id != objectif.collectivite_id:
         raise ValidationError({"suivi": "Cet indicateur n'est pas suivi par votre collectivité."})
+    enregistre = (
+        Objectif.objects.select_related("axe", "suivi__definition").filter(pk=objectif.pk).first()
+        if objectif.pk
+        else None
+    )
+    avant = instantane(enregistre, _CHAMPS_OBJECTIF) if enregistre else {}
     objectif.full_clean()
     objectif.save()
+    historique_enregistrer(
+        collectivite=objectif.collectivite_id,
+        auteur=auteur,
+        action=ActionHistorique.MODIFICATION if enregistre else ActionHistorique.CREATION,
+        objet=objectif,
+        changements=differences(avant, instantane(objectif, _CHAMPS_OBJECTIF)),
+    )
     return objectif
 
 
 @transaction.atomic
-def objectif_supprimer(*, objectif: Objectif) -> None:
+def objectif_supprimer(*, objectif: Objectif, auteur=None) -> None:
+    historique_enregistrer(
+        collectivite=objectif.collectivite_id,
+        auteur=auteur,
+        action=ActionHistorique.SUPPRESSION,
+        objet=objectif,
+    )
     objectif.delete()

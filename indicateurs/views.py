@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.plateforme.selectors import historique_de_l_objet
 
 from . import exports, selectors, services
 from .enums import Mode
@@ -94,7 +95,7 @@ class SuivreView(FormulaireView):
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
-            auteur=self.request.user,
+            auteur=self.membre,
         )
 
     def succes(self, suivi) -> str:
@@ -121,7 +122,7 @@ class DefinitionCreerView(FormulaireView):
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
-            auteur=self.request.user,
+            auteur=self.membre,
         )
 
     def succes(self, suivi) -> str:
@@ -186,7 +187,9 @@ class SuiviView(SuiviMixin, MembreRequisMixin, TemplateView):
                 }
                 for annee in detail["annees"]
             ],
-            evenements=suivi.evenements.select_related("auteur")[:50],
+            historique=historique_de_l_objet(
+                self.collectivite, objet_type="indicateurs.indicateursuivi", objet_cle=suivi.pk
+            ),
             objectifs=suivi.objectifs.all(),
             peut_modifier=peut_modifier_suivi(self.membre, suivi),
             **kwargs,
@@ -207,7 +210,7 @@ class SuiviModifierView(SuiviMixin, FormulaireView):
         donnees = form.cleaned_data
         return services.suivi_modifier(
             suivi=self.suivi(),
-            auteur=self.request.user,
+            auteur=self.membre,
             responsable=donnees["responsable"],
             annee_base=donnees["annee_base"],
             valeur_base=donnees["valeur_base_nombre"],
@@ -227,7 +230,7 @@ class CiblesView(SuiviMixin, FormulaireView):
 
     def enregistrer(self, form):
         services.cibles_enregistrer(
-            suivi=self.suivi(), auteur=self.request.user, cibles=form.cleaned_data["cibles"]
+            suivi=self.suivi(), auteur=self.membre, cibles=form.cleaned_data["cibles"]
         )
         return self.suivi()
 
@@ -261,7 +264,7 @@ class ValeurView(SuiviMixin, FormulaireView):
         donnees = form.cleaned_data
         services.valeur_enregistrer(
             suivi=self.suivi(),
-            auteur=self.request.user,
+            auteur=self.membre,
             annee=donnees["annee"],
             valeur=donnees["valeur_nombre"],
             source=donnees["source"],
@@ -284,7 +287,7 @@ class FigerView(SuiviMixin, MembreRequisMixin, View):
         try:
             if not annee.isdigit():
                 raise ValidationError("Année invalide.")
-            services.annee_figer(suivi=suivi, auteur=request.user, annee=int(annee))
+            services.annee_figer(suivi=suivi, auteur=self.membre, annee=int(annee))
         except ValidationError as erreur:
             messages.error(request, erreur_en_texte(erreur))
         else:
@@ -314,8 +317,16 @@ class ObjectifView(ObjectifMixin, FormulaireView):
         objectif = self.objectif() or Objectif(collectivite=self.collectivite)
         return ObjectifForm(donnees, instance=objectif, collectivite=self.collectivite)
 
+    def get_context_data(self, **kwargs):
+        objectif = self.objectif()
+        if objectif is not None:
+            kwargs["historique"] = historique_de_l_objet(
+                self.collectivite, objet_type="indicateurs.objectif", objet_cle=objectif.pk
+            )
+        return super().get_context_data(**kwargs)
+
     def enregistrer(self, form):
-        return services.objectif_enregistrer(objectif=form.instance)
+        return services.objectif_enregistrer(objectif=form.instance, auteur=self.membre)
 
     def succes(self, objectif) -> str:
         return self.retour()
@@ -329,7 +340,7 @@ class ObjectifSupprimerView(ObjectifMixin, SuppressionView):
         return self.objectif()
 
     def supprimer(self, objectif) -> None:
-        services.objectif_supprimer(objectif=objectif)
+        services.objectif_supprimer(objectif=objectif, auteur=self.membre)
 
     def succes(self, objectif) -> str:
         return self.retour()

@@ -326,7 +326,7 @@ def _reformes_en_attente(collectivite) -> None:
 @transaction.atomic
 def charger(contexte: dict) -> None:
     commune, epci = contexte["commune"], contexte["epci"]
-    auteur = contexte["membres"]["agent@demo.test"].utilisateur
+    agent = contexte["membres"]["agent@demo.test"]
     if not TypeEquipement.objects.exists():
         return
     for collectivite, graine, prefixe, nombres in (
@@ -340,7 +340,11 @@ def charger(contexte: dict) -> None:
         for ligne in lignes:
             ligne.service = service_canonique(ligne.service)  # la liste des services
         equipements_enregistrer_en_masse(
-            collectivite=collectivite, auteur=auteur, a_creer=lignes, a_modifier=[]
+            collectivite=collectivite,
+            auteur=agent if agent.collectivite_id == collectivite.pk else None,
+            a_creer=lignes,
+            a_modifier=[],
+            nom_fichier="inventaire de démonstration",
         )
         if collectivite == commune:
             _reformes_en_attente(collectivite)

@@ -48,10 +48,3 @@ CANAUX_REEMPLOI_REEN = {
 
 # Destinations pour lesquelles on garde le bénéficiaire (traçabilité).
 AVEC_BENEFICIAIRE = {Destination.DON, Destination.VENTE, Destination.CESSION}
-
-
-class Action(models.TextChoices):
-    CREATION = "creation", "Création"
-    MODIFICATION = "modification", "Modification"
-    REFORME = "reforme", "Réforme"
-    IMPORT = "import", "Import"

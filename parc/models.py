@@ -1,14 +1,13 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from collectivites.locataire import LocataireQuerySet, ModeleLocataire
 from collectivites.models import Collectivite
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire
 from strategie_nr.plateforme.tableurs import cle_valeur
 
-from .enums import Action, Destination, Origine, Statut
+from .enums import Destination, Origine, Statut
 
 ANNEE_MIN, ANNEE_MAX = 1980, 2100
 
@@ -450,23 +449,3 @@ class Equipement(ModeleLocataire):
             raise ValidationError(
                 {"date_fin_usage": "La sortie ne peut pas précéder la décision de réforme."}
             )
-
-
-class EvenementEquipement(models.Model):
-    """Historique d'un équipement : qui, quand, quoi (valeurs avant et après)."""
-
-    equipement = models.ForeignKey(Equipement, on_delete=models.CASCADE, related_name="evenements")
-    auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    date = models.DateTimeField("date", auto_now_add=True)
-    action = models.CharField("action", max_length=20, choices=Action.choices)
-    changements = models.JSONField("changements", default=dict, blank=True)
-
-    class Meta:
-        verbose_name = "modification d'équipement"
-        verbose_name_plural = "historique des équipements"
-        ordering = ["-date", "-pk"]
-
-    def __str__(self):
-        return f"{self.get_action_display()} — {self.equipement_id}"

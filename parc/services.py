@@ -1,6 +1,6 @@
-"""Écritures du parc : référentiel des types et facteurs, équipements et leur historique."""
+"""Écritures du parc : référentiel des types et facteurs, équipements (et leur historique,
+dans l'historique commun)."""
 
-import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -9,14 +9,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from strategie_nr.plateforme import formats
+from strategie_nr.plateforme.enums import ActionHistorique, NatureValeur
+from strategie_nr.plateforme.selectors import historique_de_l_objet
+from strategie_nr.plateforme.services import differences, historique_enregistrer
+from strategie_nr.plateforme.services import instantane as instantane_historique
 from strategie_nr.plateforme.tableurs import cle_valeur
 
-from .enums import AVEC_BENEFICIAIRE, Action, Statut
+from .enums import AVEC_BENEFICIAIRE, Statut
 from .models import (
     CategorieAgec,
     Equipement,
-    EvenementEquipement,
     FacteurEmpreinte,
     ObjectifAgec,
     ObjectifReen,
@@ -171,89 +173,13 @@ def conformite_charger(*, types: dict, enregistrer, bilan, mettre_a_jour: bool =
             type_.save(update_fields=["categorie_agec", "perimetre_reen"])
 
 
-_CHOIX = {
-    champ.name: {cle: str(libelle) for cle, libelle in champ.flatchoices}
-    for champ in Equipement._meta.fields
-    if champ.choices
-}
-
-
-# Valeurs lisibles déjà calculées (statuts, booléens, dates, montants se répètent d'une ligne
-# à l'autre d'un import) ; bornée, et sans le type, dont le libellé se modifie dans l'admin.
-_LISIBLES: dict = {}
-_LISIBLES_MAX = 20_000
-
-
-def _valeur_lisible(champ: str, valeur):
-    classe = valeur.__class__
-    if classe is str and champ not in _CHOIX:
-        return valeur  # le cas le plus fréquent : un texte se lit tel quel
-    if champ == "type":
-        return str(valeur) if valeur else ""
-    cle = (champ, classe, valeur)
-    try:
-        lisible = _LISIBLES.get(cle)
-    except TypeError:  # une valeur qui ne se hache pas : calculée à chaque fois
-        return _calculer_lisible(champ, valeur)
-    if lisible is None:
-        lisible = _calculer_lisible(champ, valeur)
-        if len(_LISIBLES) < _LISIBLES_MAX:
-            _LISIBLES[cle] = lisible
-    return lisible
-
-
-def _calculer_lisible(champ: str, valeur):
-    if champ in _CHOIX and valeur:
-        return _CHOIX[champ].get(valeur, str(valeur))
-    if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    if valeur is None:
-        return ""
-    if isinstance(valeur, datetime.date):
-        return formats.date_courte(valeur)
-    if isinstance(valeur, Decimal):
-        return formats.montant(valeur) if champ == "prix_achat_ht" else formats.nombre(valeur)
-    return str(valeur)
+# Montants et poids : leur nature pour l'historique (les années le sont par leur nom).
+_NATURES = {"prix_achat_ht": NatureValeur.MONTANT, "poids_kg": NatureValeur.NOMBRE}
 
 
 def instantane(equipement) -> dict:
-    """Les champs suivis, lisibles, tels que l'historique les garde."""
-    return {champ: _valeur_lisible(champ, getattr(equipement, champ)) for champ in CHAMPS_SUIVIS}
-
-
-def instantane_de(valeurs: dict) -> dict:
-    """Le même instantané depuis un dictionnaire de champs (l'import, sans objet Django)."""
-    return {champ: _valeur_lisible(champ, valeurs.get(champ)) for champ in CHAMPS_SUIVIS}
-
-
-_LIBELLES = {champ: str(Equipement._meta.get_field(champ).verbose_name) for champ in CHAMPS_SUIVIS}
-_SUIVIS = list(_LIBELLES.items())
-
-
-def differences(avant: dict, apres: dict) -> dict:
-    """{libellé du champ : [avant, après]} pour les champs qui ont changé."""
-    return {
-        _LIBELLES[champ]: [avant.get(champ, ""), apres[champ]]
-        for champ in CHAMPS_SUIVIS
-        if avant.get(champ, "") != apres[champ]
-    }
-
-
-def differences_de(avant: dict, apres: dict) -> dict:
-    """`differences(instantane_de(avant), instantane_de(apres))`, sans rendre lisibles les
-    champs dont la valeur n'a pas changé (l'import en écrit des dizaines de milliers)."""
-    resultat = {}
-    lisible = _valeur_lisible
-    for champ, libelle in _SUIVIS:
-        valeur_avant, valeur_apres = avant.get(champ), apres.get(champ)
-        if valeur_avant == valeur_apres:
-            continue
-        # Une valeur absente se lit « » quel que soit le champ.
-        lisible_avant = "" if valeur_avant is None else lisible(champ, valeur_avant)
-        lisible_apres = "" if valeur_apres is None else lisible(champ, valeur_apres)
-        if lisible_avant != lisible_apres:
-            resultat[libelle] = [lisible_avant, lisible_apres]
-    return resultat
+    """Les champs suivis, tels que l'historique commun les garde (`plateforme.services`)."""
+    return instantane_historique(equipement, CHAMPS_SUIVIS, natures=_NATURES)
 
 
 def _preparer(equipement: Equipement, statut_avant: str | None) -> None:
@@ -271,10 +197,11 @@ def equipement_creer(*, collectivite, auteur, **champs) -> Equipement:
     equipement = Equipement(collectivite=collectivite, **champs)
     _preparer(equipement, None)
     equipement.save()
-    EvenementEquipement.objects.create(
-        equipement=equipement,
+    historique_enregistrer(
+        collectivite=collectivite,
         auteur=auteur,
-        action=Action.CREATION,
+        action=ActionHistorique.CREATION,
+        objet=equipement,
         changements=differences({}, instantane(equipement)),
     )
     return equipement
@@ -285,9 +212,11 @@ class EquipementModifieEntreTemps(Exception):
 
     def __init__(self, *, actuel: Equipement, saisi: Equipement):
         self.actuel = actuel
-        # {libellé : [valeur enregistrée, valeur saisie]} pour les champs qui diffèrent.
+        # [{libellé, nature, avant : valeur enregistrée, après : valeur saisie}].
         self.differences = differences(instantane(actuel), instantane(saisi))
-        self.dernier = actuel.evenements.select_related("auteur").first()
+        self.dernier = historique_de_l_objet(
+            actuel.collectivite, objet_type="parc.equipement", objet_cle=actuel.pk, limite=1
+        ).first()
         super().__init__(
             "Cet équipement a été modifié par une autre personne depuis que vous avez ouvert "
             "le formulaire. Vos changements ne sont pas enregistrés : ils sont toujours dans le "
@@ -303,7 +232,7 @@ def equipement_modifier(
     auteur,
     avant: dict,
     statut_avant: str,
-    action=Action.MODIFICATION,
+    action=ActionHistorique.MODIFICATION,
     lu_le=None,
 ) -> Equipement:
     """Enregistre un équipement déjà modifié en mémoire ; `avant` vient de `instantane`.
@@ -321,8 +250,12 @@ def equipement_modifier(
     equipement.save()
     changements = differences(avant, instantane(equipement))
     if changements:
-        EvenementEquipement.objects.create(
-            equipement=equipement, auteur=auteur, action=action, changements=changements
+        historique_enregistrer(
+            collectivite=equipement.collectivite,
+            auteur=auteur,
+            action=action,
+            objet=equipement,
+            changements=changements,
         )
     return equipement
 
@@ -382,26 +315,39 @@ def equipement_reformer(
         auteur=auteur,
         avant=avant,
         statut_avant=statut_avant,
-        action=Action.REFORME,
+        action=ActionHistorique.REFORME,
+    )
+
+
+def resume_import(*, crees: int, modifies: int, nom_fichier: str = "") -> str:
+    """« Import de « parc.csv » : 120 équipements créés, 3 modifiés. »"""
+    source = f"Import de « {nom_fichier} »" if nom_fichier else "Import"
+    return (
+        f"{source} : {crees} équipement{'s' if crees > 1 else ''} "
+        f"créé{'s' if crees > 1 else ''}, {modifies} modifié{'s' if modifies > 1 else ''}."
     )
 
 
 @transaction.atomic
 def equipements_enregistrer_en_masse(
-    *, collectivite, auteur, a_creer: list[Equipement], a_modifier: list[tuple[Equipement, dict]]
+    *,
+    collectivite,
+    auteur,
+    a_creer: list[Equipement],
+    a_modifier: list[tuple[Equipement, dict]],
+    nom_fichier: str = "",
 ) -> tuple[int, int]:
-    """Pour l'import : crée et met à jour en quelques requêtes, historique compris.
+    """Pour l'import : crée et met à jour en quelques requêtes.
 
     `a_creer` : équipements non enregistrés (déjà validés) ; `a_modifier` : couples
-    (équipement modifié en mémoire, instantané d'avant).
+    (équipement modifié en mémoire, instantané d'avant). L'historique reçoit une seule entrée
+    qui résume l'import (combien de créés, de modifiés), non une par équipement.
     """
     aujourdhui = timezone.localdate()
     for equipement in a_creer:
         equipement.collectivite = collectivite
         equipement.statut_depuis = equipement.statut_depuis or aujourdhui
     crees = Equipement.objects.bulk_create(a_creer, batch_size=2000)
-    if crees and crees[0].pk is None:  # base sans RETURNING : relire les clés
-        raise RuntimeError("La base doit renvoyer les clés des lignes créées.")
     modifies = [e for e, _ in a_modifier]
     maintenant = timezone.now()
     for equipement in modifies:
@@ -410,25 +356,12 @@ def equipements_enregistrer_en_masse(
         Equipement.objects.bulk_update(
             modifies, [*CHAMPS_SUIVIS, "statut_depuis", "modifie_le"], batch_size=1000
         )
-    evenements = [
-        EvenementEquipement(
-            equipement=e,
+    if crees or modifies:
+        historique_enregistrer(
+            collectivite=collectivite,
             auteur=auteur,
-            action=Action.IMPORT,
-            changements=differences({}, instantane(e)),
+            action=ActionHistorique.IMPORT,
+            objet_type="parc.equipement",
+            resume=resume_import(crees=len(crees), modifies=len(modifies), nom_fichier=nom_fichier),
         )
-        for e in crees
-    ]
-    for equipement, avant in a_modifier:
-        changements = differences(avant, instantane(equipement))
-        if changements:
-            evenements.append(
-                EvenementEquipement(
-                    equipement=equipement,
-                    auteur=auteur,
-                    action=Action.IMPORT,
-                    changements=changements,
-                )
-            )
-    EvenementEquipement.objects.bulk_create(evenements, batch_size=2000)
     return len(crees), len(modifies)

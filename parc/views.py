@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from collectivites.edition import EditionView
 from collectivites.perms import MembreRequisMixin
 from indicateurs.selectors import libelle_annee
+from strategie_nr.plateforme.selectors import historique_de_l_objet, historique_des_types
 from strategie_nr.travaux.views import vers_le_travail
 
 from . import conformite, exports, graphiques, mesures, selectors, services
@@ -92,9 +93,23 @@ class EquipementView(EquipementMixin, MembreRequisMixin, TemplateView):
         equipement = self.equipement()
         return super().get_context_data(
             equipement=equipement,
-            evenements=equipement.evenements.select_related("auteur")[:100],
+            historique=historique_de_l_objet(
+                self.collectivite, objet_type="parc.equipement", objet_cle=equipement.pk
+            ),
             peut_modifier=peut_modifier_parc(self.membre),
             **kwargs,
+        )
+
+
+class HistoriqueView(MembreRequisMixin, TemplateView):
+    """Les modifications du parc, imports compris, des plus récentes aux plus anciennes."""
+
+    template_name = "parc/historique.html"
+    permission = staticmethod(peut_voir_parc)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            historique=historique_des_types(self.collectivite, "parc.equipement"), **kwargs
         )
 
 
@@ -119,7 +134,7 @@ class CreerView(FormulaireView):
     def enregistrer(self, form):
         champs = {champ: form.cleaned_data[champ] for champ in form.Meta.fields}
         return services.equipement_creer(
-            collectivite=self.collectivite, auteur=self.request.user, **champs
+            collectivite=self.collectivite, auteur=self.membre, **champs
         )
 
 
@@ -137,7 +152,7 @@ class ModifierView(EquipementMixin, FormulaireView):
     def enregistrer(self, form):
         return services.equipement_modifier(
             equipement=form.instance,
-            auteur=self.request.user,
+            auteur=self.membre,
             avant=self.avant,
             statut_avant=self.statut_avant,
             lu_le=form.cleaned_data["lu_le"],
@@ -184,7 +199,7 @@ class ReformerView(EquipementMixin, FormulaireView):
     def enregistrer(self, form):
         deja_reforme = self.equipement().statut == Statut.REFORME
         equipement = services.equipement_reformer(
-            equipement=self.equipement(), auteur=self.request.user, **form.cleaned_data
+            equipement=self.equipement(), auteur=self.membre, **form.cleaned_data
         )
         if deja_reforme:
             self.message = "La sortie de l'équipement réformé est enregistrée."

@@ -1,12 +1,12 @@
 import pytest
 from django.apps import apps
 
-from collectivites.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from collectivites.models import Collectivite, Membre
 from parc.models import Equipement
 from parc.tests.factories import EquipementFactory
 from strategie_nr.fiches.models import SousAction
 from strategie_nr.fiches.tests.factories import FicheActionFactory
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 
 pytestmark = pytest.mark.django_db
 

@@ -44,7 +44,7 @@ def grossir(d):
     from indicateurs import services
     from indicateurs.models import DefinitionIndicateur
 
-    auteur = d.referent.utilisateur
+    auteur = d.referent
     nouvelles = DefinitionIndicateur.objects.filter(collectivite=None, mode="saisi").exclude(
         suivis__collectivite=d.commune
     )[:4]

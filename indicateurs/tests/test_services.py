@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 
 from indicateurs import selectors, services
 from indicateurs.enums import Avancement, Mode, Unite
-from indicateurs.models import DefinitionIndicateur, EvenementIndicateur, Objectif, Valeur
+from indicateurs.models import DefinitionIndicateur, Objectif, Valeur
+from strategie_nr.plateforme.models import EntreeHistorique
 from strategie_nr.referentiel.models import Axe, IndicateurExemple, Pratique
 
 ANNEE = datetime.date.today().year
@@ -31,17 +32,17 @@ def test_unites_devinees():
 
 
 def test_valeurs_historique_et_doublon(suivi, referent, commune):
-    services.valeur_enregistrer(
-        suivi=suivi, auteur=referent.utilisateur, annee=2024, valeur=Decimal(98)
-    )
-    services.valeur_enregistrer(
-        suivi=suivi, auteur=referent.utilisateur, annee=2024, valeur=Decimal(101)
-    )
+    services.valeur_enregistrer(suivi=suivi, auteur=referent, annee=2024, valeur=Decimal(98))
+    services.valeur_enregistrer(suivi=suivi, auteur=referent, annee=2024, valeur=Decimal(101))
     assert Valeur.objects.get(suivi=suivi, annee=2024).valeur == 101
-    descriptions = list(
-        EvenementIndicateur.objects.filter(suivi=suivi).values_list("description", flat=True)
+    entree = EntreeHistorique.objects.de_l_objet("indicateurs.indicateursuivi", suivi.pk).first()
+    assert (entree.auteur, entree.collectivite, entree.action) == (
+        referent,
+        commune,
+        "modification",
     )
-    assert "Valeur 2024 : 98 → 101." in descriptions
+    [valeur] = entree.changements
+    assert (valeur["libelle"], valeur["avant"], valeur["apres"]) == ("valeur 2024", "98", "101")
     with pytest.raises(ValidationError, match="déjà suivi"):
         services.suivi_creer(
             collectivite=commune,
@@ -49,21 +50,23 @@ def test_valeurs_historique_et_doublon(suivi, referent, commune):
             responsable=referent,
             annee_base=None,
             valeur_base=None,
-            auteur=referent.utilisateur,
+            auteur=referent,
         )
 
 
 def test_cibles_creees_modifiees_supprimees(suivi, referent):
     services.cibles_enregistrer(
-        suivi=suivi, auteur=referent.utilisateur, cibles={2026: Decimal(140), 2027: Decimal(150)}
+        suivi=suivi, auteur=referent, cibles={2026: Decimal(140), 2027: Decimal(150)}
     )
     services.cibles_enregistrer(
-        suivi=suivi, auteur=referent.utilisateur, cibles={2026: None, 2027: Decimal(160)}
+        suivi=suivi, auteur=referent, cibles={2026: None, 2027: Decimal(160)}
     )
     assert dict(suivi.cibles.values_list("annee", "valeur")) == {2027: Decimal(160)}
-    assert EvenementIndicateur.objects.filter(
-        description__contains="2026 : 140 → supprimée"
-    ).exists()
+    derniere = EntreeHistorique.objects.de_l_objet("indicateurs.indicateursuivi", suivi.pk).first()
+    assert [(c["libelle"], c["avant"], c["apres"]) for c in derniere.changements] == [
+        ("cible 2026", "140", None),
+        ("cible 2027", "150", "160"),
+    ]
 
 
 def test_indicateur_calcule_se_remplit_et_se_fige(suivi_calcule, parc_factice, referent):
@@ -77,9 +80,9 @@ def test_indicateur_calcule_se_remplit_et_se_fige(suivi_calcule, parc_factice, r
     assert ligne.valeur(ANNEE - 1) == 45 and ligne.valeur(ANNEE) is None
     assert ligne.derniere() == (ANNEE - 1, Decimal(45))
 
-    services.annee_figer(suivi=suivi_calcule, auteur=referent.utilisateur, annee=ANNEE - 1)
+    services.annee_figer(suivi=suivi_calcule, auteur=referent, annee=ANNEE - 1)
     with pytest.raises(ValidationError, match="année close"):
-        services.annee_figer(suivi=suivi_calcule, auteur=referent.utilisateur, annee=ANNEE)
+        services.annee_figer(suivi=suivi_calcule, auteur=referent, annee=ANNEE)
     # Une correction du parc ne réécrit pas l'année figée ; l'écart est montré.
     parc_factice[ANNEE - 1] = Decimal(47)
     ligne = selectors.indicateur_suivi_detail(suivi_calcule)["ligne"]
@@ -91,7 +94,7 @@ def test_indicateur_calcule_se_remplit_et_se_fige(suivi_calcule, parc_factice, r
 def test_objectifs_avancement(suivi, commune, referent):
     services.suivi_modifier(
         suivi=suivi,
-        auteur=referent.utilisateur,
+        auteur=referent,
         responsable=suivi.responsable,
         annee_base=2022,
         valeur_base=Decimal(30),
@@ -161,7 +164,7 @@ def test_indicateur_propre_cree_et_suivi_ou_rien(commune, referent):
         "sens": "hausse",
         "precision": 0,
         "responsable": referent,
-        "auteur": referent.utilisateur,
+        "auteur": referent,
     }
     with pytest.raises(ValidationError):
         services.indicateur_propre_creer(**arguments, annee_base=2024, valeur_base=None)
@@ -170,3 +173,16 @@ def test_indicateur_propre_cree_et_suivi_ou_rien(commune, referent):
     suivi = services.indicateur_propre_creer(**arguments, annee_base=2024, valeur_base=Decimal(3))
     assert suivi.definition.collectivite == commune
     assert suivi.definition.libelle == "Fresques animées"
+
+
+def test_reference_et_responsable_dans_l_historique(suivi, referent, agent, commune):
+    services.suivi_modifier(
+        suivi=suivi, auteur=referent, responsable=referent, annee_base=2022, valeur_base=Decimal(35)
+    )
+    entree = EntreeHistorique.objects.de_l_objet("indicateurs.indicateursuivi", suivi.pk).first()
+    assert entree.auteur == referent
+    assert [(c["libelle"], c["avant"], c["apres"]) for c in entree.changements] == [
+        ("responsable", str(agent.utilisateur), str(referent.utilisateur)),
+        ("année de référence", None, "2022"),
+        ("valeur de référence", None, "35"),
+    ]

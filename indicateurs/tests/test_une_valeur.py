@@ -96,7 +96,7 @@ def test_un_chiffre_ne_se_suit_qu_une_fois(commune, agent, suivi):
             responsable=agent,
             annee_base=None,
             valeur_base=None,
-            auteur=agent.utilisateur,
+            auteur=agent,
         )
     assert not commune.indicateurs_suivis.filter(definition=dons_du_parc).exists()
 

@@ -12,11 +12,11 @@ from indicateurs import services
 from indicateurs.models import (
     Cible,
     DefinitionIndicateur,
-    EvenementIndicateur,
     IndicateurSuivi,
     Objectif,
     Valeur,
 )
+from strategie_nr.plateforme.models import EntreeHistorique
 from strategie_nr.referentiel.models import Axe
 
 ECRITURES = ["modifier", "cibles", "valeur"]
@@ -65,7 +65,7 @@ def test_saisie_a_la_francaise(client_de, agent, suivi):
     assert Valeur.objects.get(suivi=suivi, annee=2024).valeur == Decimal(1234)
     page = client_de(agent).get(url("suivi", suivi)).content.decode()
     assert "1\u202f234" in page and "Conventions" in page
-    assert "Valeur 2024 saisie : 1\u202f234." in page
+    assert "<strong>valeur 2024</strong> : 1\u202f234</li>" in page  # l'historique
 
 
 def test_valeur_impossible_refusee_et_saisie_conservee(client_de, referent, commune):
@@ -88,7 +88,7 @@ def test_valeur_impossible_refusee_et_saisie_conservee(client_de, referent, comm
     assert reponse.status_code == 400
     assert "Saisissez une année" in reponse.content.decode()
     assert "Saisissez un nombre" in reponse.content.decode()
-    assert not Valeur.objects.exists() and not EvenementIndicateur.objects.exists()
+    assert not Valeur.objects.exists() and not EntreeHistorique.objects.exists()
 
 
 def test_agent_modifie_reference_et_cibles_de_son_indicateur(client_de, agent, referent, suivi):

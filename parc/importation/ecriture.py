@@ -1,23 +1,20 @@
-"""Écriture des lignes importées dans le parc, par lots, via le service d'enregistrement en
-masse du parc (qui tient l'historique de chaque équipement)."""
+"""Écriture des lignes importées dans le parc, par lots ; l'historique commun reçoit ensuite une
+seule entrée qui résume l'import (`Ecrivain.crees`, `Ecrivain.modifies`)."""
 
 import csv
 import io
-import json
 
 from django.db import connection
 from django.utils import timezone
 
 from collectivites.services import ServicesCanoniques
-from parc.enums import AVEC_BENEFICIAIRE, Action
-from parc.models import Equipement, EvenementEquipement, TypeEquipement
-from parc.services import CHAMPS_SUIVIS, differences_de
+from parc.enums import AVEC_BENEFICIAIRE
+from parc.models import Equipement, TypeEquipement
+from parc.services import CHAMPS_SUIVIS
 
 from .lecture import DateLue
 
 TAILLE_LOT = 2_000
-# Un seul encodeur pour tout l'historique (`json.dumps` en construit un par appel).
-_json = json.JSONEncoder(ensure_ascii=False).encode
 
 # Clé de lecture → champ de l'équipement (le type et les dates sont traités à part).
 CHAMPS_EQUIPEMENT = {
@@ -97,6 +94,7 @@ class Ecrivain:
         self.service_canonique = ServicesCanoniques(collectivite)
         self.a_creer: list[dict] = []
         self.a_modifier: dict[int, dict] = {}
+        self.crees = self.modifies = 0
 
     def ajouter(self, numero: int, champs: dict, pk: int | None) -> None:
         if "type_id" in champs:
@@ -118,9 +116,8 @@ class Ecrivain:
         self.a_creer, self.a_modifier = [], {}
 
     def _creer(self, lignes: list[dict]) -> None:
-        """Les créations, historique compris, écrites depuis des tuples préparés une fois :
-        `COPY` sur PostgreSQL, `executemany` sur SQLite ; l'instantané de chaque équipement
-        est calculé une fois, depuis ses champs, sans objet Django (voir `bench/import_parc.py`)."""
+        """Les créations, écrites depuis des tuples préparés une fois : `COPY` sur PostgreSQL,
+        `executemany` sur SQLite, sans objet Django (voir `bench/import_parc.py`)."""
         maintenant, aujourdhui = timezone.now(), timezone.localdate()
         colonnes = [f for f in Equipement._meta.concrete_fields if not f.primary_key]
         defauts = {f.name: f.get_default() for f in colonnes}
@@ -132,37 +129,26 @@ class Ecrivain:
         }
         defauts.update(collectivite=self.collectivite, **constantes)
         plan = _plan(colonnes, deja_convertis=constantes)
-        equipements, instantanes = [], []
+        equipements = []
         for champs in lignes:
             valeurs = {**defauts, **champs}
             _completer_valeurs(valeurs)
             equipements.append(_rangee(valeurs, plan))
-            instantanes.append(differences_de({}, valeurs))
-        cles = _inserer(Equipement._meta.db_table, [c.column for c in colonnes], equipements)
-        auteur = self.auteur.pk if self.auteur is not None else None
-        date = connection.ops.adapt_datetimefield_value(maintenant)
-        _inserer(
-            EvenementEquipement._meta.db_table,
-            ["equipement_id", "auteur_id", "date", "action", "changements"],
-            [
-                [cle, auteur, date, Action.IMPORT, _json(changements)]
-                for cle, changements in zip(cles, instantanes, strict=True)
-            ],
-            cles=False,
-        )
+        _inserer(Equipement._meta.db_table, [c.column for c in colonnes], equipements, cles=False)
+        self.crees += len(equipements)
 
     def _mettre_a_jour(self, a_modifier: dict[int, dict]) -> None:
-        """Les mises à jour, historique compris : les valeurs d'avant viennent de la lecture
-        faite pour l'aperçu (`Existants`, une requête), chaque instantané est calculé une fois
-        depuis les champs, et les nouvelles valeurs passent par une table temporaire et un seul
-        UPDATE … FROM ; `statut_depuis` ne change qu'avec le statut."""
+        """Les mises à jour : les valeurs d'avant viennent de la lecture faite pour l'aperçu
+        (`Existants`, une requête), seules les lignes qui changent sont écrites, et les nouvelles
+        valeurs passent par une table temporaire et un seul UPDATE … FROM ; `statut_depuis` ne
+        change qu'avec le statut."""
         maintenant, aujourdhui = timezone.now(), timezone.localdate()
         noms = [nom for nom in CHAMPS_ECRITS if nom != "statut_depuis"]
         colonnes = [Equipement._meta.get_field(nom) for nom in noms]
         modifie_le = connection.ops.adapt_datetimefield_value(maintenant)
         plan = _plan(colonnes, deja_convertis={"modifie_le": modifie_le})
         jour = connection.ops.adapt_datefield_value(aujourdhui)
-        parametres, evenements = [], []
+        parametres = []
         for pk, champs in a_modifier.items():
             avant = self.existants.etat(pk)
             avant["type"] = self.types[avant["type_id"]]
@@ -170,11 +156,9 @@ class Ecrivain:
             if "type" in champs:
                 apres["type_id"] = champs["type"].pk
             _completer_valeurs(apres)
-            changements = differences_de(avant, apres)
-            if not changements:
+            if not _differe(avant, apres):
                 continue
             parametres.append([pk, *_rangee(apres, plan), jour])
-            evenements.append(changements)
         if not parametres:
             return
         # Une table temporaire reçoit les nouvelles valeurs d'un bloc (COPY ou executemany),
@@ -203,26 +187,19 @@ class Ecrivain:
                 f"WHERE {table}.{nom_sql('id')} = m.{nom_sql('id')}"
             )
             curseur.execute(f"DROP TABLE {temporaire}")
-        auteur = self.auteur.pk if self.auteur is not None else None
-        date = connection.ops.adapt_datetimefield_value(maintenant)
-        _inserer(
-            EvenementEquipement._meta.db_table,
-            ["equipement_id", "auteur_id", "date", "action", "changements"],
-            [
-                [
-                    ligne[0],
-                    auteur,
-                    date,
-                    Action.IMPORT,
-                    _json(changements),
-                ]
-                for ligne, changements in zip(parametres, evenements, strict=True)
-            ],
-            cles=False,
-        )
+        self.modifies += len(parametres)
 
     def terminer(self) -> None:
         self.vider()
+
+
+def _differe(avant: dict, apres: dict) -> bool:
+    """Un champ suivi change-t-il ? Une valeur absente vaut un texte vide."""
+    for champ in CHAMPS_COMPARES:
+        valeur_avant, valeur_apres = avant.get(champ), apres.get(champ)
+        if valeur_avant != valeur_apres and (valeur_avant or "") != (valeur_apres or ""):
+            return True
+    return False
 
 
 def _completer_valeurs(valeurs: dict) -> None:

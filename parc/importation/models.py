@@ -5,8 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from collectivites.locataire import LocataireQuerySet, ModeleLocataire
 from collectivites.models import Collectivite
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire
 
 
 class ChampCorrespondance(models.TextChoices):

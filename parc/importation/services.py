@@ -10,8 +10,12 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from collectivites.models import Membre
 from parc.enums import Destination, Origine, Statut
 from parc.models import ANNEE_MIN, TypeEquipement
+from parc.services import resume_import
+from strategie_nr.plateforme.enums import ActionHistorique
+from strategie_nr.plateforme.services import historique_enregistrer
 from strategie_nr.plateforme.tableurs import Limites
 
 from . import ecriture, selectors
@@ -338,10 +342,36 @@ def import_executer(
             if analyse.refus or (analyse.rejetees and not seulement_valides) or essai:
                 raise ImportAnnule
             analyse.enregistre = analyse.importable
+            _historique_import(collectivite, auteur, nom_fichier, ecrivain)
     except ImportAnnule:
         analyse.enregistre = False
     analyse.essai = essai
     return analyse
+
+
+def _historique_import(collectivite, utilisateur, nom_fichier: str, ecrivain) -> None:
+    """Une seule entrée d'historique pour tout l'import, pas une par équipement : un import de
+    50 000 lignes ne noie pas l'historique (ni la base) ; chaque modification faite ensuite à
+    la main sur un équipement garde son entrée détaillée, champ par champ."""
+    if not (ecrivain.crees or ecrivain.modifies):
+        return
+    membre = (
+        Membre.objects.for_collectivite(collectivite)
+        .filter(utilisateur=utilisateur)
+        .select_related("utilisateur")
+        .first()
+        if utilisateur is not None
+        else None
+    )
+    historique_enregistrer(
+        collectivite=collectivite,
+        auteur=membre,
+        action=ActionHistorique.IMPORT,
+        objet_type="parc.equipement",
+        resume=resume_import(
+            crees=ecrivain.crees, modifies=ecrivain.modifies, nom_fichier=nom_fichier
+        ),
+    )
 
 
 @transaction.atomic

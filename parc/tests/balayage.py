@@ -26,6 +26,7 @@ SANS_OBJET_DE_COLLECTIVITE = {
     "parc:index",
     "parc:tableau_de_bord",
     "parc:creer",
+    "parc:historique",
     "parc:export",
     "parc:declaration_agec",
 }
@@ -42,7 +43,7 @@ def grossir(d):
         instantane,
     )
 
-    auteur = d.referent.utilisateur
+    auteur = d.referent
     statuts = [Statut.EN_SERVICE, Statut.EN_STOCK, Statut.EN_REPARATION]
     for rang, type_ in enumerate(TypeEquipement.objects.order_by("pk")):
         equipement = equipement_creer(

@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 
 from parc import services
 from parc.enums import Destination, Origine, Statut
-from parc.models import Equipement, EvenementEquipement, FacteurEmpreinte, TypeEquipement
+from parc.models import Equipement, FacteurEmpreinte, TypeEquipement
+from strategie_nr.plateforme.models import EntreeHistorique
 
 from .factories import EquipementFactory
 
@@ -63,10 +64,14 @@ def test_numeros_uniques_par_collectivite(commune, epci):
         EquipementFactory(collectivite=commune, numero_inventaire="INV-1")
 
 
+def _historique(equipement):
+    return EntreeHistorique.objects.de_l_objet("parc.equipement", equipement.pk).order_by("pk")
+
+
 def test_creer_modifier_reformer_avec_historique(commune, agent):
     equipement = services.equipement_creer(
         collectivite=commune,
-        auteur=agent.utilisateur,
+        auteur=agent,
         type=_portable(),
         marque="HP",
         date_acquisition=datetime.date(2021, 3, 2),
@@ -74,42 +79,49 @@ def test_creer_modifier_reformer_avec_historique(commune, agent):
     )
     assert equipement.annee_acquisition == 2021 and equipement.statut_depuis
     avant, statut = services.instantane(equipement), equipement.statut
-    assert avant["date_acquisition"] == "02/03/2021"  # jamais « 2021-03-02 »
+    assert avant["date_acquisition"] == ("date d'acquisition", "date", "2021-03-02")
     equipement.service = "Culture"
     services.equipement_modifier(
-        equipement=equipement, auteur=agent.utilisateur, avant=avant, statut_avant=statut
+        equipement=equipement, auteur=agent, avant=avant, statut_avant=statut
     )
     with pytest.raises(ValidationError, match="bénéficiaire"):
         services.equipement_reformer(
             equipement=equipement,
-            auteur=agent.utilisateur,
+            auteur=agent,
             date_fin_usage=datetime.date(2025, 6, 1),
             destination=Destination.DON,
         )
     services.equipement_reformer(
         equipement=equipement,
-        auteur=agent.utilisateur,
+        auteur=agent,
         date_fin_usage=datetime.date(2025, 6, 1),
         destination=Destination.DON,
         beneficiaire="Collège Jean-Moulin",
     )
     equipement.refresh_from_db()
     assert (equipement.statut, equipement.beneficiaire) == (Statut.REFORME, "Collège Jean-Moulin")
-    actions = list(
-        EvenementEquipement.objects.filter(equipement=equipement)
-        .order_by("pk")
-        .values_list("action", flat=True)
-    )
-    assert actions == ["creation", "modification", "reforme"]
-    modification = EvenementEquipement.objects.get(equipement=equipement, action="modification")
-    assert modification.changements == {"service": ["", "Culture"]}
+    entrees = list(_historique(equipement))
+    assert [e.action for e in entrees] == ["creation", "modification", "reforme"]
+    assert {e.auteur for e in entrees} == {agent}
+    assert {e.collectivite for e in entrees} == {commune}
+    assert entrees[1].changements == [
+        {"libelle": "service", "nature": "texte", "avant": None, "apres": "Culture"}
+    ]
     avant = services.instantane(equipement)
     equipement.prix_achat_ht = Decimal("1234.50")
     services.equipement_modifier(
         equipement=equipement, auteur=None, avant=avant, statut_avant=equipement.statut
     )
-    prix = EvenementEquipement.objects.filter(action="modification").order_by("-pk").first()
-    assert list(prix.changements.values()) == [["", "1\u202f234,5\u00a0€"]]
+    prix = _historique(equipement).last()
+    assert prix.changements == [
+        {
+            "libelle": "prix d'achat unitaire HT (€)",
+            "nature": "montant",
+            "avant": None,
+            "apres": "1234.5",
+        }
+    ]
+    assert prix.auteur is None and prix.qui == "—"
     with pytest.raises(ValidationError, match="déjà réformé"):
         services.equipement_reformer(
             equipement=equipement,
@@ -135,57 +147,19 @@ def test_enregistrement_en_masse(commune, agent):
         Equipement(type=_portable(), annee_acquisition=2022, numero_serie=f"S{i}") for i in range(5)
     ]
     assert services.equipements_enregistrer_en_masse(
-        collectivite=commune, auteur=agent.utilisateur, a_creer=nouveaux, a_modifier=[]
+        collectivite=commune, auteur=agent, a_creer=nouveaux, a_modifier=[], nom_fichier="a.csv"
     ) == (5, 0)
     existant = Equipement.objects.get(numero_serie="S1")
     avant = services.instantane(existant)
     existant.statut = Statut.EN_STOCK
     assert services.equipements_enregistrer_en_masse(
-        collectivite=commune, auteur=agent.utilisateur, a_creer=[], a_modifier=[(existant, avant)]
+        collectivite=commune, auteur=agent, a_creer=[], a_modifier=[(existant, avant)]
     ) == (0, 1)
     assert Equipement.objects.get(numero_serie="S1").statut == Statut.EN_STOCK
-    assert EvenementEquipement.objects.filter(action="import").count() == 6
-
-
-def test_differences_de_valeurs_egale_differences_des_instantanes(commune):
-    from parc.models import TypeEquipement
-    from parc.services import differences, differences_de, instantane_de
-
-    portable = TypeEquipement.objects.get(code="ordinateur-portable")
-    ecran = TypeEquipement.objects.get(code="ecran")
-    avant = {"type": portable, "statut": "en_service", "mutualise": False, "prix_achat_ht": None}
-    apres = {"type": ecran, "statut": "reforme", "mutualise": True, "destination": "don"}
-    for a, b in [({}, avant), (avant, apres), (apres, apres)]:
-        assert differences_de(a, b) == differences(instantane_de(a), instantane_de(b))
-
-
-def test_valeurs_lisibles_retenues_sans_figer_le_libelle_du_type(commune):
-    """Les valeurs lisibles se retiennent d'une ligne à l'autre (un import en lit des dizaines
-    de milliers) ; elles restent celles du calcul, et le libellé d'un type suit l'admin."""
-    import datetime
-    from decimal import Decimal
-
-    from parc.models import TypeEquipement
-    from parc.services import _calculer_lisible, _valeur_lisible, differences_de
-
-    valeurs = [
-        ("prix_achat_ht", Decimal("1234.5")),
-        ("prix_achat_ht", Decimal("1234.50")),
-        ("poids_kg", Decimal("0.80")),
-        ("quantite", 1),
-        ("mutualise", True),
-        ("mutualise", False),
-        ("date_acquisition", datetime.date(2023, 12, 31)),
-        ("statut", "reforme"),
-        ("destination", "non_renseignee"),
-        ("service", "CCAS"),
+    # Une entrée résumée par enregistrement en masse, pas une par équipement.
+    imports = EntreeHistorique.objects.for_collectivite(commune).filter(action="import")
+    assert [(e.resume, e.auteur) for e in imports.order_by("pk")] == [
+        ("Import de « a.csv » : 5 équipements créés, 0 modifié.", agent),
+        ("Import : 0 équipement créé, 1 modifié.", agent),
     ]
-    for _ in range(2):  # la seconde fois, depuis les valeurs retenues
-        for champ, valeur in valeurs:
-            assert _valeur_lisible(champ, valeur) == _calculer_lisible(champ, valeur)
-    assert _valeur_lisible("mutualise", True) == "oui"
-    assert _valeur_lisible("quantite", 1) == "1"
-    ecran = TypeEquipement.objects.get(code="ecran")
-    assert list(differences_de({}, {"type": ecran}).values()) == [["", ecran.libelle]]
-    ecran.libelle = "Moniteur"
-    assert list(differences_de({}, {"type": ecran}).values()) == [["", "Moniteur"]]
+    assert not EntreeHistorique.objects.exclude(action="import").exists()

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from collectivites.models import Service
 from parc.enums import Statut
-from parc.models import Equipement, EvenementEquipement, TypeEquipement
+from parc.models import Equipement, TypeEquipement
+from strategie_nr.plateforme.models import EntreeHistorique
 
 from .factories import EquipementFactory
 
@@ -66,7 +67,7 @@ def test_agent_ajoute_un_lot(client_de, agent):
     equipement = Equipement.objects.get()
     assert reponse.status_code == 302 and reponse.url == equipement.get_absolute_url()
     assert (equipement.quantite, str(equipement.prix_achat_ht)) == (12, "1234.50")
-    assert EvenementEquipement.objects.get().auteur == agent.utilisateur
+    assert EntreeHistorique.objects.get().auteur == agent
 
 
 @pytest.mark.parametrize(
@@ -287,9 +288,12 @@ def test_deux_agents_modifient_le_meme_equipement_rien_n_est_perdu(
     assert 'value="HP"' in page  # la saisie est gardée
     equipement.refresh_from_db()
     assert (equipement.service, equipement.marque) == ("Urbanisme", marque)
-    modifications = EvenementEquipement.objects.filter(action="modification")
+    modifications = EntreeHistorique.objects.filter(action="modification")
     assert [(e.auteur, e.changements) for e in modifications] == [
-        (referent.utilisateur, {"service": ["Culture", "Urbanisme"]})
+        (
+            referent,
+            [{"libelle": "service", "nature": "texte", "avant": "Culture", "apres": "Urbanisme"}],
+        )
     ]
 
     # Après comparaison, renvoyer le formulaire (jeton à jour) applique la saisie, à son nom.
@@ -297,9 +301,11 @@ def test_deux_agents_modifient_le_meme_equipement_rien_n_est_perdu(
     assert reponse.status_code == 302
     equipement.refresh_from_db()
     assert (equipement.service, equipement.marque) == ("Culture", "HP")
-    dernier = EvenementEquipement.objects.filter(action="modification").first()
-    assert dernier.auteur == agent.utilisateur
-    assert dernier.changements["service"] == ["Urbanisme", "Culture"]
+    dernier = EntreeHistorique.objects.filter(action="modification").first()
+    assert dernier.auteur == agent
+    assert {"libelle": "service", "nature": "texte", "avant": "Urbanisme", "apres": "Culture"} in (
+        dernier.changements
+    )
 
 
 def test_jeton_absent_ou_faux_refuse_sans_rien_changer(client_de, agent, equipement):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from collectivites.validators import siret_valide
 from parc.enums import Destination, Origine, Statut
 from parc.models import ObjectifAgec, TypeEquipement
+from strategie_nr.plateforme.models import EntreeHistorique
 
 from .factories import EquipementFactory
 
@@ -199,7 +200,8 @@ def test_reformer_puis_sortir_avec_engagement(client_de, agent, commune):
     assert reponse.status_code == 400
     ecran.refresh_from_db()
     assert ecran.destination == Destination.VENTE
-    assert ecran.evenements.filter(action="reforme").count() == 2
+    reformes = EntreeHistorique.objects.de_l_objet("parc.equipement", ecran.pk)
+    assert reformes.filter(action="reforme").count() == 2
 
 
 def test_sortie_avant_la_reforme_refusee(client_de, agent, commune):

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from collectivites.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from collectivites.models import Collectivite, Membre
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from strategie_nr.referentiel.enums import Barometre
 from strategie_nr.referentiel.models import Dimension, Pratique
 

@@ -8,6 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from strategie_nr.plateforme.enums import ActionHistorique
+from strategie_nr.plateforme.services import changement, historique_enregistrer
+from strategie_nr.referentiel.enums import Barometre
 from strategie_nr.referentiel.models import Dimension, Pratique
 
 from . import scores, selectors
@@ -120,6 +123,56 @@ class Saisie:
     raison: str = ""
 
 
+_NIVEAUX = dict(Barometre.choices)
+_CHAMPS_REPONSE = [
+    ("niveau", "niveau"),
+    ("non_concerne", "non concerné"),
+    ("commentaire", "commentaire"),
+    ("raison", "raison de l'écart"),
+]
+
+
+def _etat(reponse) -> dict:
+    """Ce que l'historique garde d'une réponse : le niveau par son libellé."""
+    if reponse is None:
+        return {}
+    etat = {champ: getattr(reponse, champ, None) for champ, _ in _CHAMPS_REPONSE}
+    etat["niveau"] = (
+        f"{reponse.niveau} – {_NIVEAUX[reponse.niveau]}" if reponse.niveau is not None else None
+    )
+    return etat
+
+
+def _changements_reponse(question, avant: dict, apres: dict) -> list[dict]:
+    """Les champs changés d'une réponse, préfixés du code de la question (« 1.2 niveau »)."""
+    resultat = []
+    for champ, libelle in _CHAMPS_REPONSE:
+        if champ not in apres:
+            continue
+        valeur_avant = avant.get(champ) or None
+        valeur_apres = apres.get(champ) or None
+        if champ == "non_concerne":
+            valeur_avant, valeur_apres = bool(avant.get(champ)), bool(apres.get(champ))
+            if not avant and not valeur_apres:
+                continue
+        if valeur_avant != valeur_apres:
+            resultat.append(
+                changement(f"question {question.code} – {libelle}", valeur_avant, valeur_apres)
+            )
+    return resultat
+
+
+def _historique_reponses(*, campagne, auteur, libelle: str, changements: list) -> None:
+    historique_enregistrer(
+        collectivite=campagne.collectivite_id,
+        auteur=auteur,
+        action=ActionHistorique.MODIFICATION,
+        objet=campagne,
+        objet_libelle=f"{campagne.titre} — {libelle}",
+        changements=changements,
+    )
+
+
 def _exiger_ouverte(campagne: Campagne) -> None:
     if not campagne.ouverte:
         raise ValidationError("Cette campagne est close : ses réponses ne changent plus.")
@@ -133,9 +186,10 @@ def reponses_enregistrer(*, campagne: Campagne, membre, saisies: list[Saisie]) -
     existantes = {
         r.question_id: r for r in Reponse.objects.filter(campagne=campagne, membre=membre)
     }
-    a_creer, a_modifier = [], []
+    a_creer, a_modifier, changements = [], [], []
     for saisie in saisies:
         reponse = existantes.get(saisie.question.pk)
+        avant = _etat(reponse)
         valeurs = (saisie.niveau, saisie.non_concerne, saisie.commentaire.strip())
         if reponse is None:
             if valeurs == (None, False, ""):
@@ -149,9 +203,17 @@ def reponses_enregistrer(*, campagne: Campagne, membre, saisies: list[Saisie]) -
         reponse.niveau, reponse.non_concerne, reponse.commentaire = valeurs
         reponse.modifiee_le = timezone.now()
         reponse.full_clean(exclude=["campagne", "question", "membre"])
+        apres = {k: v for k, v in _etat(reponse).items() if k != "raison"}
+        changements += _changements_reponse(saisie.question, avant, apres)
     Reponse.objects.bulk_create(a_creer)
     Reponse.objects.bulk_update(
         a_modifier, ["niveau", "non_concerne", "commentaire", "modifiee_le"]
+    )
+    _historique_reponses(
+        campagne=campagne,
+        auteur=membre,
+        libelle=f"réponses de {membre.utilisateur}",
+        changements=changements,
     )
     return len(a_creer) + len(a_modifier)
 
@@ -180,11 +242,12 @@ def consolidation_enregistrer(
     if erreurs:
         raise ValidationError(erreurs)
     existantes = {r.question_id: r for r in ReponseConsolidee.objects.filter(campagne=campagne)}
-    a_creer, a_modifier = [], []
+    a_creer, a_modifier, changements = [], [], []
     for saisie in saisies:
         if saisie.niveau is None and not saisie.non_concerne:
             continue
         consolidee = existantes.get(saisie.question.pk)
+        avant = _etat(consolidee)
         if consolidee is None:
             consolidee = ReponseConsolidee(campagne=campagne, question=saisie.question)
             a_creer.append(consolidee)
@@ -196,9 +259,10 @@ def consolidation_enregistrer(
         consolidee.raison = saisie.raison.strip()
         moyenne = moyennes.get(saisie.question.pk)
         consolidee.moyenne_individuelle = None if moyenne is None else round(moyenne, 2)
-        consolidee.consolidee_par = auteur
+        consolidee.consolidee_par = auteur.utilisateur if auteur is not None else None
         consolidee.modifiee_le = timezone.now()
         consolidee.full_clean(exclude=["campagne", "question"])
+        changements += _changements_reponse(saisie.question, avant, _etat(consolidee))
     ReponseConsolidee.objects.bulk_create(a_creer)
     ReponseConsolidee.objects.bulk_update(
         a_modifier,
@@ -211,5 +275,8 @@ def consolidation_enregistrer(
             "consolidee_par",
             "modifiee_le",
         ],
+    )
+    _historique_reponses(
+        campagne=campagne, auteur=auteur, libelle="réponses consolidées", changements=changements
     )
     return len(a_creer) + len(a_modifier)

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from collectivites.edition import EditionView, erreur_en_texte
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.plateforme.selectors import historique_de_l_objet
 
 from . import selectors, services
 from .exports import campagne_xlsx
@@ -97,6 +98,11 @@ class CampagneView(MembreRequisMixin, TemplateView):
             faibles=[(ligne, pratiques.get(ligne.dimension.pk, [])) for ligne in faibles],
             participation=selectors.participation(campagne) if not self.membre.est_elu else [],
             historique=selectors.historique_campagne(campagne),
+            historique_reponses=historique_de_l_objet(
+                self.collectivite, objet_type="diagnostic.campagne", objet_cle=campagne.pk
+            )
+            if not self.membre.est_elu
+            else [],
             rouvrable=peut_piloter(self.membre) and selectors.campagne_rouvrable(campagne),
             peut_piloter=peut_piloter(self.membre),
             peut_repondre=peut_repondre(self.membre),
@@ -344,7 +350,7 @@ class ConsolidationView(GrilleView):
     def enregistrer(self, form) -> int:
         return services.consolidation_enregistrer(
             campagne=self.campagne(),
-            auteur=self.request.user,
+            auteur=self.membre,
             saisies=form.saisies(),
             moyennes=self.moyennes(),
         )

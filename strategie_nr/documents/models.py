@@ -2,9 +2,9 @@
 
 from django.db import models
 
-from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite
 from strategie_nr.fiches.models import VersionFeuilleDeRoute
+from strategie_nr.plateforme.locataire import ModeleLocataire
 
 
 class DocumentOfficiel(ModeleLocataire):

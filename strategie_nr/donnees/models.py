@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite, Membre
+from strategie_nr.plateforme.locataire import ModeleLocataire
 
 from .enums import Choix
 

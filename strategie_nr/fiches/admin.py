@@ -28,5 +28,5 @@ class FicheActionAdmin(admin.ModelAdmin):
 
 @admin.register(Evenement)
 class EvenementAdmin(admin.ModelAdmin):
-    list_display = ["le", "collectivite", "type", "titre_fiche", "auteur"]
+    list_display = ["le", "collectivite", "type", "version", "auteur"]
     list_filter = ["type"]

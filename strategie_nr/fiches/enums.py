@@ -55,9 +55,9 @@ class Perimetre(models.TextChoices):
 
 
 class TypeEvenement(models.TextChoices):
-    FICHE_CREEE = "fiche_creee", "Fiche créée"
-    FICHE_MODIFIEE = "fiche_modifiee", "Fiche modifiée"
-    FICHE_SUPPRIMEE = "fiche_supprimee", "Fiche retirée"
+    """Le cycle de vie d'une version ; les modifications des fiches vont dans l'historique
+    commun (`strategie_nr.plateforme`)."""
+
     VERSION_CREEE = "version_creee", "Version créée"
     VERSION_SOUMISE = "version_soumise", "Version soumise"
     VERSION_VALIDEE = "version_validee", "Version validée"

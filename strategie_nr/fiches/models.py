@@ -9,8 +9,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from collectivites.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from collectivites.models import Collectivite, Membre
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire, ModeleRattache
 from strategie_nr.referentiel.models import ActionExemple, Axe, Dimension, Pratique
 
 from .enums import (
@@ -466,7 +466,7 @@ class BudgetAnnuel(ModeleRattache):
 
 
 class Evenement(ModeleLocataire):
-    """Historique : qui a fait quoi, quand, sur les fiches et les versions."""
+    """Le cycle de vie des versions : qui a créé, soumis, validé ou renvoyé, et quand."""
 
     collectivite = models.ForeignKey(
         Collectivite, on_delete=models.CASCADE, related_name="+", verbose_name="collectivité"
@@ -477,8 +477,6 @@ class Evenement(ModeleLocataire):
         related_name="evenements",
         verbose_name="version",
     )
-    lignee = models.UUIDField("fiche (identifiant stable)", null=True, blank=True)
-    titre_fiche = models.CharField("fiche", max_length=300, blank=True)
     type = models.CharField("quoi", max_length=30, choices=TypeEvenement.choices)
     auteur = models.ForeignKey(
         Membre,
@@ -492,18 +490,17 @@ class Evenement(ModeleLocataire):
     details = models.JSONField("détails", default=list, blank=True)
 
     class Meta:
-        verbose_name = "événement"
-        verbose_name_plural = "historique"
+        verbose_name = "événement d'une version"
+        verbose_name_plural = "événements des versions"
         ordering = ["-le", "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(type__in=TypeEvenement.values), name="evenement_type_connu"
             ),
         ]
-        indexes = [models.Index(fields=["collectivite", "lignee"])]
 
     def __str__(self):
-        return f"{self.get_type_display()} — {self.titre_fiche or self.version}"
+        return f"{self.get_type_display()} — {self.version}"
 
 
 class ImportPlanAction(ModeleLocataire):

@@ -12,8 +12,24 @@ from collectivites.courriels import courriel_envoyer
 from collectivites.models import Membre
 from collectivites.perms import peut_contribuer, peut_valider_feuille_de_route
 from collectivites.selectors import referents_actifs
+from strategie_nr.plateforme import formats
+from strategie_nr.plateforme.enums import ActionHistorique, NatureValeur
+from strategie_nr.plateforme.services import (
+    differences,
+    historique_enregistrer,
+    valeur_historique,
+)
 
-from .enums import StatutVersion, TypeEvenement
+from .enums import (
+    LIBELLES_DIFFICULTE,
+    LIBELLES_PRIORITE,
+    Engagement,
+    Perimetre,
+    StatutFiche,
+    StatutVersion,
+    TypeEvenement,
+    UniteMoyens,
+)
 from .mentions import Mentions, mentions_trouver
 from .models import (
     CHAMPS_FICHE,
@@ -50,16 +66,92 @@ class ConflitEdition(Exception):
     )
 
 
-def _journaliser(*, version, type, auteur, fiche=None, details=None) -> Evenement:
+def _journaliser(*, version, type, auteur, details=None) -> Evenement:
+    """Un événement du cycle de vie d'une version (créée, soumise, validée, renvoyée)."""
     return Evenement.objects.create(
         collectivite_id=version.feuille_de_route.collectivite_id,
         version=version,
-        lignee=fiche.lignee if fiche else None,
-        titre_fiche=fiche.titre if fiche else "",
         type=type,
         auteur=auteur,
         details=details or [],
     )
+
+
+def _historique_fiche(*, version, fiche, auteur, action, changements=()) -> None:
+    """Une entrée de l'historique commun sur une fiche, suivie par sa lignée d'une version à
+    l'autre ; ses lignes (indicateurs, actions, budgets) sont des champs de la fiche."""
+    if action == ActionHistorique.MODIFICATION and not changements:
+        return
+    historique_enregistrer(
+        collectivite=version.feuille_de_route.collectivite_id,
+        auteur=auteur,
+        action=action,
+        objet_type="fiches.ficheaction",
+        objet_cle=fiche.lignee,
+        objet_libelle=fiche.titre,
+        changements=changements,
+        resume=f"Version {version.libelle}.",
+    )
+
+
+_NATURES_FICHE = {
+    "debut": NatureValeur.DATE,
+    "fin": NatureValeur.DATE,
+    "budget": NatureValeur.MONTANT,
+    "moyens_humains": NatureValeur.NOMBRE,
+}
+_CHOIX_FICHE = {
+    "priorite": LIBELLES_PRIORITE,
+    "difficulte": LIBELLES_DIFFICULTE,
+    "statut": dict(StatutFiche.choices),
+    "engagement": dict(Engagement.choices),
+    "moyens_unite": dict(UniteMoyens.choices),
+}
+
+
+def _ligne_budget(b: dict) -> str:
+    texte = f"{b['annee']} : {formats.montant(b['montant'])}"
+    return texte + (f" (dépensé {formats.montant(b['depense'])})" if b.get("depense") else "")
+
+
+def _ligne_indicateur(i: dict) -> str:
+    cible = ""
+    if i.get("valeur_cible") not in (None, ""):
+        cible = f" (cible {formats.nombre(i['valeur_cible'])} en {formats.annee(i['annee_cible'])})"
+    return f"{i['libelle']}{cible}"
+
+
+def _ligne_sous_action(a: dict) -> str:
+    echeance = f", {formats.date_courte(a['echeance'])}" if a.get("echeance") else ""
+    qui = f" — {a['qui']}" if a.get("qui") else ""
+    return f"{a['quoi']}{qui}{echeance}{' (faite)' if a.get('fait') else ''}"
+
+
+def _lisible(contenu: dict) -> dict:
+    """Le contenu d'une fiche (`_contenu`) pour l'historique : libellés des choix, de l'axe et
+    de la dimension, une ligne de texte par indicateur, action ou budget."""
+    valeurs = {
+        "axe": f"{contenu['axe']}. {contenu['axe_titre']}" if contenu.get("axe") else None,
+        "dimension": contenu.get("dimension_titre") or None,
+        "perimetres": [str(dict(Perimetre.choices)[p]) for p in contenu.get("perimetres", [])],
+        "budgets": [_ligne_budget(b) for b in contenu.get("budgets", [])],
+        "indicateurs": [_ligne_indicateur(i) for i in contenu.get("indicateurs", [])],
+        "sous_actions": [_ligne_sous_action(a) for a in contenu.get("sous_actions", [])],
+    }
+    resultat = {}
+    for champ, libelle in LIBELLES_CHAMPS.items():
+        valeur = valeurs[champ] if champ in valeurs else contenu.get(champ)
+        if champ in _CHOIX_FICHE and valeur not in (None, ""):
+            valeur = str(_CHOIX_FICHE[champ].get(valeur, valeur))
+        if isinstance(valeur, list):
+            valeur = " ; ".join(str(v) for v in valeur)
+        nature = _NATURES_FICHE.get(champ, NatureValeur.TEXTE)
+        if valeur in (None, ""):
+            valeur = None
+        elif nature in (NatureValeur.MONTANT, NatureValeur.NOMBRE):
+            valeur = valeur_historique(Decimal(str(valeur)))[1]  # « 30000.00 » → « 30000 »
+        resultat[champ] = (libelle, nature, valeur)
+    return resultat
 
 
 def _exiger_modifiable(version) -> None:
@@ -166,17 +258,16 @@ def fiche_creer(
         sous_actions=list(sous_actions),
         budgets=list(budgets),
     )
-    _journaliser(version=version, type=TypeEvenement.FICHE_CREEE, auteur=auteur, fiche=fiche)
+    _historique_fiche(
+        version=version,
+        fiche=fiche,
+        auteur=auteur,
+        action=ActionHistorique.CREATION,
+        changements=differences(
+            {}, _lisible(_contenu(fiches_de_version(version).get(pk=fiche.pk)))
+        ),
+    )
     return fiche
-
-
-def _differences(avant: dict, apres: dict) -> list[str]:
-    """Libellés des champs qui diffèrent entre deux contenus de fiche."""
-    return [
-        libelle
-        for champ, libelle in LIBELLES_CHAMPS.items()
-        if champ in avant and avant.get(champ) != apres.get(champ)
-    ]
 
 
 def _contenu(fiche) -> dict:
@@ -245,12 +336,12 @@ def fiche_modifier(
         budgets=budgets,
     )
     apres = _contenu(fiches_de_version(version).get(pk=fiche.pk))
-    _journaliser(
+    _historique_fiche(
         version=version,
-        type=TypeEvenement.FICHE_MODIFIEE,
-        auteur=auteur,
         fiche=fiche,
-        details=_differences(avant, apres),
+        auteur=auteur,
+        action=ActionHistorique.MODIFICATION,
+        changements=differences(_lisible(avant), _lisible(apres)),
     )
     return fiche
 
@@ -266,7 +357,9 @@ def fiche_supprimer(*, fiche: FicheAction, auteur) -> None:
             "Des pièces justificatives sont jointes à cette fiche dans cette version : "
             "supprimez-les d'abord (en bas de la fiche), puis retirez la fiche."
         )
-    _journaliser(version=version, type=TypeEvenement.FICHE_SUPPRIMEE, auteur=auteur, fiche=fiche)
+    _historique_fiche(
+        version=version, fiche=fiche, auteur=auteur, action=ActionHistorique.SUPPRESSION
+    )
     fiche.delete()
 
 

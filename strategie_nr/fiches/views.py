@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
 from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
+from strategie_nr.plateforme.selectors import historique_de_l_objet, historique_des_types
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
 
 from . import graphiques, selectors, services
@@ -131,10 +132,8 @@ class FicheView(MembreRequisMixin, TemplateView):
         lue = selectors.fiche_lue(fiche)
         if lue is None:
             raise Http404
-        historique = (
-            Evenement.objects.for_collectivite(self.collectivite)
-            .filter(lignee=fiche.lignee)
-            .select_related("auteur__utilisateur", "version")[:50]
+        historique = historique_de_l_objet(
+            self.collectivite, objet_type="fiches.ficheaction", objet_cle=fiche.lignee, limite=50
         )
         return super().get_context_data(
             fiche=lue,
@@ -518,6 +517,7 @@ class HistoriqueView(MembreRequisMixin, TemplateView):
             evenements=Evenement.objects.for_collectivite(self.collectivite).select_related(
                 "auteur__utilisateur", "version"
             )[:200],
+            historique=historique_des_types(self.collectivite, "fiches.ficheaction"),
             **kwargs,
         )
 

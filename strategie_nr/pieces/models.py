@@ -14,9 +14,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite, Membre
 from strategie_nr.fiches.models import FicheAction, VersionFeuilleDeRoute
+from strategie_nr.plateforme.locataire import ModeleLocataire
 
 from .enums import NaturePiece, Rattachement
 

@@ -181,7 +181,7 @@ ACTIONS_ENGAGEES = [
 def charger(contexte: dict) -> None:
     """Idempotent : un second passage ne crée ni ne modifie rien."""
     commune = contexte["commune"]
-    auteur = contexte["membres"]["referent@demo.test"].utilisateur
+    auteur = contexte["membres"]["referent@demo.test"]
     existantes = set(PartiePrenante.objects.for_collectivite(commune).values_list("nom", flat=True))
     for nom, nature, qualirepar, role, contact in PARTIES_PRENANTES:
         if nom not in existantes:

@@ -30,3 +30,7 @@ NATURES_PRIVEES = frozenset(
         NaturePartiePrenante.ECO_ORGANISME,
     }
 )
+
+
+# Les objets du programme de travail dans l'historique commun (« application.modèle »).
+TYPES_HISTORIQUE = ("programme.partieprenante", "programme.bilanimpact", "programme.actionengagee")

@@ -1,18 +1,19 @@
 """Modèles : Programme de travail (prérequis du décret n° 2022-1084).
 
 Les parties prenantes du territoire, le bilan de l'impact environnemental du numérique et la
-synthèse des actions déjà engagées. Chaque ligne appartient à une collectivité et garde qui l'a
-modifiée en dernier, et quand.
+synthèse des actions déjà engagées. Chaque ligne appartient à une collectivité ; ses
+modifications sont dans l'historique commun (`strategie_nr.plateforme`).
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Cast, Lower
 from django.urls import reverse
 
-from collectivites.locataire import ModeleLocataire
 from collectivites.models import Collectivite
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire
+from strategie_nr.plateforme.models import EntreeHistorique
 from strategie_nr.referentiel.models import Axe
 
 from .enums import NaturePartiePrenante
@@ -20,21 +21,43 @@ from .enums import NaturePartiePrenante
 ANNEE_MIN, ANNEE_MAX = 1990, 2100
 
 
+class TraceeQuerySet(LocataireQuerySet):
+    def avec_dernier_auteur(self):
+        """Annote `dernier_auteur` : le nom de l'auteur de la dernière entrée de l'historique
+        commun sur chaque ligne (une sous-requête, pas une requête par ligne)."""
+        return self.annotate(
+            dernier_auteur=Subquery(
+                EntreeHistorique.objects.filter(
+                    collectivite=OuterRef("collectivite"),
+                    objet_type=self.model._meta.label_lower,
+                    objet_cle=Cast(OuterRef("pk"), models.CharField()),
+                )
+                .order_by("-le", "-pk")
+                .values("auteur_nom")[:1]
+            )
+        )
+
+
 class Tracee(models.Model):
-    """Qui a modifié la ligne en dernier, et quand."""
+    """Quand la ligne a été modifiée en dernier ; par qui, d'après l'historique commun."""
 
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
-    modifie_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="modifié par",
-    )
 
     class Meta:
         abstract = True
+
+    @property
+    def modifie_par(self) -> str:
+        """Le nom de l'auteur de la dernière modification (« » si l'historique n'en a pas) :
+        annoté par `avec_dernier_auteur` dans les listes, lu d'une requête sinon."""
+        if "dernier_auteur" not in self.__dict__:
+            self.__dict__["dernier_auteur"] = (
+                EntreeHistorique.objects.for_collectivite(self.collectivite_id)
+                .de_l_objet(self._meta.label_lower, self.pk)
+                .values_list("auteur_nom", flat=True)
+                .first()
+            )
+        return self.__dict__["dernier_auteur"] or ""
 
 
 class PartiePrenante(ModeleLocataire, Tracee):
@@ -64,6 +87,8 @@ class PartiePrenante(ModeleLocataire, Tracee):
         blank=True,
         help_text="Nom, fonction, adresse e-mail ou téléphone de la personne à joindre.",
     )
+
+    objects = TraceeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "partie prenante"
@@ -130,6 +155,8 @@ class BilanImpact(ModeleLocataire, Tracee):
         help_text="Ce qui n'a pas pu être mesuré, ce qui reste à approfondir.",
     )
 
+    objects = TraceeQuerySet.as_manager()
+
     class Meta:
         verbose_name = "bilan d'impact du numérique"
         verbose_name_plural = "bilans d'impact du numérique"
@@ -174,6 +201,8 @@ class ActionEngagee(ModeleLocataire, Tracee):
     resultats = models.TextField(
         "résultats obtenus", blank=True, help_text="Chiffres ou constats, même partiels."
     )
+
+    objects = TraceeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "action déjà engagée"

@@ -17,7 +17,7 @@ def parties_prenantes_de(
     collectivite, *, nature: str = "", qualirepar: bool = False, texte: str = ""
 ):
     """Parties prenantes de la collectivité, filtrées (nature, label QualiRépar, texte libre)."""
-    requete = PartiePrenante.objects.for_collectivite(collectivite).select_related("modifie_par")
+    requete = PartiePrenante.objects.for_collectivite(collectivite).avec_dernier_auteur()
     if nature:
         requete = requete.filter(nature=nature)
     if qualirepar:
@@ -32,13 +32,14 @@ def parties_prenantes_de(
 def actions_engagees_de(collectivite):
     return (
         ActionEngagee.objects.for_collectivite(collectivite)
-        .select_related("axe", "modifie_par")
+        .select_related("axe")
+        .avec_dernier_auteur()
         .order_by("axe__numero", "depuis", "titre")
     )
 
 
 def bilan_de(collectivite) -> BilanImpact | None:
-    return BilanImpact.objects.for_collectivite(collectivite).select_related("modifie_par").first()
+    return BilanImpact.objects.for_collectivite(collectivite).avec_dernier_auteur().first()
 
 
 def chiffres_parc(collectivite) -> list[tuple[str, object]] | None:

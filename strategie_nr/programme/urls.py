@@ -6,6 +6,7 @@ app_name = "programme"
 
 urlpatterns = [
     path("", views.ProgrammeView.as_view(), name="index"),
+    path("historique/", views.HistoriqueView.as_view(), name="historique"),
     path("parties-prenantes/", views.PartiesPrenantesView.as_view(), name="parties_prenantes"),
     path(
         "parties-prenantes/ajouter/",

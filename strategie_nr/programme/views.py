@@ -4,8 +4,10 @@ from django.views.generic import TemplateView
 
 from collectivites.edition import EditionView, SuppressionView
 from collectivites.perms import MembreRequisMixin
+from strategie_nr.plateforme.selectors import historique_des_types
 
 from . import services
+from .enums import TYPES_HISTORIQUE
 from .forms import (
     ActionEngageeForm,
     BilanImpactForm,
@@ -72,6 +74,15 @@ class ActionsEngageesView(LectureView):
         return super().get_context_data(actions=actions_engagees_de(self.collectivite), **kwargs)
 
 
+class HistoriqueView(LectureView):
+    template_name = "strategie_nr/programme/historique.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            historique=historique_des_types(self.collectivite, *TYPES_HISTORIQUE), **kwargs
+        )
+
+
 class LigneEditionView(EditionView):
     """Création (sans `pk`) ou modification d'une ligne du programme de la collectivité."""
 
@@ -107,11 +118,9 @@ class LigneEditionView(EditionView):
         objet = self.objet()
         if objet is None:
             return self.creer(
-                collectivite=self.collectivite, auteur=self.request.user, donnees=form.cleaned_data
+                collectivite=self.collectivite, auteur=self.membre, donnees=form.cleaned_data
             )
-        return self.modifier(
-            **{self.cle: objet}, auteur=self.request.user, donnees=form.cleaned_data
-        )
+        return self.modifier(**{self.cle: objet}, auteur=self.membre, donnees=form.cleaned_data)
 
     def succes(self, objet) -> str:
         return reverse(self.liste)
@@ -137,7 +146,7 @@ class LigneSuppressionView(SuppressionView):
         )
 
     def supprimer(self, objet) -> None:
-        self.service(**{self.cle: objet})
+        self.service(**{self.cle: objet}, auteur=self.membre)
 
     def message_de_succes(self, objet) -> str:
         return f"« {objet} » est supprimée de la liste des {self.quoi}."
@@ -200,7 +209,7 @@ class BilanModifierView(EditionView):
 
     def enregistrer(self, form):
         return services.bilan_enregistrer(
-            collectivite=self.collectivite, auteur=self.request.user, donnees=form.cleaned_data
+            collectivite=self.collectivite, auteur=self.membre, donnees=form.cleaned_data
         )
 
     def succes(self, bilan) -> str:

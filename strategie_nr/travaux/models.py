@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from collectivites.locataire import LocataireQuerySet, ModeleLocataire
 from collectivites.models import Collectivite, Membre
+from strategie_nr.plateforme.locataire import LocataireQuerySet, ModeleLocataire
 
 from .enums import NatureTravail, StatutTravail
 

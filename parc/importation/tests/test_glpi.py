@@ -167,19 +167,25 @@ def test_un_rebut_sans_fin_d_usage_connue_peut_revenir_en_service(commune):
     assert (equipement.statut, equipement.destination) == (Statut.EN_SERVICE, "")
 
 
-def test_chaque_equipement_cree_a_son_historique(commune):
-    from parc.models import EvenementEquipement
+def test_l_import_tient_une_seule_entree_d_historique(commune):
+    from collectivites.tests.factories import MembreFactory
+    from strategie_nr.plateforme.models import EntreeHistorique
 
-    auteur = UtilisateurFactory()
-    importer(commune, "reseau", glpi.export("reseau", 120), auteur=auteur)
+    membre = MembreFactory(collectivite=commune)
+    importer(commune, "reseau", glpi.export("reseau", 120), auteur=membre.utilisateur)
     parc = Equipement.objects.for_collectivite(commune)
-    evenements = EvenementEquipement.objects.filter(equipement__collectivite=commune)
-    assert evenements.count() == parc.count()
-    for equipement in parc:
-        [evenement] = equipement.evenements.all()
-        assert evenement.auteur == auteur and evenement.action == "import"
-        assert evenement.changements["nom de l'équipement"] == ["", equipement.nom]
-        assert evenement.changements["type"] == ["", equipement.type.libelle]
+    historique = EntreeHistorique.objects.for_collectivite(commune)
+    [entree] = historique.filter(objet_type="parc.equipement")
+    # Les seules autres entrées : les services nouveaux ajoutés à la liste de la collectivité.
+    assert set(historique.exclude(pk=entree.pk).values_list("objet_type", flat=True)) <= {
+        "collectivites.service"
+    }
+    assert (entree.action, entree.auteur, entree.objet_type) == (
+        "import",
+        membre,
+        "parc.equipement",
+    )
+    assert f"{parc.count()} équipements créés, 0 modifié." in entree.resume
 
 
 def test_mise_a_jour_garde_statut_depuis_si_le_statut_ne_change_pas(commune):
@@ -198,4 +204,4 @@ def test_mise_a_jour_garde_statut_depuis_si_le_statut_ne_change_pas(commune):
     assert parc.get().statut_depuis == datetime.date(2020, 1, 1) and parc.get().site == "CCAS"
     importer(commune, "ordinateurs", fichier("En stock", "CCAS"))
     assert parc.get().statut_depuis != datetime.date(2020, 1, 1)
-    assert parc.get().evenements.first().changements == {"statut": ["En service", "En stock"]}
+    assert parc.get().statut == Statut.EN_STOCK

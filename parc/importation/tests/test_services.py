@@ -3,9 +3,8 @@
 import pytest
 
 from collectivites.tests.factories import UtilisateurFactory
-from parc.enums import Action
 from parc.importation.services import import_analyser, import_executer
-from parc.models import Equipement, EvenementEquipement
+from parc.models import Equipement
 
 from .outils import csv_glpi, ligne_glpi
 
@@ -93,8 +92,12 @@ def test_coherence_des_lignes(commune):
     assert analyse.a_creer == 1
 
 
-def test_historique_renseigne_par_le_service_du_parc(commune):
-    auteur = UtilisateurFactory()
+def test_historique_un_import_une_entree_resumee(commune):
+    from collectivites.tests.factories import MembreFactory
+    from strategie_nr.plateforme.models import EntreeHistorique
+
+    membre = MembreFactory(collectivite=commune)
+    auteur = membre.utilisateur
     import_executer(
         collectivite=commune, auteur=auteur, nom_fichier="a.csv", contenu=csv_glpi([ligne_glpi(1)])
     )
@@ -104,14 +107,11 @@ def test_historique_renseigne_par_le_service_du_parc(commune):
         nom_fichier="a.csv",
         contenu=csv_glpi([ligne_glpi(1, Statut="En réparation")]),
     )
-    evenements = EvenementEquipement.objects.filter(equipement__collectivite=commune)
-    assert [(e.action, e.auteur) for e in evenements.order_by("pk")] == [
-        (Action.IMPORT, auteur),
-        (Action.IMPORT, auteur),
+    evenements = EntreeHistorique.objects.for_collectivite(commune)
+    assert [(e.action, e.auteur, e.resume) for e in evenements.order_by("pk")] == [
+        ("import", membre, "Import de « a.csv » : 1 équipement créé, 0 modifié."),
+        ("import", membre, "Import de « a.csv » : 0 équipement créé, 1 modifié."),
     ]
-    assert evenements.order_by("pk").last().changements == {
-        "statut": ["En service", "En réparation"]
-    }
     # Réimporter le même fichier n'écrit rien, pas même dans l'historique.
     import_executer(
         collectivite=commune,
@@ -134,7 +134,11 @@ def test_aller_retour_avec_l_export_du_parc(commune, format_):
     equipement.destination, equipement.beneficiaire = "don", "Association Rebond"
     equipement.save()
     avant = list(Equipement.objects.order_by("pk").values())
-    octets = getattr(exports, f"{format_}_octets")(Equipement.objects.for_collectivite(commune))
+    equipements = Equipement.objects.for_collectivite(commune)
+    if format_ == "csv":
+        octets = b"".join(exports.csv_morceaux(equipements))
+    else:
+        octets = exports.xlsx_octets(equipements)
     analyse = import_executer(
         collectivite=commune,
         auteur=UtilisateurFactory(),

@@ -72,14 +72,14 @@ def test_consolidation_exige_une_raison_pour_s_ecarter_de_la_moyenne(campagne, r
     with pytest.raises(ValidationError, match="raison"):
         services.consolidation_enregistrer(
             campagne=campagne,
-            auteur=referent.utilisateur,
+            auteur=referent,
             saisies=[Saisie(question, 3, False)],
             moyennes=moyennes,
         )
     assert not ReponseConsolidee.objects.exists()
     services.consolidation_enregistrer(
         campagne=campagne,
-        auteur=referent.utilisateur,
+        auteur=referent,
         saisies=[Saisie(question, 3, False, raison="Inventaire GLPI découvert en atelier")],
         moyennes=moyennes,
     )
@@ -88,7 +88,7 @@ def test_consolidation_exige_une_raison_pour_s_ecarter_de_la_moyenne(campagne, r
     # Suivre la moyenne ne demande pas de raison.
     services.consolidation_enregistrer(
         campagne=campagne,
-        auteur=referent.utilisateur,
+        auteur=referent,
         saisies=[Saisie(question, 1, False)],
         moyennes=moyennes,
     )
@@ -122,7 +122,7 @@ def test_resultats_et_comparaison(campagne, commune, referent, agent):
     )
     services.consolidation_enregistrer(
         campagne=suivante,
-        auteur=referent.utilisateur,
+        auteur=referent,
         saisies=[Saisie(_question(1, 1), 4, False, raison="Atelier")],
         moyennes={},
     )
@@ -137,7 +137,7 @@ def test_resultats_et_comparaison(campagne, commune, referent, agent):
 def test_pratiques_des_dimensions_faibles_prioritaires_d_abord(campagne, referent):
     services.consolidation_enregistrer(
         campagne=campagne,
-        auteur=referent.utilisateur,
+        auteur=referent,
         saisies=[
             Saisie(_question(1, 1), 4, False, raison="x"),
             Saisie(_question(2, 1), 1, False, raison="x"),

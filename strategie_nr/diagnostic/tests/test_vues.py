@@ -220,7 +220,7 @@ def test_lien_vers_une_fiche_action_depuis_une_pratique(client_de, referent, age
     question = Question.objects.get(dimension__numero=2, ordre=1)
     services.consolidation_enregistrer(
         campagne=campagne,
-        auteur=referent.utilisateur,
+        auteur=referent,
         saisies=[Saisie(question, 1, False)],
         moyennes={},
     )

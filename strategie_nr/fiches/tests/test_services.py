@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from collectivites.tests.factories import MembreFactory
 from strategie_nr.fiches import services
-from strategie_nr.fiches.enums import StatutVersion, TypeEvenement
+from strategie_nr.fiches.enums import StatutVersion
 from strategie_nr.fiches.models import Evenement, FicheAction, VersionFeuilleDeRoute
 from strategie_nr.fiches.selectors import fiches_lues, instantane_intact, somme_controle
 from strategie_nr.fiches.services import (
@@ -19,6 +19,7 @@ from strategie_nr.fiches.services import (
     fiche_creer,
     fiche_modifier,
 )
+from strategie_nr.plateforme.models import EntreeHistorique
 
 COPIL = datetime.date(2025, 3, 14)
 
@@ -33,8 +34,17 @@ def test_creer_une_fiche_ouvre_la_v1_en_brouillon_et_journalise(fiche, agent):
     assert fiche.version.statut == StatutVersion.BROUILLON
     assert fiche.indicateurs.get().libelle == "Nombre de personnes formées"
     assert fiche.budgets.get().annee == 2025
-    evenement = Evenement.objects.get(type=TypeEvenement.FICHE_CREEE)
-    assert (evenement.auteur, evenement.lignee) == (agent, fiche.lignee)
+    entree = EntreeHistorique.objects.get(objet_type="fiches.ficheaction")
+    assert (entree.auteur, entree.objet_cle, entree.action) == (
+        agent,
+        str(fiche.lignee),
+        "creation",
+    )
+    assert entree.collectivite_id == fiche.version.feuille_de_route.collectivite_id
+    assert {"libelle": "titre", "nature": "texte", "avant": None, "apres": fiche.titre} in (
+        entree.changements
+    )
+    assert not Evenement.objects.filter(type="fiche_creee").exists()
 
 
 def test_dates_ramenees_au_mois(commune, agent, donnees_fiche):
@@ -123,8 +133,12 @@ def test_modification_journalise_les_champs_changes(fiche, agent):
         sous_actions=[{"quoi": "Intégrer le projet au plan de formation", "qui": "RH"}],
         budgets=[{"annee": 2025, "montant": 20000}],
     )
-    evenement = Evenement.objects.get(type=TypeEvenement.FICHE_MODIFIEE)
-    assert evenement.details == ["titre", "budget"]
+    entree = EntreeHistorique.objects.get(action="modification")
+    assert entree.auteur == agent
+    assert [(c["libelle"], c["nature"], c["apres"]) for c in entree.changements] == [
+        ("titre", "texte", "Nouveau titre"),
+        ("budget", "montant", "30000"),
+    ]
 
 
 def test_un_autre_agent_ne_modifie_pas_la_fiche(fiche, commune):

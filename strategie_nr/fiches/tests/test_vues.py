@@ -258,7 +258,11 @@ def test_version_validee_figee_puis_nouvelle_version(client_de, agent, referent,
     assert "70\u202f000\u00a0€" in comparaison and "mars 2025" in comparaison
     assert "70000.00" not in comparaison and "2025-03" not in comparaison
     historique = page(client_de(agent).get(reverse("fiches:historique")))
-    assert "Version validée" in historique and "Fiche modifiée" in historique
+    assert "Version validée" in historique
+    # L'historique commun : la fiche, l'action, la version et les valeurs à la française.
+    assert "<td>Modification</td><td>En v2</td>" in historique
+    assert "<strong>budget</strong> : " in historique and "→ 70\u202f000\u00a0€" in historique
+    assert "<strong>démarrage</strong> : " in historique and "→ 1er mars 2025" in historique
 
 
 def test_lien_d_une_version_mene_a_cette_version(client_de, agent, referent, fiche):
@@ -360,7 +364,7 @@ def test_retirer_une_fiche_apres_confirmation(client_de, agent, elu, fiche):
     assert reponse.status_code == 302 and reponse.url == reverse("fiches:index")
     assert not FicheAction.objects.filter(pk=fiche.pk).exists()
     historique = page(client_de(agent).get(reverse("fiches:historique")))
-    assert "Fiche retirée" in historique
+    assert f"<td>Suppression</td><td>{fiche.titre}</td>" in historique
 
 
 def test_retirer_une_fiche_d_une_version_soumise_refuse(client_de, agent, fiche):

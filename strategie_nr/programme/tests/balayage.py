@@ -21,6 +21,7 @@ PARAMETRES = {
 # Pages de la collectivité courante : un membre de l'EPCI y voit les siennes.
 SANS_OBJET_DE_COLLECTIVITE = {
     "programme:index",
+    "programme:historique",
     "programme:parties_prenantes",
     "programme:partie_prenante_creer",
     "programme:bilan",
@@ -38,7 +39,7 @@ def grossir(d):
     from strategie_nr.programme.enums import NaturePartiePrenante
     from strategie_nr.referentiel.models import Axe
 
-    auteur = d.referent.utilisateur
+    auteur = d.referent
     natures = list(NaturePartiePrenante)
     for rang, axe in enumerate(Axe.objects.order_by("numero")):
         services.partie_prenante_creer(

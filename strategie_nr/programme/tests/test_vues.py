@@ -3,6 +3,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from strategie_nr.programme import services
 from strategie_nr.programme.enums import NaturePartiePrenante
 from strategie_nr.programme.models import ActionEngagee, BilanImpact, PartiePrenante
 from strategie_nr.programme.tests.factories import (
@@ -14,7 +15,7 @@ from strategie_nr.referentiel.models import Axe
 
 pytestmark = pytest.mark.django_db
 
-PAGES_LECTURE = ["index", "parties_prenantes", "bilan", "actions"]
+PAGES_LECTURE = ["index", "parties_prenantes", "bilan", "actions", "historique"]
 PAGES_EDITION = ["partie_prenante_creer", "bilan_modifier", "action_creer"]
 
 
@@ -98,7 +99,7 @@ def test_ajouter_une_partie_prenante_garde_l_auteur(client_de, agent):
     )
     assert "« Répar'Tech » est enregistrée." in texte(reponse)
     partie = PartiePrenante.objects.get(collectivite=agent.collectivite)
-    assert partie.label_qualirepar and partie.modifie_par == agent.utilisateur
+    assert partie.label_qualirepar and partie.modifie_par == str(agent.utilisateur)
     page = texte(reponse)
     assert "QualiRépar" in page and f"par {agent.utilisateur.get_full_name()}" in page
 
@@ -138,7 +139,7 @@ def test_modifier_puis_supprimer_une_partie_prenante(client_de, agent, partie):
     assert 'value="Ordi Solidaire"' in texte(client.get(url))
     client.post(url, {"nom": "Ordi Solidaire 45", "nature": "ess", "role": "Dons"})
     partie.refresh_from_db()
-    assert partie.nom == "Ordi Solidaire 45" and partie.modifie_par == agent.utilisateur
+    assert partie.nom == "Ordi Solidaire 45" and partie.modifie_par == str(agent.utilisateur)
 
     url = reverse("programme:partie_prenante_supprimer", args=[partie.pk])
     confirmation = texte(client.get(url))
@@ -180,7 +181,7 @@ def test_rediger_le_bilan(client_de, agent):
     assert "La fabrication domine" in page and "Non renseigné." in page
     client.post(reverse("programme:bilan_modifier"), {"constats": "Nouveau constat"})
     bilan = BilanImpact.objects.get()
-    assert bilan.constats == "Nouveau constat" and bilan.modifie_par == agent.utilisateur
+    assert bilan.constats == "Nouveau constat" and bilan.modifie_par == str(agent.utilisateur)
 
 
 def test_bilan_sans_parc_le_dit(client_de, elu):
@@ -249,8 +250,12 @@ def test_nombre_de_requetes_borne(client_de, referent, commune, nom, django_asse
     # Les pages qui citent le parc y ajoutent ses agrégats (un nombre fixe de requêtes).
     with django_assert_max_num_queries(16) as avant:
         client.get(url)
-    PartiePrenanteFactory.create_batch(30, collectivite=commune, modifie_par=referent.utilisateur)
-    ActionEngageeFactory.create_batch(30, collectivite=commune, modifie_par=referent.utilisateur)
+    for partie in PartiePrenanteFactory.create_batch(30, collectivite=commune):
+        services.partie_prenante_modifier(
+            partie_prenante=partie, auteur=referent, donnees={"role": "Collecte"}
+        )
+    for action in ActionEngageeFactory.create_batch(30, collectivite=commune):
+        services.action_engagee_modifier(action=action, auteur=referent, donnees={"depuis": 2020})
     with django_assert_max_num_queries(len(avant.captured_queries)):
         reponse = client.get(url)
     assert reponse.status_code == 200
@@ -263,3 +268,22 @@ def test_formulaires_nombre_de_requetes_borne(
     client = client_de(referent)
     with django_assert_max_num_queries(10):
         assert client.get(reverse(f"programme:{nom}")).status_code == 200
+
+
+def test_historique_du_programme_champ_par_champ(client_de, agent, epci, action):
+    """Une modification faite à la main : une entrée, l'auteur, avant et après à la française ;
+    la liste le dit « modifié par » ; l'historique d'une autre collectivité n'y est pas."""
+    services.partie_prenante_creer(
+        collectivite=epci,
+        auteur=None,
+        donnees={"nom": "Acteur de l'EPCI", "nature": NaturePartiePrenante.ENTREPRISE},
+    )
+    client = client_de(agent)
+    donnees = {"axe": action.axe_id, "titre": action.titre, "depuis": "2019"}
+    url = reverse("programme:action_modifier", args=[action.pk])
+    assert client.post(url, donnees).status_code == 302
+    page = texte(client.get(reverse("programme:historique")))
+    assert f"<td>{agent.utilisateur}</td><td>Modification</td><td>{action.titre}</td>" in page
+    assert f"<strong>engagée depuis (année)</strong> : {action.depuis} → 2019</li>" in page
+    assert "Acteur de l'EPCI" not in page
+    assert f"Modifié par {agent.utilisateur} le" in texte(client.get(reverse("programme:actions")))

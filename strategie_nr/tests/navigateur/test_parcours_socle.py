@@ -66,7 +66,15 @@ def test_pages_publiques_accessibles(page, chemin):
 
 @pytest.mark.parametrize(
     "chemin",
-    ["/", "/referentiel/", "/referentiel/axes/2/", "/referentiel/pratiques/", "/collectivite/"],
+    [
+        "/",
+        "/referentiel/",
+        "/referentiel/axes/2/",
+        "/referentiel/pratiques/",
+        "/collectivite/",
+        "/parc/historique/",
+        "/programme/historique/",
+    ],
 )
 def test_pages_principales_accessibles(se_connecter, chemin):
     page = se_connecter("referent@demo.test")
