@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "strategie_nr.plateforme",
     "collectivites",
     "strategie_nr",
     "parc",

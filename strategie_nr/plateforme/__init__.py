@@ -1,0 +1,1 @@
+"""Outillage commun à tous les domaines : ni métier, ni collectivité."""
