@@ -5,7 +5,7 @@ import datetime
 
 from django.utils.safestring import SafeString
 
-from .svg import ENCRE, POLICE_SYSTEME, abreger, entete, fermer, texte
+from .svg import ENCRE, POLICE_SYSTEME, abreger, entete, fermer, ligne_de_legende, texte
 
 MOIS_COURTS = [
     "janv.",
@@ -31,19 +31,17 @@ def mois_court(mois: datetime.date) -> str:
 
 def _legende(elements: list[tuple[str, str]], bas: float) -> str:
     """La légende des couleurs, sous le calendrier, avec la ligne du mois en cours."""
-    morceaux, x, y = ['<g class="legende">'], 10, bas - 10
-    for couleur, libelle in elements:
-        morceaux.append(
-            f'<rect x="{x}" y="{y - 10}" width="14" height="12" rx="2" fill="{couleur}"/>'
-            f'<text x="{x + 18}" y="{y}" font-size="11" fill="{ENCRE}">{texte(libelle)}</text>'
-        )
-        x += 28 + 7 * len(libelle)
-    morceaux.append(
-        f'<line x1="{x}" y1="{y - 11}" x2="{x}" y2="{y + 2}" stroke="{ENCRE}" stroke-width="2" '
-        f'stroke-dasharray="4 3"/><text x="{x + 6}" y="{y}" font-size="11" fill="{ENCRE}">'
-        "mois en cours</text></g>"
+    y = bas - 10
+    cases, x = ligne_de_legende(
+        10, y, elements, case=14, arrondi=2, contour=False, blanc=14, par_lettre=7
     )
-    return "".join(morceaux)
+    return (
+        '<g class="legende">'
+        + "".join(cases)
+        + f'<line x1="{x:.0f}" y1="{y - 11:.0f}" x2="{x:.0f}" y2="{y + 2:.0f}" stroke="{ENCRE}" '
+        f'stroke-width="2" stroke-dasharray="4 3"/><text x="{x + 6:.0f}" y="{y:.0f}" '
+        f'font-size="11" fill="{ENCRE}">mois en cours</text></g>'
+    )
 
 
 def gantt(

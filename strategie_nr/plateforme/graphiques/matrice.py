@@ -3,23 +3,9 @@ numéros ou leurs titres abrégés."""
 
 from django.utils.safestring import SafeString
 
-from .svg import ENCRE, POLICE_SYSTEME, abreger, entete, fermer, texte
+from .svg import ENCRE, POLICE_SYSTEME, abreger, entete, fermer, ligne_de_legende, texte
 
 FOND_EN_AVANT, FOND = "#dbe8f7", "#f2f4f7"
-
-
-def _legende(x: float, y: float, elements: list[tuple[str, str]]) -> list[str]:
-    """Une ligne de légende : un carré de couleur puis son libellé, pour chaque élément."""
-    morceaux = []
-    for couleur, libelle in elements:
-        morceaux.append(
-            f'<rect x="{x:.0f}" y="{y - 10:.0f}" width="12" height="12" fill="{couleur}" '
-            'stroke="#5a6470" stroke-width="0.5"/>'
-            f'<text x="{x + 16:.0f}" y="{y:.0f}" font-size="11" fill="{ENCRE}">'
-            f"{texte(libelle)}</text>"
-        )
-        x += 24 + 6.5 * len(libelle)
-    return morceaux
 
 
 def matrice(
@@ -103,7 +89,10 @@ def matrice(
         f'text-anchor="middle" font-size="13" font-weight="600" fill="{ENCRE}">'
         f"{texte(titre_colonnes)}</text>"
     )
-    svg += _legende(10, hauteur - 8, [(FOND_EN_AVANT, legende_en_avant), (FOND, legende_autres)])
+    cases, _ = ligne_de_legende(
+        10, hauteur - 8, [(FOND_EN_AVANT, legende_en_avant), (FOND, legende_autres)]
+    )
+    svg += cases
     svg.append(
         f'<text x="{marge_g - 8}" y="24" text-anchor="end" font-size="13" font-weight="600" '
         f'fill="{ENCRE}">{texte(titre_lignes)}</text>'

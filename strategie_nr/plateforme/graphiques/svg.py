@@ -82,6 +82,33 @@ def entete(
     ]
 
 
+def ligne_de_legende(
+    x: float,
+    y: float,
+    elements: list[tuple[str, str]],
+    *,
+    case: int = 12,
+    arrondi: int = 0,
+    contour: bool = True,
+    blanc: int = 12,
+    par_lettre: float = 6.5,
+) -> tuple[list[str], float]:
+    """Une ligne de légende : pour chaque (couleur, libellé), une case de couleur puis le
+    libellé ; renvoie les morceaux et l'abscisse où la ligne s'arrête."""
+    morceaux = []
+    for couleur, libelle in elements:
+        bord = ' stroke="#5a6470" stroke-width="0.5"' if contour else ""
+        coin = f' rx="{arrondi}"' if arrondi else ""
+        morceaux.append(
+            f'<rect x="{x:.0f}" y="{y - 10:.0f}" width="{case}" height="12"{coin} '
+            f'fill="{texte(couleur)}"{bord}/>'
+            f'<text x="{x + case + 4:.0f}" y="{y:.0f}" font-size="11" fill="{ENCRE}">'
+            f"{texte(libelle)}</text>"
+        )
+        x += case + blanc + par_lettre * len(libelle)
+    return morceaux, x
+
+
 def fermer(morceaux: list[str]) -> SafeString:
     """Le SVG fini, sûr pour un gabarit : tout son texte est passé par `texte()`."""
     return mark_safe("".join(morceaux) + "</svg>")
