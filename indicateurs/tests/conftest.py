@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 
 from indicateurs import calculs
-from indicateurs.enums import Mode, Unite
-from indicateurs.models import DefinitionIndicateur, IndicateurSuivi
+from indicateurs.models import DefinitionIndicateur
+from indicateurs.tests.factories import DefinitionIndicateurFactory, IndicateurSuiviFactory
 from strategie_nr.referentiel.models import Axe
 
 
@@ -15,9 +15,7 @@ def definition(db):
 
 @pytest.fixture
 def suivi(commune, agent, definition):
-    return IndicateurSuivi.objects.create(
-        collectivite=commune, definition=definition, responsable=agent
-    )
+    return IndicateurSuiviFactory(collectivite=commune, definition=definition, responsable=agent)
 
 
 @pytest.fixture
@@ -38,14 +36,12 @@ def parc_factice(monkeypatch):
 
 @pytest.fixture
 def suivi_calcule(commune, agent, parc_factice):
-    definition = DefinitionIndicateur.objects.create(
+    definition = DefinitionIndicateurFactory(
+        commune_a_tous=True,
+        calcule=True,
         cle="test.dons",
         axe=Axe.objects.get(numero=2),
         libelle="Équipements donnés (calcul de test)",
-        unite=Unite.NOMBRE,
-        mode=Mode.CALCULE,
         code_calcul="test.dons",
     )
-    return IndicateurSuivi.objects.create(
-        collectivite=commune, definition=definition, responsable=agent
-    )
+    return IndicateurSuiviFactory(collectivite=commune, definition=definition, responsable=agent)

@@ -1,13 +1,12 @@
 """Écritures : le document officiel d'une version validée, produit une seule fois ; les PDF et
 les versions Word demandés depuis les pages, confiés aux processus de tâches."""
 
-import re
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from strategie_nr.plateforme import formats
+from strategie_nr.plateforme.graphiques import sans_numeros
 from strategie_nr.travaux.enums import NatureTravail
 from strategie_nr.travaux.services import empreinte_de, travail_demander
 
@@ -15,13 +14,11 @@ from .models import DocumentOfficiel
 from .rendu import bilan_html, fiche_html, pdf_depuis_html, somme_sha256, strategie_html
 from .word import docx_depuis_html
 
-# Les graphiques SVG numérotent leurs titres (« matrice-3-t ») dans l'ordre des rendus du
-# processus : ce numéro n'est pas du contenu et ne compte pas dans l'empreinte.
-_IDENTIFIANTS_DE_GRAPHIQUES = re.compile(r"\b([a-z]+)-\d+-([td])\b")
-
 
 def empreinte_du_html(html: str) -> str:
-    return empreinte_de(_IDENTIFIANTS_DE_GRAPHIQUES.sub(r"\1-\2", html))
+    """Les graphiques SVG numérotent leurs titres (« matrice-3-titre ») dans l'ordre des rendus
+    du processus : ce numéro n'est pas du contenu et ne compte pas dans l'empreinte."""
+    return empreinte_de(sans_numeros(html))
 
 
 def nom_de_fichier(collectivite, quoi: str, extension: str = "pdf") -> str:

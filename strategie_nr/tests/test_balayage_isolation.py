@@ -20,8 +20,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
-from django.contrib.sessions.models import Session
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -159,12 +158,39 @@ def accepte(motif, methode: str) -> bool:
     return methode in vue.http_method_names and hasattr(vue, methode)
 
 
+def _tables_des_collectivites() -> list:
+    """Les modèles possédés par une collectivité : `Collectivite` et tout modèle qui s'y
+    rattache par une suite de clés étrangères (membre, équipement, valeur d'un indicateur…),
+    sans le référentiel commun, les sessions ni les tables techniques."""
+    possedes = {Collectivite}
+    ajoute = True
+    while ajoute:
+        ajoute = False
+        for modele in apps.get_models():
+            if modele in possedes:
+                continue
+            # Une clé vers la collectivité, même facultative (définition d'indicateur propre
+            # ou commune) ; vers un autre modèle possédé, obligatoire (un « responsable »
+            # facultatif ne fait pas d'une ligne celle d'une collectivité).
+            if any(
+                champ.related_model is Collectivite or not champ.null
+                for champ in modele._meta.concrete_fields
+                if champ.is_relation and champ.related_model in possedes
+            ):
+                possedes.add(modele)
+                ajoute = True
+    return sorted(possedes, key=lambda modele: modele._meta.label)
+
+
+TABLES_DES_COLLECTIVITES = _tables_des_collectivites()
+
+
 def empreinte_base() -> str:
-    """Empreinte de toutes les tables (hors sessions), pour vérifier que rien n'a changé."""
+    """Empreinte des tables des collectivités, pour vérifier qu'une requête refusée n'y a rien
+    changé."""
     condense = hashlib.sha256()
-    for modele in apps.get_models():
-        if modele is Session:
-            continue
+    for modele in TABLES_DES_COLLECTIVITES:
+        condense.update(modele._meta.label.encode())
         for ligne in modele.objects.order_by("pk").values_list():
             # PostgreSQL rend les champs binaires en memoryview, dont le repr est une adresse.
             ligne = tuple(bytes(v) if isinstance(v, memoryview) else v for v in ligne)
@@ -172,8 +198,7 @@ def empreinte_base() -> str:
     return condense.hexdigest()
 
 
-@pytest.fixture
-def donnees(db, settings):
+def _donnees() -> Donnees:
     contexte = demo_charger()
     commune, epci = contexte["commune"], contexte["epci"]
     membres = contexte["membres"]
@@ -196,56 +221,121 @@ def donnees(db, settings):
     )
 
 
-def test_chaque_url_est_declaree_dans_le_balayage():
-    inconnues = []
-    for nom, motif in motifs_nommes():
-        if motif.pattern.converters and nom not in PARAMETRES:
-            inconnues.append(f"{nom} : paramètres à déclarer dans PARAMETRES")
-        elif (
-            nom not in PUBLIQUES
-            and nom not in SANS_OBJET_DE_COLLECTIVITE
-            and not motif.pattern.converters
-        ):
-            inconnues.append(f"{nom} : à classer (objet de collectivité ou non)")
-    assert not inconnues, "URL non déclarées dans le balayage :\n" + "\n".join(inconnues)
+MOTIFS = dict(motifs_nommes())
+PAGES = [nom for nom, motif in MOTIFS.items() if accepte(motif, "get")]
 
 
-def test_balayage_de_toutes_les_urls(donnees):
-    echecs = []
-    anonyme = Client()
-    client_epci = client_connecte(donnees.referent_epci)
-    client_elu = client_connecte(donnees.elu)
+def _url(nom: str, d: Donnees) -> str:
+    return reverse(nom, kwargs=PARAMETRES[nom](d) if nom in PARAMETRES else {})
+
+
+def _compter(client, url) -> tuple[int, int]:
+    """(nombre de requêtes, statut) d'un GET de la page."""
+    with CaptureQueriesContext(connection) as requetes:
+        reponse = client.get(url)
+    if reponse.status_code == 302 and "/travaux/" in reponse.url:
+        # Document confié au processus de tâches : la première demande d'un contenu crée le
+        # travail, les suivantes le retrouvent ; on compare l'état établi.
+        with CaptureQueriesContext(connection) as requetes:
+            reponse = client.get(url)
+    if reponse.streaming:
+        # Fichiers servis tels quels (exemples d'import) : les lire jusqu'au bout ferme la
+        # réponse comme le ferait le serveur, sans fermer la connexion à la base (ce que ferait
+        # un `close()` direct en pleine transaction de test, sur PostgreSQL).
+        b"".join(reponse.streaming_content)
+    return len(requetes), reponse.status_code
+
+
+@dataclass
+class Balayage:
+    donnees: Donnees
+    # Nom de l'URL → (requêtes, statut) de chaque page avant `grossir`.
+    avant: dict[str, tuple[int, int]]
+    # Empreinte des tables des collectivités au début de chaque test.
+    empreinte: str
+
+
+@pytest.fixture(scope="module")
+def balayage(django_db_setup, django_db_blocker):
+    """La démo (des milliers de lignes) chargée une fois pour tout le module, dans une
+    transaction annulée à la fin ; chaque test tourne dans un point de sauvegarde et n'y laisse
+    rien. Les requêtes de chaque page sont comptées, puis chaque domaine ajoute ses données
+    (`grossir`) : les tests voient la démo grossie."""
+    with django_db_blocker.unblock():
+        transaction_du_module = transaction.atomic()
+        transaction_du_module.__enter__()
+        try:
+            donnees = _donnees()
+            client = client_connecte(donnees.referent)
+            urls = {nom: _url(nom, donnees) for nom in PAGES}
+            for url in urls.values():
+                # Premier passage : les caches de Django (types de contenu…) se remplissent.
+                _compter(client, url)
+            avant = {nom: _compter(client, url) for nom, url in urls.items()}
+            for grossir in GROSSIR:
+                grossir(donnees)
+            empreinte = empreinte_base()
+        except BaseException:
+            transaction.set_rollback(True)
+            transaction_du_module.__exit__(None, None, None)
+            raise
+    yield Balayage(donnees=donnees, avant=avant, empreinte=empreinte)
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        transaction_du_module.__exit__(None, None, None)
+
+
+@pytest.fixture
+def donnees(balayage, db):
+    return balayage.donnees
+
+
+@pytest.mark.parametrize("nom", list(MOTIFS))
+def test_url_declaree_dans_le_balayage(nom):
+    motif = MOTIFS[nom]
+    if motif.pattern.converters:
+        assert nom in PARAMETRES, f"{nom} : paramètres à déclarer dans PARAMETRES"
+    else:
+        assert nom in PUBLIQUES or nom in SANS_OBJET_DE_COLLECTIVITE, (
+            f"{nom} : à classer (objet de collectivité ou non)"
+        )
+
+
+@pytest.mark.parametrize("nom", list(MOTIFS))
+def test_cloisonnement_et_droits(nom, balayage, db):
+    """Anonyme renvoyé vers la connexion ; membre de l'EPCI : 404 sur un objet de la commune ;
+    élu : POST refusé ; une requête refusée ne change rien (les tables des collectivités
+    gardent l'empreinte qu'elles avaient au début du test)."""
+    donnees, avant = balayage.donnees, balayage.empreinte
+    motif, echecs = MOTIFS[nom], []
+    url = _url(nom, donnees)
     connexion = reverse("connexion")
 
-    for nom, motif in motifs_nommes():
-        kwargs = PARAMETRES[nom](donnees) if nom in PARAMETRES else {}
-        url = reverse(nom, kwargs=kwargs)
+    if nom not in PUBLIQUES:
+        anonyme = Client()
+        for methode in ("get", "post"):
+            reponse = getattr(anonyme, methode)(url)
+            if reponse.status_code != 302 or not reponse.url.startswith(connexion):
+                echecs.append(f"anonyme {methode.upper()} {url} → {reponse.status_code}")
 
-        if nom not in PUBLIQUES:
-            for methode in ("get", "post"):
-                reponse = getattr(anonyme, methode)(url)
-                if reponse.status_code != 302 or not reponse.url.startswith(connexion):
-                    echecs.append(f"anonyme {methode.upper()} {url} → {reponse.status_code}")
+    if nom not in PUBLIQUES and nom not in SANS_OBJET_DE_COLLECTIVITE:
+        client_epci = client_connecte(donnees.referent_epci)
+        for methode in ("get", "post"):
+            reponse = getattr(client_epci, methode)(url)
+            # Une méthode que la vue n'accepte pas donne 405 quel que soit l'objet.
+            attendu = 404 if accepte(motif, methode) else 405
+            if reponse.status_code != attendu:
+                echecs.append(f"EPCI {methode.upper()} {url} → {reponse.status_code}")
+        if empreinte_base() != avant:
+            echecs.append(f"EPCI POST {url} a modifié des données")
 
-        if nom not in PUBLIQUES and nom not in SANS_OBJET_DE_COLLECTIVITE:
-            avant = empreinte_base()
-            for methode in ("get", "post"):
-                reponse = getattr(client_epci, methode)(url)
-                # Une méthode que la vue n'accepte pas donne 405 quel que soit l'objet.
-                attendu = 404 if accepte(motif, methode) else 405
-                if reponse.status_code != attendu:
-                    echecs.append(f"EPCI {methode.upper()} {url} → {reponse.status_code}")
-            if empreinte_base() != avant:
-                echecs.append(f"EPCI POST {url} a modifié des données")
-
-        if nom not in PUBLIQUES and nom not in POST_PERMIS_A_L_ELU:
-            avant = empreinte_base()
-            reponse = client_elu.post(url)
-            attendu = 403 if accepte(motif, "post") else 405
-            if reponse.status_code not in (403, attendu):
-                echecs.append(f"élu POST {url} → {reponse.status_code} (attendu {attendu})")
-            if empreinte_base() != avant:
-                echecs.append(f"élu POST {url} a modifié des données")
+    if nom not in PUBLIQUES and nom not in POST_PERMIS_A_L_ELU:
+        reponse = client_connecte(donnees.elu).post(url)
+        attendu = 403 if accepte(motif, "post") else 405
+        if reponse.status_code not in (403, attendu):
+            echecs.append(f"élu POST {url} → {reponse.status_code} (attendu {attendu})")
+        if empreinte_base() != avant:
+            echecs.append(f"élu POST {url} a modifié des données")
 
     assert not echecs, "\n".join(echecs)
 
@@ -256,48 +346,18 @@ def test_balayage_de_toutes_les_urls(donnees):
 PLAFOND_REQUETES = 60
 
 
-def test_requetes_de_chaque_page_bornees_et_independantes_des_donnees(donnees):
-    client = client_connecte(donnees.referent)
-    urls = {
-        nom: reverse(nom, kwargs=PARAMETRES[nom](donnees) if nom in PARAMETRES else {})
-        for nom, motif in motifs_nommes()
-        if accepte(motif, "get")
-    }
-
-    def compter() -> dict[str, tuple[int, int]]:
-        comptes = {}
-        for nom, url in urls.items():
-            with CaptureQueriesContext(connection) as requetes:
-                reponse = client.get(url)
-            if reponse.status_code == 302 and "/travaux/" in reponse.url:
-                # Document confié au processus de tâches : la première demande d'un contenu crée
-                # le travail, les suivantes le retrouvent ; on compare l'état établi.
-                with CaptureQueriesContext(connection) as requetes:
-                    reponse = client.get(url)
-            if reponse.streaming:
-                # Fichiers servis tels quels (exemples d'import) : les lire jusqu'au bout ferme la
-                # réponse comme le ferait le serveur, sans fermer la connexion à la base (ce que
-                # ferait un `close()` direct en pleine transaction de test, sur PostgreSQL).
-                b"".join(reponse.streaming_content)
-            comptes[nom] = (len(requetes), reponse.status_code)
-        return comptes
-
-    compter()  # Premier passage : les caches de Django (types de contenu, etc.) se remplissent.
-    avant = compter()
-    for grossir in GROSSIR:
-        grossir(donnees)
-    apres = compter()
-
-    echecs = []
-    for nom, url in urls.items():
-        (n_avant, statut_avant), (n_apres, statut_apres) = avant[nom], apres[nom]
-        if statut_avant >= 500 or statut_apres >= 500:
-            echecs.append(f"{url} → {statut_avant}, {statut_apres}")
-        if n_apres > PLAFOND_REQUETES:
-            echecs.append(f"{url} : {n_apres} requêtes (plafond {PLAFOND_REQUETES})")
-        if n_apres > n_avant:
-            echecs.append(f"{url} : {n_avant} → {n_apres} requêtes quand les données augmentent")
-    assert not echecs, "\n".join(echecs)
+@pytest.mark.parametrize("nom", PAGES)
+def test_requetes_bornees_et_independantes_des_donnees(nom, balayage, db):
+    """Le référent de la commune : la page reste sous le plafond, et son nombre de requêtes ne
+    croît pas quand chaque domaine ajoute des données (`grossir`)."""
+    url = _url(nom, balayage.donnees)
+    n_avant, statut_avant = balayage.avant[nom]
+    n_apres, statut_apres = _compter(client_connecte(balayage.donnees.referent), url)
+    assert statut_avant < 500 and statut_apres < 500, f"{url} → {statut_avant}, {statut_apres}"
+    assert n_apres <= PLAFOND_REQUETES, f"{url} : {n_apres} requêtes (plafond {PLAFOND_REQUETES})"
+    assert n_apres <= n_avant, (
+        f"{url} : {n_avant} → {n_apres} requêtes quand les données augmentent"
+    )
 
 
 def test_l_administration_est_reservee_aux_administrateurs(donnees):
@@ -336,35 +396,33 @@ def _lire(reponse):
     return reponse
 
 
-def test_parametres_hostiles_sur_chaque_url(donnees):
+@pytest.mark.parametrize("nom", [nom for nom in MOTIFS if nom != "deconnexion"])
+def test_parametres_hostiles(nom, donnees):
     """Aucune URL ne répond 500 à des nombres non finis ni à un caractère nul (%00) dans son
     chemin ou un paramètre : 400 ou 404 avec une page en français, et un POST refusé ne
     change rien."""
     client = client_connecte(donnees.referent)
-    echecs = []
-    for nom, motif in motifs_nommes():
-        if nom == "deconnexion":
-            continue
-        url = reverse(nom, kwargs=PARAMETRES[nom](donnees) if nom in PARAMETRES else {})
-        if accepte(motif, "get"):
-            for valeur in NOMBRES_HOSTILES:
-                requete = "&".join(f"{cle}={valeur}" for cle in PARAMETRES_COURANTS)
-                reponse = _lire(client.get(f"{url}?{requete}"))
-                if reponse.status_code >= 500:
-                    echecs.append(f"GET {url}?…={valeur} → {reponse.status_code}")
-        avant = empreinte_base() if accepte(motif, "post") else None
-        for methode in [m for m in ("get", "post") if accepte(motif, m)]:
-            for essai in (f"{url}%00", f"{url}?q=%00", f"{url}?page=1%00"):
-                reponse = _lire(getattr(client, methode)(essai))
-                html = reponse.content.decode()
-                if reponse.status_code not in (400, 404):
-                    echecs.append(f"{methode.upper()} {essai} → {reponse.status_code}")
-                elif "Adresse invalide" not in html and "Page introuvable" not in html:
-                    echecs.append(f"{methode.upper()} {essai} : page d'erreur pas en français")
-            if methode == "post":
-                reponse = client.post(url, {"champ\x00": "valeur\x00", "titre": "a\x00b"})
-                if reponse.status_code != 400:
-                    echecs.append(f"POST {url} (formulaire avec %00) → {reponse.status_code}")
-        if avant is not None and empreinte_base() != avant:
-            echecs.append(f"{url} : une requête hostile a modifié des données")
+    motif, echecs = MOTIFS[nom], []
+    url = _url(nom, donnees)
+    if accepte(motif, "get"):
+        for valeur in NOMBRES_HOSTILES:
+            requete = "&".join(f"{cle}={valeur}" for cle in PARAMETRES_COURANTS)
+            reponse = _lire(client.get(f"{url}?{requete}"))
+            if reponse.status_code >= 500:
+                echecs.append(f"GET {url}?…={valeur} → {reponse.status_code}")
+    avant = empreinte_base() if accepte(motif, "post") else None
+    for methode in [m for m in ("get", "post") if accepte(motif, m)]:
+        for essai in (f"{url}%00", f"{url}?q=%00", f"{url}?page=1%00"):
+            reponse = _lire(getattr(client, methode)(essai))
+            html = reponse.content.decode()
+            if reponse.status_code not in (400, 404):
+                echecs.append(f"{methode.upper()} {essai} → {reponse.status_code}")
+            elif "Adresse invalide" not in html and "Page introuvable" not in html:
+                echecs.append(f"{methode.upper()} {essai} : page d'erreur pas en français")
+        if methode == "post":
+            reponse = client.post(url, {"champ\x00": "valeur\x00", "titre": "a\x00b"})
+            if reponse.status_code != 400:
+                echecs.append(f"POST {url} (formulaire avec %00) → {reponse.status_code}")
+    if avant is not None and empreinte_base() != avant:
+        echecs.append(f"{url} : une requête hostile a modifié des données")
     assert not echecs, "\n".join(echecs)

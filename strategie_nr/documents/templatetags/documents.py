@@ -1,27 +1,11 @@
 """Typographie française des documents imprimés : filtres sur le formateur unique
-(`strategie_nr.plateforme.formats`)."""
+(`strategie_nr.plateforme.formats`) ; les nombres et montants sont ceux de `formats_fr`."""
 
 from django import template
 
 from strategie_nr.plateforme import formats
 
 register = template.Library()
-
-
-def nombre_fr(valeur, decimales: int | None = None) -> str:
-    """1234.5 → « 1 234,5 » (espace fine insécable) ; les zéros inutiles sont retirés."""
-    return formats.nombre(valeur, decimales)
-
-
-@register.filter
-def nombre(valeur, decimales=None):
-    return formats.nombre(valeur, None if decimales in (None, "") else int(decimales))
-
-
-@register.filter
-def euros(valeur):
-    """Montant en euros : « 12 500 € » ; « — » quand il n'est pas saisi."""
-    return formats.montant(valeur)
 
 
 @register.filter

@@ -1,6 +1,5 @@
 """Pages et téléchargements : droits, isolation, octets identiques, requêtes bornées."""
 
-import datetime
 import hashlib
 import re
 from html import unescape
@@ -12,8 +11,8 @@ from django.utils import timezone
 from collectivites.enums import Role
 from collectivites.tests.factories import MembreFactory
 from strategie_nr.documents.models import DocumentOfficiel
-from strategie_nr.fiches.enums import StatutVersion
-from strategie_nr.fiches.tests.factories import FeuilleDeRouteFactory, VersionFactory
+from strategie_nr.documents.tests.factories import DocumentOfficielFactory
+from strategie_nr.fiches.tests.factories import FeuilleDeRouteFactory
 from strategie_nr.travaux.models import Travail
 
 
@@ -164,21 +163,10 @@ def test_nombre_de_requetes_borne(client_de, elu, commune, django_assert_max_num
 def _versions_validees(commune, debut, fin):
     feuille = FeuilleDeRouteFactory(collectivite=commune)
     for numero in range(debut, fin + 1):
-        version = VersionFactory(
-            feuille_de_route=feuille,
-            numero=numero,
-            statut=StatutVersion.VALIDEE,
-            instantane={"fiches": []},
-            somme_controle="0" * 64,
-            validee_le=timezone.now(),
-            date_copil=datetime.date(2025, 1, 1),
-        )
-        DocumentOfficiel.objects.create(
-            collectivite=commune,
-            version=version,
-            contenu=b"%PDF-1.7",
+        DocumentOfficielFactory(
+            version__feuille_de_route=feuille,
+            version__numero=numero,
             somme_controle=f"{numero:064d}",
-            taille=8,
         )
 
 

@@ -1,24 +1,7 @@
-from decimal import Decimal
-
 from django import template
 from django.utils import formats
 
 register = template.Library()
-
-
-@register.filter
-def nombre(valeur) -> str:
-    """1 234,5 : séparateur de milliers, décimales seulement si utiles."""
-    if valeur in (None, ""):
-        return "—"
-    valeur = Decimal(valeur)
-    decimales = 0 if valeur == valeur.to_integral() else 2
-    return formats.number_format(valeur, decimal_pos=decimales, use_l10n=True, force_grouping=True)
-
-
-@register.filter
-def euros(valeur) -> str:
-    return "—" if valeur in (None, "") else f"{nombre(valeur)} €"
 
 
 @register.filter

@@ -6,6 +6,7 @@ import pytest
 
 from strategie_nr.fiches import graphiques, selectors
 from strategie_nr.fiches.models import statut_affiche
+from strategie_nr.plateforme.graphiques import abreger
 from strategie_nr.referentiel.models import Axe
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,7 @@ def test_gantt_marque_le_mois_en_cours_s_il_est_dans_la_periode():
 
 def test_titres_coupes_entre_deux_mots_et_legendes():
     titre = "Allonger la durée d'usage des postes de travail de cinq à sept ans"
-    court = graphiques._abreger(titre, 40)
+    court = abreger(titre, 40)
     assert court.endswith("…") and len(court) <= 40
     assert titre.startswith(court[:-1]) and titre[len(court) - 1] == " "
     gantt = graphiques.gantt_svg(selectors.donnees_gantt([fiche(titre, statut="en_cours")]))

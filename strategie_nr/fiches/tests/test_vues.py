@@ -68,7 +68,8 @@ def test_creer_une_fiche(client_de, agent):
     assert fiche.sous_actions.get().echeance == datetime.date(2025, 6, 30)
     assert fiche.version.numero == 1
     contenu = page(client_de(agent).get(fiche.get_absolute_url()))
-    assert "1 234,50 €" in contenu.replace("\u202f", " ").replace("\xa0", " ")
+    # Le formateur commun : pas de zéro inutile (« 1 234,5 € », comme dans les PDF).
+    assert "1 234,5 €" in contenu.replace("\u202f", " ").replace("\xa0", " ")
     assert "Démarrage : avril 2025 ; fin : juin 2026" in contenu
 
 
@@ -468,7 +469,7 @@ def test_depense_saisie_par_annee_reprise_dans_le_bilan(client_de, agent):
     assert depenses_de_l_annee(fiche.version, 2025) == {fiche.lignee: Decimal("950.00")}
     assert depenses_de_l_annee(fiche.version, 2024) == {}
     contenu = page(client_de(agent).get(fiche.get_absolute_url()))
-    assert "(dépensé : 950 €)" in contenu
+    assert "(dépensé : 950\u00a0€)" in contenu
     reponse = client_de(agent).post(
         reverse("fiches:creer"), formulaire(agent, **{"budgets-0-depense": "-3"})
     )
