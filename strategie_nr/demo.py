@@ -13,6 +13,7 @@ DOMAINES = [
     "strategie_nr.programme.demo",
     "strategie_nr.fiches.demo",
     "strategie_nr.documents.demo",
+    "strategie_nr.comparaison.demo",
 ]
 
 

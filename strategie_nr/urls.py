@@ -55,6 +55,7 @@ urlpatterns = [
     path("feuille-de-route/", include("strategie_nr.fiches.urls")),
     path("documents/", include("strategie_nr.documents.urls")),
     path("travaux/", include("strategie_nr.travaux.urls")),
+    path("comparaison/", include("strategie_nr.comparaison.urls")),
     path("admin/", admin.site.urls),
 ]
 

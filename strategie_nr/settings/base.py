@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "strategie_nr.fiches",
     "strategie_nr.documents",
     "strategie_nr.travaux",
+    "strategie_nr.comparaison",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,120 @@
+"""Lecture de la comparaison pour une collectivité : ses chiffres publiés et, pour chacun, la
+médiane et les quartiles de ses groupes publiables. Quatre requêtes, quel que soit le nombre
+de collectivités : les valeurs des autres ne sont jamais lues, seulement les statistiques
+arrêtées à la publication."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from collectivites.enums import Nature
+from strategie_nr import formats
+from strategie_nr.referentiel.models import Dimension
+
+from . import chiffres
+from .enums import Strate, strate_de
+from .models import Contribution, Publication, Statistique
+from .services import cles_de_groupes
+from .statistiques import position, tranche_effectif
+
+LIBELLES_NATURE = {
+    Nature.COMMUNE: "communes",
+    Nature.EPCI: "EPCI à fiscalité propre",
+    Nature.DEPARTEMENT: "départements",
+    Nature.REGION: "régions",
+    Nature.SYNDICAT: "syndicats",
+    Nature.AUTRE: "autres collectivités",
+}
+
+
+def libelle_groupe(nature: str, strate: str) -> str:
+    if not nature and not strate:
+        return "Toutes les collectivités participantes"
+    if not strate:
+        return f"Même nature ({LIBELLES_NATURE[nature]})"
+    if not nature:
+        return f"Même population ({Strate(strate).label})"
+    return f"Même nature et même population ({LIBELLES_NATURE[nature]}, {Strate(strate).label})"
+
+
+@dataclass
+class LigneGroupe:
+    libelle: str
+    effectif: str
+    premier_quartile: str
+    mediane: str
+    troisieme_quartile: str
+    position: str
+
+
+@dataclass
+class LigneChiffre:
+    chiffre: chiffres.Chiffre
+    valeur: str = ""
+    annee: str = ""
+    origine: str = ""
+    precision: str = ""
+    groupes: list[LigneGroupe] = field(default_factory=list)
+
+
+def derniere_publication() -> Publication | None:
+    return Publication.objects.order_by("-publiee_le", "-pk").first()
+
+
+def comparaison_de(collectivite) -> dict:
+    """{"publication", "rubriques": [(rubrique, [LigneChiffre])], "groupes_vides"}."""
+    publication = derniere_publication()
+    if publication is None:
+        return {"publication": None, "rubriques": []}
+    catalogue = chiffres.catalogue(Dimension.objects.order_by("numero"))
+    propres = {
+        c.code: c
+        for c in Contribution.objects.for_collectivite(collectivite).filter(publication=publication)
+    }
+    cles = cles_de_groupes(collectivite.nature, strate_de(collectivite.population))
+    filtre = Q()
+    for nature, strate in cles:
+        filtre |= Q(nature=nature, strate=strate)
+    statistiques: dict = {}
+    for statistique in Statistique.objects.filter(publication=publication).filter(filtre):
+        statistiques.setdefault(statistique.code, {})[(statistique.nature, statistique.strate)] = (
+            statistique
+        )
+    rubriques: dict = {}
+    for chiffre in catalogue:
+        ligne = LigneChiffre(chiffre=chiffre)
+        propre = propres.get(chiffre.code)
+        if propre is not None:
+            ligne.valeur = chiffre.afficher(propre.valeur)
+            ligne.annee, ligne.origine, ligne.precision = (
+                formats.annee(propre.annee),
+                propre.origine,
+                propre.precision,
+            )
+        for cle in cles:
+            statistique = statistiques.get(chiffre.code, {}).get(cle)
+            if statistique is None:
+                continue
+            ligne.groupes.append(
+                LigneGroupe(
+                    libelle=libelle_groupe(*cle),
+                    effectif=tranche_effectif(statistique.effectif),
+                    premier_quartile=chiffre.afficher(statistique.premier_quartile),
+                    mediane=chiffre.afficher(statistique.mediane),
+                    troisieme_quartile=chiffre.afficher(statistique.troisieme_quartile),
+                    position=position(
+                        propre.valeur if propre else None,
+                        statistique.premier_quartile,
+                        statistique.mediane,
+                        statistique.troisieme_quartile,
+                    ),
+                )
+            )
+        rubriques.setdefault(chiffre.rubrique, []).append(ligne)
+    return {
+        "publication": publication,
+        "publiee_le": formats.date_courte(publication.publiee_le),
+        "annee": formats.annee(publication.annee),
+        "rubriques": list(rubriques.items()),
+        "contribue": bool(propres),
+    }
