@@ -44,6 +44,17 @@ class Chiffre:
     def afficher(self, valeur) -> str:
         return formats.valeur(valeur, self.unite, self.precision)
 
+    def nombre(self, valeur) -> str:
+        """Sans l'unité, pour les colonnes d'un tableau dont la légende la donne."""
+        return formats.nombre(valeur, self.precision)
+
+    @property
+    def legende_unite(self) -> str:
+        if self.code.startswith("maturite."):
+            return "Notes du baromètre, de 1 (inexistant) à 5 (maximum)."
+        unite = formats.UNITES.get(self.unite, self.unite)
+        return f"Valeurs en {unite}." if unite else "Valeurs en nombre."
+
 
 @dataclass(frozen=True)
 class Valeur:

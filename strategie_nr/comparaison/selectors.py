@@ -13,6 +13,7 @@ from strategie_nr.referentiel.models import Dimension
 
 from . import chiffres
 from .enums import Strate, strate_de
+from .graphiques import boites_svg
 from .models import Contribution, Publication, Statistique
 from .services import cles_de_groupes
 from .statistiques import position, tranche_effectif
@@ -29,12 +30,13 @@ LIBELLES_NATURE = {
 
 def libelle_groupe(nature: str, strate: str) -> str:
     if not nature and not strate:
-        return "Toutes les collectivités participantes"
+        return "Toutes les participantes"
     if not strate:
-        return f"Même nature ({LIBELLES_NATURE[nature]})"
+        return f"Même nature : {LIBELLES_NATURE[nature]}"
     if not nature:
-        return f"Même population ({Strate(strate).label})"
-    return f"Même nature et même population ({LIBELLES_NATURE[nature]}, {Strate(strate).label})"
+        return f"Même population : {Strate(strate).label}"
+    libelle = LIBELLES_NATURE[nature]
+    return f"{libelle[:1].upper()}{libelle[1:]} {Strate(strate).label}"
 
 
 @dataclass
@@ -55,6 +57,7 @@ class LigneChiffre:
     origine: str = ""
     precision: str = ""
     groupes: list[LigneGroupe] = field(default_factory=list)
+    graphique: str = ""
 
 
 def derniere_publication() -> Publication | None:
@@ -91,17 +94,26 @@ def comparaison_de(collectivite) -> dict:
                 propre.origine,
                 propre.precision,
             )
-        for cle in cles:
+        boites = []
+        for rang, cle in enumerate(cles):
             statistique = statistiques.get(chiffre.code, {}).get(cle)
             if statistique is None:
                 continue
+            boites.append(
+                (
+                    rang,
+                    statistique.premier_quartile,
+                    statistique.mediane,
+                    statistique.troisieme_quartile,
+                )
+            )
             ligne.groupes.append(
                 LigneGroupe(
                     libelle=libelle_groupe(*cle),
                     effectif=tranche_effectif(statistique.effectif),
-                    premier_quartile=chiffre.afficher(statistique.premier_quartile),
-                    mediane=chiffre.afficher(statistique.mediane),
-                    troisieme_quartile=chiffre.afficher(statistique.troisieme_quartile),
+                    premier_quartile=chiffre.nombre(statistique.premier_quartile),
+                    mediane=chiffre.nombre(statistique.mediane),
+                    troisieme_quartile=chiffre.nombre(statistique.troisieme_quartile),
                     position=position(
                         propre.valeur if propre else None,
                         statistique.premier_quartile,
@@ -109,6 +121,14 @@ def comparaison_de(collectivite) -> dict:
                         statistique.troisieme_quartile,
                     ),
                 )
+            )
+        if boites:
+            ligne.graphique = boites_svg(
+                titre=f"{chiffre.libelle} : votre valeur et les quartiles de vos groupes",
+                unite=chiffre.unite,
+                code=chiffre.code,
+                groupes=boites,
+                valeur=propre.valeur if propre else None,
             )
         rubriques.setdefault(chiffre.rubrique, []).append(ligne)
     return {

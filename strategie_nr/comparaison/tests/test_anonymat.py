@@ -86,12 +86,12 @@ def test_resserrer_le_groupe_sur_une_collectivite_ne_revele_rien():
     petite = participante(population=30_000, agents=977)
     comparaison_publier()
     html = page(grandes[0])
-    assert "Toutes les collectivités participantes" in html
-    assert "Même nature (communes)" in html
-    assert "Même population" not in html
+    assert "Toutes les participantes" in html
+    assert "Même nature : communes" in html
+    assert "Même population :" not in html and "Communes de" not in html
     # La petite commune ne voit que des groupes qui la contiennent avec 6 autres.
     html_petite = page(petite)
-    assert "Même population" not in html_petite
+    assert "Même population :" not in html_petite
     assert "977" in html_petite  # sa propre valeur
     for grande in grandes:
         assert grande.nom not in html_petite

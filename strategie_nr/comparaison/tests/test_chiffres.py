@@ -24,3 +24,29 @@ def test_les_chiffres_publies_de_la_commune_de_demo_sont_ceux_de_leurs_fonctions
     assert publies["maturite.globale"].valeur == resultats.note_globale
     assert publies["maturite.globale"].annee == campagne.date.year
     assert publies["maturite.1"].valeur == resultats.dimensions[0].note
+
+
+@pytest.mark.django_db
+def test_sans_inventaire_la_valeur_declaree_est_publiee_et_dite_declaree(commune, referent):
+    """Une année que l'inventaire ne couvre pas : la valeur saisie au suivi de l'indicateur
+    est retenue, comme partout ailleurs, et publiée avec son origine."""
+    from decimal import Decimal
+
+    from indicateurs.models import DefinitionIndicateur, IndicateurSuivi, Valeur
+    from strategie_nr.comparaison.services import comparaison_publier
+
+    annee = derniere_annee_close()
+    definition = DefinitionIndicateur.objects.get(collectivite=None, code_calcul="parc.empreinte")
+    suivi = IndicateurSuivi.objects.create(collectivite=commune, definition=definition)
+    Valeur.objects.create(suivi=suivi, annee=annee, valeur=Decimal("45"))
+    commune.participe_comparaison = True
+    commune.save()
+    comparaison_publier()
+    publie = Contribution.objects.for_collectivite(commune).get(code="parc.empreinte_par_agent")
+    # 45 tCO2e pour 900 agents (fabrique de test) : 50 kgCO2e par agent.
+    assert (publie.annee, publie.valeur, publie.origine) == (annee, Decimal(50), "déclaré")
+    assert (
+        not Contribution.objects.for_collectivite(commune)
+        .filter(code="parc.equipements_par_agent")
+        .exists()
+    )

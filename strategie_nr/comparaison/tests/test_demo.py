@@ -18,8 +18,8 @@ def test_la_demo_montre_des_groupes_a_la_commune_sans_nommer_personne():
     )
     html = reponse.content.decode()
     assert reponse.status_code == 200
-    assert "Toutes les collectivités participantes" in html
-    assert "Même nature et même population (communes, de 50 001 à 100 000 habitants)" in html
+    assert "Toutes les participantes" in html
+    assert "Communes de 50 001 à 100 000 habitants" in html
     assert "fictive" not in html
     # Rien ne change au second passage.
     nombre = Statistique.objects.count()
