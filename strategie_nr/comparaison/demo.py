@@ -58,7 +58,7 @@ def _codes():
         if nature == Nature.COMMUNE:
             yield f"99{700 + rang:03d}"
         else:
-            yield _siren(f"9999970{rang}")
+            yield _siren(f"999997{rang:02d}")
 
 
 def _collectivites() -> list[Collectivite]:
@@ -244,7 +244,10 @@ def _fiches(collectivites, referents) -> None:
 def charger(contexte: dict) -> None:
     """Idempotent : un second passage ne crée ni ne modifie rien."""
     if not Collectivite.objects.filter(nom__startswith=PREFIXE_NOM).exists():
-        collectivites = Collectivite.objects.bulk_create(_collectivites())
+        collectivites = _collectivites()
+        for collectivite in collectivites:
+            collectivite.full_clean()
+        collectivites = Collectivite.objects.bulk_create(collectivites)
         referents = _referents(collectivites)
         _diagnostics(collectivites)
         _parc(collectivites)

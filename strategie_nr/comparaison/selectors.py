@@ -15,8 +15,7 @@ from . import chiffres
 from .enums import Strate, strate_de
 from .graphiques import boites_svg
 from .models import Contribution, Publication, Statistique
-from .services import cles_de_groupes
-from .statistiques import position, tranche_effectif
+from .statistiques import cles_de_groupes, position, tranche_effectif
 
 LIBELLES_NATURE = {
     Nature.COMMUNE: "communes",
@@ -65,7 +64,8 @@ def derniere_publication() -> Publication | None:
 
 
 def comparaison_de(collectivite) -> dict:
-    """{"publication", "rubriques": [(rubrique, [LigneChiffre])], "groupes_vides"}."""
+    """{"publication", "publiee_le", "annee", "rubriques": [(rubrique, [LigneChiffre])],
+    "contribue"} ; "publication" vaut None tant que rien n'a été publié."""
     publication = derniere_publication()
     if publication is None:
         return {"publication": None, "rubriques": []}

@@ -12,7 +12,7 @@ from indicateurs.selectors import derniere_annee_close
 from . import chiffres as chiffres_
 from .enums import strate_de
 from .models import Contribution, Publication, Statistique
-from .statistiques import groupes_publiables, quartiles
+from .statistiques import cles_de_groupes, groupes_publiables, quartiles
 
 SIX_DECIMALES = Decimal("0.000001")
 
@@ -23,12 +23,6 @@ def participation_comparaison_modifier(*, collectivite: Collectivite, participe:
     collectivite.participe_comparaison = participe
     collectivite.full_clean()
     collectivite.save(update_fields=["participe_comparaison"])
-
-
-def cles_de_groupes(nature: str, strate: str) -> list[tuple[str, str]]:
-    """Les groupes d'une collectivité, du plus large au plus étroit : (nature, strate), une
-    chaîne vide voulant dire « toutes »."""
-    return [("", ""), (nature, ""), ("", strate), (nature, strate)]
 
 
 def _rang(cle: tuple[str, str]) -> int:

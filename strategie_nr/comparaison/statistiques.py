@@ -34,6 +34,12 @@ def quartiles(valeurs: Iterable) -> tuple[Decimal, Decimal, Decimal]:
     return tuple(quartile(rangees, Decimal(p)) for p in ("0.25", "0.5", "0.75"))
 
 
+def cles_de_groupes(nature: str, strate: str) -> list[tuple[str, str]]:
+    """Les groupes d'une collectivité, du plus large au plus étroit : (nature, strate), une
+    chaîne vide voulant dire « toutes »."""
+    return [("", ""), (nature, ""), ("", strate), (nature, strate)]
+
+
 def difference_sure(a: frozenset, b: frozenset) -> bool:
     """Vrai si ni a − b ni b − a ne compte entre 1 et 4 collectivités."""
     return all(len(d) == 0 or len(d) >= EFFECTIF_MIN for d in (a - b, b - a))

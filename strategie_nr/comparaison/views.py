@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views import View
 
@@ -41,9 +42,14 @@ class ParticipationView(MembreRequisMixin, View):
         if not form.is_valid():
             return render(request, GABARIT, _contexte(self, form), status=400)
         participe = form.cleaned_data["participe"] == "oui"
-        services.participation_comparaison_modifier(
-            collectivite=self.collectivite, participe=participe
-        )
+        try:
+            services.participation_comparaison_modifier(
+                collectivite=self.collectivite, participe=participe
+            )
+        except ValidationError as erreur:
+            self.collectivite.refresh_from_db()
+            messages.error(request, " ".join(erreur.messages))
+            return render(request, GABARIT, _contexte(self, form), status=400)
         if participe:
             messages.success(
                 request,

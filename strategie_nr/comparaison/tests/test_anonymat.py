@@ -20,7 +20,8 @@ from strategie_nr.comparaison import services
 from strategie_nr.comparaison.chiffres import DEPUIS_DIAGNOSTIC, Valeur
 from strategie_nr.comparaison.enums import strate_de
 from strategie_nr.comparaison.models import Contribution, Statistique
-from strategie_nr.comparaison.services import cles_de_groupes, comparaison_publier
+from strategie_nr.comparaison.services import comparaison_publier
+from strategie_nr.comparaison.statistiques import cles_de_groupes
 
 CODE = "maturite.globale"
 
