@@ -69,11 +69,21 @@ def comparaison_de(collectivite) -> dict:
     publication = derniere_publication()
     if publication is None:
         return {"publication": None, "rubriques": []}
-    catalogue = chiffres.catalogue(Dimension.objects.order_by("numero"))
     propres = {
         c.code: c
         for c in Contribution.objects.for_collectivite(collectivite).filter(publication=publication)
     }
+    resume = {
+        "publication": publication,
+        "publiee_le": formats.date_courte(publication.publiee_le),
+        "annee": formats.annee(publication.annee),
+        "contribue": bool(propres),
+        "rubriques": [],
+    }
+    if not propres:
+        # Donnant-donnant : une collectivité qui n'a rien apporté à cette publication (elle
+        # vient d'adhérer, ou n'a aucun chiffre) ne voit pas les groupes des autres.
+        return resume
     cles = cles_de_groupes(collectivite.nature, strate_de(collectivite.population))
     filtre = Q()
     for nature, strate in cles:
@@ -84,7 +94,7 @@ def comparaison_de(collectivite) -> dict:
             statistique
         )
     rubriques: dict = {}
-    for chiffre in catalogue:
+    for chiffre in chiffres.catalogue(Dimension.objects.order_by("numero")):
         ligne = LigneChiffre(chiffre=chiffre)
         propre = propres.get(chiffre.code)
         if propre is not None:
@@ -131,10 +141,4 @@ def comparaison_de(collectivite) -> dict:
                 valeur=propre.valeur if propre else None,
             )
         rubriques.setdefault(chiffre.rubrique, []).append(ligne)
-    return {
-        "publication": publication,
-        "publiee_le": formats.date_courte(publication.publiee_le),
-        "annee": formats.annee(publication.annee),
-        "rubriques": list(rubriques.items()),
-        "contribue": bool(propres),
-    }
+    return {**resume, "rubriques": list(rubriques.items())}

@@ -197,3 +197,17 @@ def test_requetes_de_la_page_independantes_du_nombre_de_collectivites():
         participante(nature=[Nature.COMMUNE, Nature.EPCI][rang % 2], population=30_000 * rang)
     comparaison_publier()
     assert compter() == avant
+
+
+@pytest.mark.django_db
+def test_qui_vient_d_adherer_ne_voit_les_groupes_qu_avec_ses_chiffres():
+    """Adhérer, regarder, se retirer avant la publication : on n'a rien vu des autres."""
+    for _ in range(6):
+        participante()
+    comparaison_publier()
+    curieuse = participante()
+    html = page(curieuse)
+    assert "n'entrent pas dans cette publication" in html
+    assert "Médiane" not in html
+    comparaison_publier()
+    assert "Médiane" in page(curieuse)
