@@ -105,6 +105,12 @@ class Collectivite(models.Model):
         help_text="Étape 2 de la méthode de l'ANCT : séance, délibération ou annonce officielle.",
     )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
+    participe_comparaison = models.BooleanField(
+        "participe à la comparaison anonyme",
+        default=False,
+        help_text="Choix du référent : ses chiffres entrent, sans son nom, dans les médianes et "
+        "quartiles que voient les autres collectivités participantes.",
+    )
 
     class Meta:
         verbose_name = "collectivité"

@@ -15,6 +15,7 @@ DOMAINES = [
     "strategie_nr.documents.demo",
     "strategie_nr.donnees.demo",
     "strategie_nr.pieces.demo",
+    "strategie_nr.comparaison.demo",
 ]
 
 

@@ -57,6 +57,7 @@ urlpatterns = [
     path("travaux/", include("strategie_nr.travaux.urls")),
     path("", include("strategie_nr.donnees.urls")),
     path("pieces/", include("strategie_nr.pieces.urls")),
+    path("comparaison/", include("strategie_nr.comparaison.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "strategie_nr.travaux",
     "strategie_nr.donnees",
     "strategie_nr.pieces",
+    "strategie_nr.comparaison",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ chaque graphique porte `role="img"`, un titre et une description reliés par
 """
 
 from .barres import barres, colonnes
+from .boites import boites
 from .courbe import courbe, graduations, reponses
 from .gantt import gantt, mois_court
 from .matrice import matrice
@@ -26,6 +27,7 @@ __all__ = [
     "POLICE_SYSTEME",
     "abreger",
     "barres",
+    "boites",
     "colonnes",
     "courbe",
     "gantt",

@@ -40,6 +40,7 @@ PAGES_REFERENT = [
     "/feuille-de-route/fiche/{fiche}/",
     "/collectivite/",
     "/profil/",
+    "/comparaison/",
 ]
 
 
@@ -84,8 +85,16 @@ def test_aucune_page_principale_ne_deborde_a_375_px(telephone):
     _connecter(page, "referent@demo.test")
     larges = {}
     objets = {
-        "campagne": Campagne.objects.filter(cloturee_le__isnull=False).first().pk,
-        "fiche": FicheAction.objects.first().pk,
+        "campagne": Campagne.objects.filter(
+            collectivite__code_officiel="45999", cloturee_le__isnull=False
+        )
+        .first()
+        .pk,
+        "fiche": FicheAction.objects.filter(
+            version__feuille_de_route__collectivite__code_officiel="45999"
+        )
+        .first()
+        .pk,
     }
     for chemin in PAGES_REFERENT:
         reponse = page.goto(chemin.format(**objets))
@@ -174,7 +183,11 @@ def _hauteurs_des_textes(page, selecteur: str) -> list[float]:
 
 
 def test_le_radar_reste_lisible_a_375_px(telephone, page):
-    campagne = Campagne.objects.filter(cloturee_le__isnull=False).first().pk
+    campagne = (
+        Campagne.objects.filter(collectivite__code_officiel="45999", cloturee_le__isnull=False)
+        .first()
+        .pk
+    )
     _connecter(telephone, "referent@demo.test")
     telephone.goto(f"/diagnostic/campagne/{campagne}/")
     textes = _hauteurs_des_textes(telephone, "svg.radar text")

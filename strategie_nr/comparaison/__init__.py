@@ -1,0 +1,1 @@
+"""Comparaison anonyme entre les collectivités participantes de l'instance."""
