@@ -263,6 +263,9 @@ def balayage(django_db_setup, django_db_blocker):
     (`grossir`) : les tests voient la démo grossie."""
     with django_db_blocker.unblock():
         transaction_du_module = transaction.atomic()
+        # Comme les transactions de classe de TestCase : un bloc `durable` du code (l'ajout
+        # d'une pièce justificative) reste permis dedans, seul le test l'englobe.
+        transaction_du_module._from_testcase = True
         transaction_du_module.__enter__()
         try:
             donnees = _donnees()

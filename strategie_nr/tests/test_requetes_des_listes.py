@@ -62,13 +62,13 @@ def _services(commune, referent, nombre):
 LISTES = {
     "parc:index": (_parc, "Latitude 5420", 7),
     "indicateurs:index": (_indicateurs, "Indicateur de test", 7),
-    "fiches:index": (_fiches, "Fiche action", 10),
-    "programme:index": (_programme, "Acteur du territoire", 12),
+    "fiches:index": (_fiches, "Fiche action", 11),  # + pièces de la version
+    "programme:index": (_programme, "Acteur du territoire", 13),  # + pièces du programme
     "programme:parties_prenantes": (_programme, "Acteur du territoire", 4),
     "programme:actions": (_programme, "Action déjà engagée", 4),
     "diagnostic:index": (_diagnostic, "Diagnostic", 4),
-    "collectivites:membres": (_membres, "Agent de test", 6),
-    "collectivites:services": (_services, "Service 0", 4),
+    "collectivites:membres": (_membres, "Agent de test", 7),  # + historique
+    "collectivites:services": (_services, "Service 0", 5),  # + historique
 }
 
 

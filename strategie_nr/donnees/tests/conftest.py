@@ -17,7 +17,7 @@ from strategie_nr.fiches.services import (
     fiche_creer,
 )
 from strategie_nr.referentiel.models import Axe
-from strategie_nr.tests.test_balayage_isolation import donnees  # noqa: F401  (la démo chargée)
+from strategie_nr.tests.test_balayage_isolation import balayage, donnees  # noqa: F401  (la démo chargée)
 
 CLOSE = timezone.localdate().year - 1
 COURANTE = timezone.localdate().year

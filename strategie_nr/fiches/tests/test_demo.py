@@ -37,8 +37,9 @@ def test_une_v1_validee_et_une_v2_en_brouillon():
 
 
 def test_la_demo_des_fiches_est_idempotente():
-    demo_charger()
+    commune = demo_charger()["version_validee_demo"].feuille_de_route.collectivite
     fiches, evenements = FicheAction.objects.count(), Evenement.objects.count()
     demo_charger()
     assert FicheAction.objects.count() == fiches and Evenement.objects.count() == evenements
-    assert VersionFeuilleDeRoute.objects.count() == 2
+    # La commune de démonstration : les collectivités fictives de la comparaison ont les leurs.
+    assert VersionFeuilleDeRoute.objects.for_collectivite(commune).count() == 2
