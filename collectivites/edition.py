@@ -28,7 +28,8 @@ class EditionView(MembreRequisMixin, TemplateView):
 
     À dire par chaque vue : `formulaire(donnees=None)` (le formulaire, lié si `donnees`),
     `enregistrer(form)` (appelle le service, rend l'objet enregistré). Selon le besoin :
-    `message` (mis en forme avec `objet`), `succes(objet)` (l'adresse où aller, par défaut
+    `message` (mis en forme avec `objet`), `annoncer(objet)` (les messages de réussite, quand
+    un seul message de succès ne suffit pas), `succes(objet)` (l'adresse où aller, par défaut
     celle de l'objet), `titre`, `conflits` (exceptions d'une écriture concurrente : le
     formulaire revient tel que saisi, en 409, par `en_conflit`).
     """
@@ -65,11 +66,17 @@ class EditionView(MembreRequisMixin, TemplateView):
             except ValidationError as erreur:
                 erreurs_vers_formulaire(form, erreur)
             else:
-                message = self.message_de_succes(objet)
-                if message:
-                    messages.success(request, message)
+                self.annoncer(objet)
                 return redirect(self.succes(objet))
         return self.refuser(form)
+
+    def annoncer(self, objet) -> None:
+        """Dit ce qui a été fait : par défaut `message_de_succes`, s'il n'est pas vide. Une vue
+        dont l'écriture a plusieurs issues (déjà enregistré, mentions à signaler) en dit plus, à
+        d'autres niveaux."""
+        message = self.message_de_succes(objet)
+        if message:
+            messages.success(self.request, message)
 
     def refuser(self, form, status=400):
         return self.render_to_response(self.get_context_data(form=form), status=status)

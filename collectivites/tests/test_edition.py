@@ -2,6 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 from django import forms
+from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
@@ -46,6 +47,14 @@ class NomView(EditionView):
         form = contexte["form"]
         texte = " | ".join(e for erreurs in form.errors.values() for e in erreurs)
         return HttpResponse(texte, **kwargs)
+
+
+class NomAnnonceView(NomView):
+    """Une écriture à plusieurs issues : la vue dit elle-même ce qui a été fait."""
+
+    def annoncer(self, objet):
+        messages.info(self.request, f"« {objet.nom} » était déjà enregistré.")
+        messages.warning(self.request, "Personne n'a été prévenu.")
 
 
 class NomSupprimerView(SuppressionView):
@@ -99,6 +108,19 @@ def test_saisie_invalide_ou_refusee_par_le_service_revient_sur_le_formulaire(age
     reponse = NomView.as_view()(_requete(agent, "post", {"nom": "refusé"}))
     assert reponse.status_code == 400 and reponse.content.decode() == "Ce nom est déjà pris."
     assert ENREGISTRES == []
+
+
+def test_la_vue_peut_annoncer_la_reussite_a_sa_facon(agent):
+    requete = _requete(agent, "post", {"nom": "Mairie"})
+    reponse = NomAnnonceView.as_view()(requete)
+    assert reponse.status_code == 302 and reponse.url == "/noms/Mairie/"
+    assert [(m.level_tag, str(m)) for m in get_messages(requete)] == [
+        ("info", "« Mairie » était déjà enregistré."),
+        ("warning", "Personne n'a été prévenu."),
+    ]
+    requete = _requete(agent, "post", {"nom": "refusé"})
+    assert NomAnnonceView.as_view()(requete).status_code == 400
+    assert _messages(requete) == []
 
 
 def test_ecriture_concurrente_rendue_en_409_sans_rien_ecrire(agent):

@@ -1,8 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views import View
 
+from collectivites.edition import EditionView
 from collectivites.perms import MembreRequisMixin
 
 from . import perms, services
@@ -34,32 +35,46 @@ class ComparaisonView(MembreRequisMixin, View):
         return render(request, GABARIT, _contexte(self))
 
 
-class ParticipationView(MembreRequisMixin, View):
-    permission = staticmethod(perms.peut_choisir_participation)
+class ParticipationView(EditionView):
+    """Le choix du référent, envoyé depuis la page de la comparaison ou celle de la collectivité.
 
-    def post(self, request):
-        form = ParticipationForm(request.POST)
-        if not form.is_valid():
-            return render(request, GABARIT, _contexte(self, form), status=400)
-        participe = form.cleaned_data["participe"] == "oui"
-        try:
-            services.participation_comparaison_modifier(
-                collectivite=self.collectivite, participe=participe
-            )
-        except ValidationError as erreur:
-            self.collectivite.refresh_from_db()
-            messages.error(request, " ".join(erreur.messages))
-            return render(request, GABARIT, _contexte(self, form), status=400)
-        if participe:
-            messages.success(
-                request,
+    Un choix refusé revient sur la page de la comparaison : l'erreur du choix près des boutons,
+    celle du service en message."""
+
+    permission = staticmethod(perms.peut_choisir_participation)
+    template_name = GABARIT
+    http_method_names = ["post", "options"]
+
+    def formulaire(self, donnees=None):
+        return ParticipationForm(donnees)
+
+    def enregistrer(self, form):
+        services.participation_comparaison_modifier(
+            collectivite=self.collectivite, participe=form.cleaned_data["participe"] == "oui"
+        )
+        return self.collectivite
+
+    def message_de_succes(self, collectivite) -> str:
+        if collectivite.participe_comparaison:
+            return (
                 "Votre collectivité participe à la comparaison : ses chiffres y entreront à la "
-                "prochaine publication, cette nuit.",
+                "prochaine publication, cette nuit."
             )
-        else:
-            messages.success(
-                request,
-                "Votre collectivité ne participe plus à la comparaison : ses chiffres en "
-                "sortiront à la prochaine publication, cette nuit.",
-            )
-        return redirect("comparaison:index")
+        return (
+            "Votre collectivité ne participe plus à la comparaison : ses chiffres en "
+            "sortiront à la prochaine publication, cette nuit."
+        )
+
+    def succes(self, collectivite) -> str:
+        return reverse("comparaison:index")
+
+    def refuser(self, form, status=400):
+        refus_du_service = form.non_field_errors()
+        if refus_du_service:
+            # Le service a changé la collectivité en mémoire avant de la refuser.
+            self.collectivite.refresh_from_db()
+            messages.error(self.request, " ".join(refus_du_service))
+        return super().refuser(form, status=status)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(form=form, **_contexte(self, form), **kwargs)

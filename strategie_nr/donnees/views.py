@@ -6,15 +6,14 @@ sans version validée, année sans déclaration donnent la même 404.
 
 from pathlib import Path
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 
-from collectivites.perms import MembreRequisMixin
+from collectivites.edition import EditionView
 from parc import conformite
 from parc import exports as exports_parc
 from strategie_nr.documents.services import nom_de_fichier
@@ -186,36 +185,42 @@ class DeclarationAgecView(PublicMixin, View):
         return reponse
 
 
-class PublicationView(MembreRequisMixin, View):
+class PublicationView(EditionView):
     """Le référent choisit ce que la collectivité publie ; rien par défaut."""
 
     permission = staticmethod(peut_publier)
     template_name = "donnees/publication.html"
+    message = "Les choix de publication sont enregistrés."
 
-    def contexte(self, form=None):
-        publication = selectors.publication_de(self.collectivite)
-        if form is None:
-            form = PublicationForm(
-                initial={
-                    "indicateurs": publication.indicateurs,
-                    "strategie": publication.strategie,
-                    "declaration_agec": publication.declaration_agec,
-                }
-            )
-        return {
-            "form": form,
-            "publication": publication,
-            "historique": selectors.historique_de(self.collectivite),
-            "strategie_validee": selectors.strategie_publiee(self.collectivite) is not None,
-        }
+    def publication(self):
+        if not hasattr(self, "_publication"):
+            self._publication = selectors.publication_de(self.collectivite)
+        return self._publication
 
-    def get(self, request):
-        return render(request, self.template_name, self.contexte())
+    def formulaire(self, donnees=None):
+        if donnees is not None:
+            return PublicationForm(donnees)
+        publication = self.publication()
+        return PublicationForm(
+            initial={
+                "indicateurs": publication.indicateurs,
+                "strategie": publication.strategie,
+                "declaration_agec": publication.declaration_agec,
+            }
+        )
 
-    def post(self, request):
-        form = PublicationForm(request.POST)
-        if not form.is_valid():
-            return render(request, self.template_name, self.contexte(form), status=400)
-        publication_modifier(collectivite=self.collectivite, par=self.membre, **form.cleaned_data)
-        messages.success(request, "Les choix de publication sont enregistrés.")
-        return redirect("donnees:publication")
+    def enregistrer(self, form):
+        return publication_modifier(
+            collectivite=self.collectivite, par=self.membre, **form.cleaned_data
+        )
+
+    def succes(self, publication) -> str:
+        return reverse("donnees:publication")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            publication=self.publication(),
+            historique=selectors.historique_de(self.collectivite),
+            strategie_validee=selectors.strategie_publiee(self.collectivite) is not None,
+            **kwargs,
+        )

@@ -11,7 +11,6 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from collectivites.edition import EditionView, SuppressionView, erreur_en_texte
-from collectivites.forms import erreurs_vers_formulaire
 from collectivites.perms import MembreRequisMixin, peut_contribuer, peut_valider_feuille_de_route
 from strategie_nr.plateforme.selectors import historique_de_l_objet, historique_des_types
 from strategie_nr.referentiel.models import ActionExemple, Axe, Pratique
@@ -158,33 +157,40 @@ class FicheView(MembreRequisMixin, TemplateView):
         )
 
 
-class CommenterView(FicheView):
+class CommenterView(EditionView, FicheView):
     """Ajoute un message à la discussion de la fiche ; une saisie refusée revient sur la page
     de la fiche, telle qu'écrite, avec son erreur."""
 
     permission = staticmethod(peut_commenter)
     http_method_names = ["post"]
 
-    def post(self, request, pk):
-        fiche = _fiche_de(self.collectivite, pk)
-        form = CommentaireForm(request.POST)
-        if form.is_valid():
-            try:
-                _, cree, mentions = services.commentaire_ajouter(
-                    fiche=fiche,
-                    auteur=self.membre,
-                    texte=form.cleaned_data["texte"],
-                    jeton=form.cleaned_data["jeton"],
-                    lien=request.build_absolute_uri(fiche.get_absolute_url()),
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                self.annoncer(cree, mentions)
-                return redirect(fiche.get_absolute_url() + "#commentaires")
-        return self.render_to_response(self.get_context_data(commentaire_form=form), status=400)
+    def fiche(self) -> FicheAction:
+        if not hasattr(self, "_fiche"):
+            self._fiche = _fiche_de(self.collectivite, self.kwargs["pk"])
+        return self._fiche
 
-    def annoncer(self, cree, mentions):
+    def formulaire(self, donnees=None):
+        return CommentaireForm(donnees)
+
+    def enregistrer(self, form):
+        """Rend `(commentaire, créé, mentions)`, ce que dit ensuite `annoncer`."""
+        fiche = self.fiche()
+        return services.commentaire_ajouter(
+            fiche=fiche,
+            auteur=self.membre,
+            texte=form.cleaned_data["texte"],
+            jeton=form.cleaned_data["jeton"],
+            lien=self.request.build_absolute_uri(fiche.get_absolute_url()),
+        )
+
+    def succes(self, resultat) -> str:
+        return self.fiche().get_absolute_url() + "#commentaires"
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(form=form, commentaire_form=form, **kwargs)
+
+    def annoncer(self, resultat):
+        _, cree, mentions = resultat
         if not cree:
             messages.info(self.request, "Ce commentaire était déjà enregistré.")
             return

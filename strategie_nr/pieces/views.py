@@ -1,13 +1,13 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from collectivites.forms import erreurs_vers_formulaire
+from collectivites.edition import EditionView, SuppressionView
 from collectivites.perms import MembreRequisMixin, peut_contribuer
 from parc.importation.views import TailleLimiteeUploadHandler
 from strategie_nr.fiches.models import FicheAction, VersionFeuilleDeRoute
@@ -23,7 +23,7 @@ MARGE_FORMULAIRE = 64 * 1024
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # vérifié par `_deposer`, après la limite
-class AjouterView(MembreRequisMixin, View):
+class AjouterView(EditionView):
     """Joindre une pièce : la taille est limitée pendant la réception (le fichier trop gros est
     abandonné sans être gardé ni en mémoire ni sur disque), et la requête entière l'est avant
     d'être lue."""
@@ -36,37 +36,72 @@ class AjouterView(MembreRequisMixin, View):
         """(objet, page de retour, libellé) ; 404 pour un objet d'une autre collectivité."""
         raise NotImplementedError
 
-    def verifier(self, objet):
-        if not peut_ajouter_piece(self.membre, rattachement=self.rattachement, objet=objet):
-            raise PermissionDenied(
-                "Seuls le responsable de la fiche et le référent y joignent des pièces."
-            )
+    def cible_permise(self):
+        """La cible, si le membre peut y joindre une pièce (403 sinon)."""
+        if not hasattr(self, "_cible"):
+            objet, retour, libelle = self.cible()
+            if not peut_ajouter_piece(self.membre, rattachement=self.rattachement, objet=objet):
+                raise PermissionDenied(
+                    "Seuls le responsable de la fiche et le référent y joignent des pièces."
+                )
+            self._cible = objet, retour, libelle
+        return self._cible
 
-    def rendre(self, form, objet, retour, libelle, status=200, erreur_requete=""):
-        version = objet.version if self.rattachement == Rattachement.FICHE else objet
-        return render(
-            self.request,
-            self.template_name,
-            {
-                "form": form,
-                "erreur_requete": erreur_requete,
-                "objet": objet,
-                "retour": retour,
-                "libelle": libelle,
-                "version_validee": version is not None and version.est_validee,
-            },
-            status=status,
+    def formulaire(self, donnees=None):
+        if donnees is None:
+            return PieceForm(taille_max=services.taille_max())
+        # Le fichier reçu (ou abandonné en route) par le gestionnaire posé dans `post`.
+        fichiers = self.request.FILES
+        form = PieceForm(
+            donnees,
+            fichiers,
+            taille_max=self.gestionnaire.taille_max,
+            taille_depassee=self.gestionnaire.depasse,
+        )
+        form.message_taille = services.message_taille(self.gestionnaire.taille_max)
+        return form
+
+    def enregistrer(self, form):
+        """Rend `(pièce, créée)` : un double clic rend la pièce déjà jointe."""
+        objet, _, _ = self.cible_permise()
+        cible = {"version": objet} if self.rattachement == Rattachement.VERSION else {}
+        if self.rattachement == Rattachement.FICHE:
+            cible = {"fiche": objet}
+        return services.piece_ajouter(
+            collectivite=self.collectivite,
+            auteur=self.membre,
+            fichier=form.cleaned_data["fichier"],
+            nature=form.cleaned_data["nature"],
+            description=form.cleaned_data["description"],
+            jeton=form.cleaned_data["jeton"],
+            **cible,
         )
 
-    def get(self, request, *args, **kwargs):
-        objet, retour, libelle = self.cible()
-        self.verifier(objet)
-        form = PieceForm(taille_max=services.taille_max())
-        return self.rendre(form, objet, retour, libelle)
+    def annoncer(self, resultat):
+        piece, creee = resultat
+        if creee:
+            messages.success(self.request, f"La pièce « {piece.nom_fichier} » est jointe.")
+        else:
+            messages.info(self.request, f"La pièce « {piece.nom_fichier} » était déjà jointe.")
+
+    def succes(self, resultat) -> str:
+        _, retour, _ = self.cible_permise()
+        return retour
+
+    def get_context_data(self, erreur_requete="", **kwargs):
+        objet, retour, libelle = self.cible_permise()
+        version = objet.version if self.rattachement == Rattachement.FICHE else objet
+        return super().get_context_data(
+            erreur_requete=erreur_requete,
+            objet=objet,
+            retour=retour,
+            libelle=libelle,
+            version_validee=version is not None and version.est_validee,
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
-        objet, retour, libelle = self.cible()
-        self.verifier(objet)
+        self.cible_permise()
         limite = services.taille_max()
         try:
             annonce = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -74,45 +109,21 @@ class AjouterView(MembreRequisMixin, View):
             annonce = 0
         if annonce > limite + MARGE_FORMULAIRE:
             # Rien n'est lu : la requête entière dépasse ce qu'une pièce peut peser.
-            form = PieceForm(taille_max=limite)
             erreur = services.message_taille(limite) + " Rien n'a été enregistré."
-            return self.rendre(form, objet, retour, libelle, status=413, erreur_requete=erreur)
-        gestionnaire = TailleLimiteeUploadHandler(request, limite)
-        request.upload_handlers.insert(0, gestionnaire)
-        return self._deposer(request, gestionnaire, objet, retour, libelle)
+            contexte = self.get_context_data(
+                form=PieceForm(taille_max=limite), erreur_requete=erreur
+            )
+            return self.render_to_response(contexte, status=413)
+        # La limite est posée avant toute lecture du corps de la requête, donc avant la
+        # vérification CSRF (qui lit le formulaire) : voir la documentation de Django sur les
+        # gestionnaires de téléversement.
+        self.gestionnaire = TailleLimiteeUploadHandler(request, limite)
+        request.upload_handlers.insert(0, self.gestionnaire)
+        return self._deposer(request, *args, **kwargs)
 
     @method_decorator(csrf_protect)
-    def _deposer(self, request, gestionnaire, objet, retour, libelle):
-        form = PieceForm(
-            request.POST,
-            request.FILES,
-            taille_max=gestionnaire.taille_max,
-            taille_depassee=gestionnaire.depasse,
-        )
-        form.message_taille = services.message_taille(gestionnaire.taille_max)
-        if form.is_valid():
-            cible = {"version": objet} if self.rattachement == Rattachement.VERSION else {}
-            if self.rattachement == Rattachement.FICHE:
-                cible = {"fiche": objet}
-            try:
-                piece, creee = services.piece_ajouter(
-                    collectivite=self.collectivite,
-                    auteur=self.membre,
-                    fichier=form.cleaned_data["fichier"],
-                    nature=form.cleaned_data["nature"],
-                    description=form.cleaned_data["description"],
-                    jeton=form.cleaned_data["jeton"],
-                    **cible,
-                )
-            except ValidationError as erreur:
-                erreurs_vers_formulaire(form, erreur)
-            else:
-                if creee:
-                    messages.success(request, f"La pièce « {piece.nom_fichier} » est jointe.")
-                else:
-                    messages.info(request, f"La pièce « {piece.nom_fichier} » était déjà jointe.")
-                return redirect(retour)
-        return self.rendre(form, objet, retour, libelle, status=400)
+    def _deposer(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
 
 class AjouterProgrammeView(AjouterView):
@@ -180,28 +191,26 @@ class TelechargerView(MembreRequisMixin, View):
         return reponse
 
 
-class SupprimerView(MembreRequisMixin, View):
+class SupprimerView(SuppressionView):
     """Confirmation (GET) puis suppression (POST)."""
 
     permission = staticmethod(peut_contribuer)
     template_name = "strategie_nr/pieces/supprimer.html"
+    message = "La pièce « {objet.nom_fichier} » est supprimée."
 
-    def piece(self):
+    def objet(self):
         piece = _piece_de(self.collectivite, self.kwargs["pk"])
         if not piece.conservee and not peut_supprimer_piece(self.membre, piece):
             raise PermissionDenied("Votre rôle ne permet pas de supprimer cette pièce.")
         return piece
 
-    def get(self, request, pk):
-        piece = self.piece()
-        return render(request, self.template_name, {"piece": piece, "retour": _page_de(piece)})
+    def supprimer(self, piece) -> None:
+        services.piece_supprimer(piece=piece, auteur=self.membre)
 
-    def post(self, request, pk):
-        piece = self.piece()
-        try:
-            services.piece_supprimer(piece=piece, auteur=self.membre)
-        except ValidationError as erreur:
-            messages.error(request, " ".join(erreur.messages))
-        else:
-            messages.success(request, f"La pièce « {piece.nom_fichier} » est supprimée.")
-        return redirect(_page_de(piece))
+    def succes(self, piece) -> str:
+        return _page_de(piece)
+
+    def get_context_data(self, **kwargs):
+        contexte = super().get_context_data(**kwargs)
+        contexte.update(piece=contexte["objet"], retour=_page_de(contexte["objet"]))
+        return contexte

@@ -44,3 +44,20 @@ def test_ni_agent_ni_elu_ne_choisissent(request, commune, qui):
     page = client_connecte(membre).get(reverse("comparaison:index")).content.decode()
     assert "Le référent numérique responsable peut l'inscrire" in page
     assert 'name="participe"' not in page
+
+
+@pytest.mark.django_db
+def test_un_refus_du_service_est_dit_en_message_et_la_page_montre_le_choix_enregistre(
+    commune, referent
+):
+    # Un SIRET faux enregistré avant sa vérification : la collectivité ne passe plus full_clean.
+    type(commune).objects.filter(pk=commune.pk).update(siret="123")
+    reponse = client_connecte(referent).post(reverse(URL), {"participe": "oui"})
+    assert reponse.status_code == 400
+    html = reponse.content.decode()
+    assert '<div class="alert alert-danger">Le SIRET compte 14 chiffres' in html
+    assert 'id="participe-non" value="non" checked' in html
+    assert 'id="participe-oui" value="oui" checked' not in html
+    assert 'id="erreur-participation"' not in html
+    commune.refresh_from_db()
+    assert commune.participe_comparaison is False

@@ -112,6 +112,19 @@ def test_commentaire_vide_ou_trop_long_refuse_saisie_gardee(client_de, agent, fi
     assert not CommentaireFiche.objects.exists()
 
 
+def test_double_clic_un_seul_commentaire_et_retour_a_la_discussion(client_de, agent, fiche):
+    client, jeton = client_de(agent), uuid.uuid4()
+    premier = _commenter(client, fiche, "Relu", jeton=jeton)
+    assert premier.status_code == 302
+    assert premier.url == fiche.get_absolute_url() + "#commentaires"
+    second = _commenter(client, fiche, "Relu", jeton=jeton)
+    assert second.url == fiche.get_absolute_url() + "#commentaires"
+    page = client.get(second.url).content.decode()
+    assert "Commentaire enregistré." in page
+    assert "Ce commentaire était déjà enregistré." in page
+    assert CommentaireFiche.objects.count() == 1
+
+
 def test_autre_collectivite_404(client_de, referent_epci, fiche):
     assert _commenter(client_de(referent_epci), fiche, "Intrus").status_code == 404
     assert not CommentaireFiche.objects.exists()

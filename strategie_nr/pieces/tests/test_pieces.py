@@ -117,7 +117,8 @@ def test_double_clic_une_seule_piece(client_de, agent):
     url = reverse("pieces:ajouter_programme")
     assert _envoyer(client, url, exemples.pdf(), jeton=jeton).status_code == 302
     second = _envoyer(client, url, exemples.pdf(), jeton=jeton)
-    assert second.status_code == 302
+    assert second.status_code == 302 and second.url == reverse("programme:index") + "#pieces"
+    assert "La pièce « deliberation.pdf » était déjà jointe." in client.get(second.url).text
     assert PieceJustificative.objects.count() == 1
     assert len(_fichiers_stockes()) == 1
 
