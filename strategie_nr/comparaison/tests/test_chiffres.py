@@ -32,13 +32,14 @@ def test_sans_inventaire_la_valeur_declaree_est_publiee_et_dite_declaree(commune
     est retenue, comme partout ailleurs, et publiée avec son origine."""
     from decimal import Decimal
 
-    from indicateurs.models import DefinitionIndicateur, IndicateurSuivi, Valeur
+    from indicateurs.models import DefinitionIndicateur
+    from indicateurs.tests.factories import IndicateurSuiviFactory, ValeurFactory
     from strategie_nr.comparaison.services import comparaison_publier
 
     annee = derniere_annee_close()
     definition = DefinitionIndicateur.objects.get(collectivite=None, code_calcul="parc.empreinte")
-    suivi = IndicateurSuivi.objects.create(collectivite=commune, definition=definition)
-    Valeur.objects.create(suivi=suivi, annee=annee, valeur=Decimal("45"))
+    suivi = IndicateurSuiviFactory(collectivite=commune, definition=definition, responsable=None)
+    ValeurFactory(suivi=suivi, annee=annee, valeur=Decimal("45"))
     commune.participe_comparaison = True
     commune.save()
     comparaison_publier()

@@ -1,14 +1,18 @@
 import datetime
-import hashlib
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from indicateurs import calculs
-from indicateurs.enums import Mode, Unite
-from indicateurs.models import Cible, DefinitionIndicateur, IndicateurSuivi, Valeur
-from strategie_nr.documents.models import DocumentOfficiel
+from indicateurs.models import DefinitionIndicateur
+from indicateurs.tests.factories import (
+    CibleFactory,
+    DefinitionIndicateurFactory,
+    IndicateurSuiviFactory,
+    ValeurFactory,
+)
+from strategie_nr.documents.tests.factories import DocumentOfficielFactory
 from strategie_nr.donnees.services import publication_modifier
 from strategie_nr.fiches.models import VersionFeuilleDeRoute
 from strategie_nr.fiches.services import (
@@ -59,26 +63,26 @@ def calcul_factice(monkeypatch):
 def indicateurs_suivis(commune, agent, calcul_factice):
     """Un indicateur déclaré (en %), avec une valeur de l'année close, une de l'année en
     cours et des cibles ; un indicateur calculé depuis l'inventaire pour l'année close."""
-    declare = IndicateurSuivi.objects.create(
+    declare = IndicateurSuiviFactory(
         collectivite=commune,
         definition=DefinitionIndicateur.objects.get(cle="axe-1-1"),
         responsable=agent,
     )
-    Valeur.objects.create(
+    ValeurFactory(
         suivi=declare, annee=CLOSE, valeur=Decimal("12.5"), source="Mandats", commentaire="secret"
     )
-    Valeur.objects.create(suivi=declare, annee=COURANTE, valeur=Decimal("3"))
-    Cible.objects.create(suivi=declare, annee=CLOSE, valeur=Decimal("10"))
-    Cible.objects.create(suivi=declare, annee=COURANTE, valeur=Decimal("20"))
-    definition = DefinitionIndicateur.objects.create(
+    ValeurFactory(suivi=declare, annee=COURANTE, valeur=Decimal("3"))
+    CibleFactory(suivi=declare, annee=CLOSE, valeur=Decimal("10"))
+    CibleFactory(suivi=declare, annee=COURANTE, valeur=Decimal("20"))
+    definition = DefinitionIndicateurFactory(
+        commune_a_tous=True,
+        calcule=True,
         cle="test.dons",
         axe=Axe.objects.get(numero=2),
         libelle="Équipements donnés (calcul de test)",
-        unite=Unite.NOMBRE,
-        mode=Mode.CALCULE,
         code_calcul="test.dons",
     )
-    calcule = IndicateurSuivi.objects.create(collectivite=commune, definition=definition)
+    calcule = IndicateurSuiviFactory(collectivite=commune, definition=definition, responsable=None)
     calcul_factice[CLOSE] = Decimal("42")
     calcul_factice[CLOSE - 1] = Decimal("16.66666")  # arrondi à 0 décimale : 17
     return declare, calcule
@@ -108,11 +112,4 @@ def strategie_validee(commune, agent, referent):
     version = feuille_de_route_valider(
         version=version, auteur=referent, date_copil=datetime.date(2025, 3, 1)
     )
-    contenu = b"%PDF-1.7 strategie validee"
-    return DocumentOfficiel.objects.create(
-        collectivite=commune,
-        version=version,
-        contenu=contenu,
-        somme_controle=hashlib.sha256(contenu).hexdigest(),
-        taille=len(contenu),
-    )
+    return DocumentOfficielFactory(version=version, contenu=b"%PDF-1.7 strategie validee")

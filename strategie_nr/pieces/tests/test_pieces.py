@@ -11,6 +11,7 @@ from collectivites.tests.factories import MembreFactory
 from strategie_nr.fiches.enums import StatutVersion
 from strategie_nr.fiches.models import VersionFeuilleDeRoute
 from strategie_nr.pieces.models import PieceJustificative
+from strategie_nr.pieces.tests.factories import PieceJustificativeFactory
 
 from . import exemples
 
@@ -166,9 +167,8 @@ def test_une_autre_collectivite_recoit_une_404(client_de, agent, referent_epci, 
     assert "deliberation.pdf" not in page
 
 
-def test_anonyme_renvoye_vers_la_connexion(client, client_de, agent):
-    _envoyer(client_de(agent), reverse("pieces:ajouter_programme"), exemples.pdf())
-    piece = PieceJustificative.objects.get()
+def test_anonyme_renvoye_vers_la_connexion(client, agent):
+    piece = PieceJustificativeFactory(collectivite=agent.collectivite, ajoute_par=agent)
     reponse = client.get(reverse("pieces:telecharger", args=[piece.pk]))
     assert reponse.status_code == 302 and reponse.url.startswith(reverse("connexion"))
 
@@ -209,8 +209,7 @@ def test_piece_d_une_version_validee_conservee(client_de, agent, referent, fiche
 def test_supprimer_une_piece_efface_le_fichier(
     client_de, agent, django_capture_on_commit_callbacks
 ):
-    _envoyer(client_de(agent), reverse("pieces:ajouter_programme"), exemples.pdf())
-    piece = PieceJustificative.objects.get()
+    piece = PieceJustificativeFactory(collectivite=agent.collectivite, ajoute_par=agent)
     with django_capture_on_commit_callbacks(execute=True):
         reponse = client_de(agent).post(reverse("pieces:supprimer", args=[piece.pk]))
     assert reponse.status_code == 302
@@ -219,8 +218,8 @@ def test_supprimer_une_piece_efface_le_fichier(
 
 
 def test_retirer_une_fiche_qui_a_des_pieces_est_refuse(client_de, agent, fiche_commune):
-    _envoyer(
-        client_de(agent), reverse("pieces:ajouter_fiche", args=[fiche_commune.pk]), exemples.pdf()
+    PieceJustificativeFactory(
+        collectivite=agent.collectivite, a_une_fiche=True, fiche=fiche_commune, ajoute_par=agent
     )
     reponse = client_de(agent).post(
         reverse("fiches:supprimer", args=[fiche_commune.pk]), follow=True
@@ -230,8 +229,7 @@ def test_retirer_une_fiche_qui_a_des_pieces_est_refuse(client_de, agent, fiche_c
 
 
 def test_un_elu_ne_joint_ni_ne_supprime(client_de, agent, elu):
-    _envoyer(client_de(agent), reverse("pieces:ajouter_programme"), exemples.pdf())
-    piece = PieceJustificative.objects.get()
+    piece = PieceJustificativeFactory(collectivite=agent.collectivite, ajoute_par=agent)
     assert (
         _envoyer(client_de(elu), reverse("pieces:ajouter_programme"), exemples.pdf()).status_code
         == 403
