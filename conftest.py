@@ -1,6 +1,7 @@
 """Fixtures communes : le référentiel chargé une fois, deux collectivités et leurs membres."""
 
 import signal
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,7 @@ from django_tasks_db.management.commands import db_worker
 from collectivites.enums import Role
 from collectivites.tests.factories import CollectiviteFactory, MembreFactory
 from collectivites.tests.outils import client_connecte
+from indicateurs import calculs
 
 
 @pytest.fixture(scope="session")
@@ -109,3 +111,19 @@ def _cache_vide():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def parc_factice(monkeypatch):
+    """Un indicateur calculé factice, dont on règle les valeurs par année."""
+    valeurs: dict[int, Decimal] = {}
+    indicateur = calculs.IndicateurCalcule(
+        code="test.dons",
+        libelle="Équipements donnés (calcul de test)",
+        unite="nombre",
+        sens="hausse",
+        axe=2,
+        fonction=lambda *, collectivite, annee: valeurs.get(annee),
+    )
+    monkeypatch.setitem(calculs.REGISTRE, indicateur.code, indicateur)
+    return valeurs

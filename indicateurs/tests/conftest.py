@@ -1,8 +1,5 @@
-from decimal import Decimal
-
 import pytest
 
-from indicateurs import calculs
 from indicateurs.models import DefinitionIndicateur
 from indicateurs.tests.factories import DefinitionIndicateurFactory, IndicateurSuiviFactory
 from strategie_nr.referentiel.models import Axe
@@ -16,22 +13,6 @@ def definition(db):
 @pytest.fixture
 def suivi(commune, agent, definition):
     return IndicateurSuiviFactory(collectivite=commune, definition=definition, responsable=agent)
-
-
-@pytest.fixture
-def parc_factice(monkeypatch):
-    """Un indicateur calculé factice, dont on règle les valeurs par année."""
-    valeurs: dict[int, Decimal] = {}
-    indicateur = calculs.IndicateurCalcule(
-        code="test.dons",
-        libelle="Équipements donnés (calcul de test)",
-        unite="nombre",
-        sens="hausse",
-        axe=2,
-        fonction=lambda *, collectivite, annee: valeurs.get(annee),
-    )
-    monkeypatch.setitem(calculs.REGISTRE, indicateur.code, indicateur)
-    return valeurs
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -8,6 +7,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from collectivites import perms
+from strategie_nr.plateforme.televersement import TailleLimiteeUploadHandler
 from strategie_nr.travaux.views import vers_le_travail
 
 from . import selectors, services
@@ -20,25 +20,6 @@ EXEMPLES = {
     "export_glpi.csv": "text/csv; charset=windows-1252",
     "grille_anct.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-class TailleLimiteeUploadHandler(FileUploadHandler):
-    """Abandonne un fichier envoyé plus gros que la limite, sans le garder ni en mémoire ni
-    sur disque : le reste du flux est lu et jeté, et la vue affiche un message clair."""
-
-    def __init__(self, request=None, taille_max_: int | None = None):
-        super().__init__(request)
-        self.taille_max = taille_max_ or taille_max()
-        self.depasse = False
-
-    def receive_data_chunk(self, raw_data, start):
-        if start + len(raw_data) > self.taille_max:
-            self.depasse = True
-            raise SkipFile
-        return raw_data
-
-    def file_complete(self, file_size):
-        return None
 
 
 class ImportMixin(perms.MembreRequisMixin):
@@ -66,7 +47,7 @@ class DepotView(ImportMixin, View):
         # La limite de taille doit être posée avant toute lecture du corps de la requête,
         # donc avant la vérification CSRF (qui lit le formulaire) : voir la documentation
         # de Django sur les gestionnaires de téléversement.
-        limite = TailleLimiteeUploadHandler(request)
+        limite = TailleLimiteeUploadHandler(request, taille_max())
         request.upload_handlers.insert(0, limite)
         return self._deposer(request, limite)
 

@@ -85,26 +85,30 @@ def _document_demander(
     )
 
 
-def strategie_demander(*, collectivite, version, demandeur):
-    """Le projet de stratégie (version non validée)."""
+def strategie_demander(*, collectivite, version, demandeur, word: bool = False):
+    """Le projet de stratégie (version non validée), en PDF ou en Word (`word`)."""
+    projet = f"Stratégie {version.libelle} (projet" if version else "Stratégie (projet"
     return _document_demander(
         collectivite=collectivite,
         demandeur=demandeur,
-        nature=NatureTravail.STRATEGIE_PDF,
-        libelle=f"Stratégie {version.libelle} (projet)" if version else "Stratégie (projet)",
+        nature=NatureTravail.STRATEGIE_WORD if word else NatureTravail.STRATEGIE_PDF,
+        libelle=projet + (", Word)" if word else ")"),
         html=strategie_html(collectivite=collectivite, version=version),
         quoi=f"strategie-{version.libelle}-projet" if version else "strategie-projet",
+        extension="docx" if word else "pdf",
     )
 
 
-def bilan_demander(*, collectivite, version, annee: int, demandeur):
+def bilan_demander(*, collectivite, version, annee: int, demandeur, word: bool = False):
+    """Le bilan de l'année, en PDF ou en Word (`word`)."""
     return _document_demander(
         collectivite=collectivite,
         demandeur=demandeur,
-        nature=NatureTravail.BILAN_PDF,
-        libelle=f"Bilan {annee}",
+        nature=NatureTravail.BILAN_WORD if word else NatureTravail.BILAN_PDF,
+        libelle=f"Bilan {annee}" + (" (Word)" if word else ""),
         html=bilan_html(collectivite=collectivite, version=version, annee=annee),
         quoi=f"bilan-{annee}",
+        extension="docx" if word else "pdf",
     )
 
 
@@ -117,33 +121,6 @@ def fiche_demander(*, collectivite, version, fiche: dict, demandeur):
         libelle=f"Fiche action — {fiche['titre']}",
         html=fiche_html(collectivite=collectivite, version=version, fiche=fiche),
         quoi=f"fiche-{slugify(fiche['titre'])[:60]}",
-    )
-
-
-def strategie_word_demander(*, collectivite, version, demandeur):
-    """La version Word du projet de stratégie (version non validée, ou aucune)."""
-    return _document_demander(
-        collectivite=collectivite,
-        demandeur=demandeur,
-        nature=NatureTravail.STRATEGIE_WORD,
-        libelle=(
-            f"Stratégie {version.libelle} (projet, Word)" if version else "Stratégie (projet, Word)"
-        ),
-        html=strategie_html(collectivite=collectivite, version=version),
-        quoi=f"strategie-{version.libelle}-projet" if version else "strategie-projet",
-        extension="docx",
-    )
-
-
-def bilan_word_demander(*, collectivite, version, annee: int, demandeur):
-    return _document_demander(
-        collectivite=collectivite,
-        demandeur=demandeur,
-        nature=NatureTravail.BILAN_WORD,
-        libelle=f"Bilan {annee} (Word)",
-        html=bilan_html(collectivite=collectivite, version=version, annee=annee),
-        quoi=f"bilan-{annee}",
-        extension="docx",
     )
 
 

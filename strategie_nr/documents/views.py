@@ -21,13 +21,11 @@ from .selectors import (
 )
 from .services import (
     bilan_demander,
-    bilan_word_demander,
     document_officiel_demander,
     document_officiel_word_demander,
     fiche_demander,
     nom_de_fichier,
     strategie_demander,
-    strategie_word_demander,
 )
 
 PDF, WORD = "pdf", "docx"
@@ -89,8 +87,12 @@ class StrategieCouranteView(MembreRequisMixin, View):
         version = version_a_imprimer(self.collectivite)
         if version is not None and version.est_validee:
             return _officiel(self.collectivite, self.membre, version, self.format_)
-        demander = strategie_word_demander if self.format_ == WORD else strategie_demander
-        travail = demander(collectivite=self.collectivite, version=version, demandeur=self.membre)
+        travail = strategie_demander(
+            collectivite=self.collectivite,
+            version=version,
+            demandeur=self.membre,
+            word=self.format_ == WORD,
+        )
         return vers_le_travail(travail)
 
 
@@ -113,12 +115,12 @@ class BilanView(MembreRequisMixin, View):
     def get(self, request, annee):
         if not PREMIERE_ANNEE_DE_BILAN <= annee <= max(annees_de_bilan()):
             raise Http404("Pas de bilan pour cette année.")
-        demander = bilan_word_demander if self.format_ == WORD else bilan_demander
-        travail = demander(
+        travail = bilan_demander(
             collectivite=self.collectivite,
             version=version_du_bilan(self.collectivite),
             annee=annee,
             demandeur=self.membre,
+            word=self.format_ == WORD,
         )
         return vers_le_travail(travail)
 

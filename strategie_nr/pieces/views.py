@@ -9,8 +9,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from collectivites.edition import EditionView, SuppressionView
 from collectivites.perms import MembreRequisMixin, peut_contribuer
-from parc.importation.views import TailleLimiteeUploadHandler
 from strategie_nr.fiches.models import FicheAction, VersionFeuilleDeRoute
+from strategie_nr.plateforme.televersement import TailleLimiteeUploadHandler
 
 from . import services
 from .enums import Rattachement

@@ -4,7 +4,6 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from indicateurs import calculs
 from indicateurs.models import DefinitionIndicateur
 from indicateurs.tests.factories import (
     CibleFactory,
@@ -44,23 +43,7 @@ def publier():
 
 
 @pytest.fixture
-def calcul_factice(monkeypatch):
-    """Un indicateur calculé factice, dont on règle les valeurs par année."""
-    valeurs: dict[int, Decimal] = {}
-    indicateur = calculs.IndicateurCalcule(
-        code="test.dons",
-        libelle="Équipements donnés (calcul de test)",
-        unite="nombre",
-        sens="hausse",
-        axe=2,
-        fonction=lambda *, collectivite, annee: valeurs.get(annee),
-    )
-    monkeypatch.setitem(calculs.REGISTRE, indicateur.code, indicateur)
-    return valeurs
-
-
-@pytest.fixture
-def indicateurs_suivis(commune, agent, calcul_factice):
+def indicateurs_suivis(commune, agent, parc_factice):
     """Un indicateur déclaré (en %), avec une valeur de l'année close, une de l'année en
     cours et des cibles ; un indicateur calculé depuis l'inventaire pour l'année close."""
     declare = IndicateurSuiviFactory(
@@ -83,8 +66,8 @@ def indicateurs_suivis(commune, agent, calcul_factice):
         code_calcul="test.dons",
     )
     calcule = IndicateurSuiviFactory(collectivite=commune, definition=definition, responsable=None)
-    calcul_factice[CLOSE] = Decimal("42")
-    calcul_factice[CLOSE - 1] = Decimal("16.66666")  # arrondi à 0 décimale : 17
+    parc_factice[CLOSE] = Decimal("42")
+    parc_factice[CLOSE - 1] = Decimal("16.66666")  # arrondi à 0 décimale : 17
     return declare, calcule
 
 

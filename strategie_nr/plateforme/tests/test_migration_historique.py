@@ -40,6 +40,16 @@ def _migrer(cibles):
     return executor.loader.project_state(cibles).apps
 
 
+@pytest.fixture(autouse=True)
+def _schema_remis_au_dernier_etat(transactional_db):
+    """Après le test, toutes les migrations rejouées : la base retrouve le schéma courant (les
+    tables du référentiel renommées comprises) avant d'être vidée pour le test suivant."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_les_anciens_historiques_sont_repris(commune, epci):
     agent = MembreFactory(

@@ -41,4 +41,7 @@ def test_l_agent_saisit_une_valeur_de_son_indicateur(page, se_connecter, donnees
     page.get_by_role("button", name="Enregistrer la valeur").click()
     page.get_by_text("Valeur 2025 enregistrée.").wait_for()
     assert Valeur.objects.get(suivi=suivi, annee=2025).valeur == 1130
-    assert page.get_by_text("Valeur 2025 : 121 → 1\u202f130.").is_visible()
+    # L'historique commun : le champ, sa valeur avant et après.
+    changement = page.locator("li", has_text="valeur 2025").first
+    assert changement.is_visible()
+    assert "121" in changement.inner_text() and "1\u202f130" in changement.inner_text()
