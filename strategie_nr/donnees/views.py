@@ -7,7 +7,7 @@ sans version validée, année sans déclaration donnent la même 404.
 from pathlib import Path
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -41,12 +41,18 @@ class PublicMixin:
         secondes = limites.attente(request)
         if secondes is not None:
             return limites.trop_de_demandes(request, secondes, json=self.reponse_json)
-        if "code" in kwargs:
-            self.collectivite = selectors.collectivite_par_code(kwargs["code"])
-            if self.collectivite is None:
-                raise Http404("Aucune collectivité ne publie de données sous ce code.")
-            self.publication = selectors.publication_de(self.collectivite)
-        reponse = super().dispatch(request, *args, **kwargs)
+        try:
+            if "code" in kwargs:
+                self.collectivite = selectors.collectivite_par_code(kwargs["code"])
+                if self.collectivite is None:
+                    raise Http404("Aucune collectivité ne publie de données sous ce code.")
+                self.publication = selectors.publication_de(self.collectivite)
+            reponse = super().dispatch(request, *args, **kwargs)
+        except Http404 as absent:
+            if not self.reponse_json:
+                raise
+            # Un programme qui lit l'API reçoit du JSON, même pour dire « rien ici ».
+            return JsonResponse({"erreur": str(absent)}, status=404)
         if self.cache_partage:
             reponse.headers.setdefault("Cache-Control", CACHE_NAVIGATEUR)
         return reponse

@@ -51,7 +51,12 @@ def valider(document):
 def test_code_inconnu_donne_404(anonyme, db, nom):
     reponse = anonyme.get(reverse(f"donnees:{nom}", kwargs={"code": "00000"}))
     assert reponse.status_code == 404
-    assert "Page introuvable" in reponse.content.decode()
+    if nom == "indicateurs_json":
+        assert reponse.json() == {
+            "erreur": "Aucune collectivité ne publie de données sous ce code."
+        }
+    else:
+        assert "Page introuvable" in reponse.content.decode()
 
 
 @pytest.mark.parametrize("nom", ["page", "indicateurs_json", "indicateurs_csv", "strategie"])
@@ -62,7 +67,10 @@ def test_rien_de_publie_par_defaut(anonyme, commune, indicateurs_suivis, strateg
 def test_un_choix_non_publie_donne_404(anonyme, commune, indicateurs_suivis, publier):
     publier(commune, strategie=True)
     assert anonyme.get(url("page", commune)).status_code == 200
-    assert anonyme.get(url("indicateurs_json", commune)).status_code == 404
+    reponse = anonyme.get(url("indicateurs_json", commune))
+    # L'API répond en JSON, même pour dire qu'il n'y a rien.
+    assert (reponse.status_code, reponse["Content-Type"]) == (404, "application/json")
+    assert reponse.json() == {"erreur": "Ces données ne sont pas publiées."}
     assert anonyme.get(url("indicateurs_csv", commune)).status_code == 404
     assert anonyme.get(url("declaration_agec", commune, annee=CLOSE)).status_code == 404
 
