@@ -2,7 +2,6 @@ from django import template
 
 from indicateurs.nombres import afficher
 from indicateurs.selectors import libelle_annee
-from strategie_nr.plateforme import formats
 
 register = template.Library()
 
@@ -22,18 +21,6 @@ def valeur_de_unite(valeur, unite: str) -> str:
     if valeur == int(valeur) and unite == "nombre":
         return afficher(valeur, unite, 0)
     return afficher(valeur, unite, 2 if abs(valeur) < 1 else 1)
-
-
-@register.filter
-def montant(valeur) -> str:
-    """« 12 500 € », « 1 234,5 € »."""
-    return formats.montant(valeur)
-
-
-@register.filter
-def date_courte(valeur) -> str:
-    """« 31/12/2025 »."""
-    return formats.date_courte(valeur)
 
 
 @register.filter

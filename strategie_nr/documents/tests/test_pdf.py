@@ -13,9 +13,8 @@ from pypdf import PdfReader
 from strategie_nr.documents.models import DocumentOfficiel
 from strategie_nr.documents.rendu import bilan_html, pdf_depuis_html, strategie_html
 from strategie_nr.documents.services import document_officiel_generer, document_strategie
-from strategie_nr.documents.templatetags.documents import annee, date_longue
 from strategie_nr.fiches.models import VersionFeuilleDeRoute
-from strategie_nr.plateforme.templatetags.formats_fr import euros, nombre
+from strategie_nr.plateforme.templatetags.formats_fr import annee, date_longue, euros, nombre
 from strategie_nr.referentiel.models import Axe
 
 from .conftest import texte_pdf

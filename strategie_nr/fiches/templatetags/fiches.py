@@ -1,13 +1,6 @@
 from django import template
-from django.utils import formats
 
 register = template.Library()
-
-
-@register.filter
-def mois(date) -> str:
-    """« avril 2025 »."""
-    return formats.date_format(date, "F Y") if date else "—"
 
 
 def _classe(champ) -> str:
