@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ChangementPublication, Publication
+from .models import Publication
 
 
 @admin.register(Publication)
@@ -9,19 +9,6 @@ class PublicationAdmin(admin.ModelAdmin):
     list_select_related = ["collectivite"]
 
     # Les choix se changent par la page « Publication des données » (service et historique).
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ChangementPublication)
-class ChangementPublicationAdmin(admin.ModelAdmin):
-    list_display = ["collectivite", "choix", "publie", "le", "par"]
-    list_filter = ["choix", "publie"]
-    list_select_related = ["collectivite", "par__utilisateur"]
-
     def has_add_permission(self, request):
         return False
 

@@ -65,39 +65,3 @@ class Publication(ModeleLocataire):
 
     def depuis(self, choix: str):
         return getattr(self, f"{choix}_depuis")
-
-
-class ChangementPublication(ModeleLocataire):
-    """Historique : qui a publié ou retiré quoi, et quand. Jamais modifié ni effacé."""
-
-    collectivite = models.ForeignKey(
-        Collectivite,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name="collectivité",
-    )
-    choix = models.CharField("quoi", max_length=20, choices=Choix.choices)
-    publie = models.BooleanField("publié (sinon retiré)")
-    le = models.DateTimeField("quand", default=timezone.now)
-    par = models.ForeignKey(
-        Membre,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="qui",
-    )
-
-    class Meta:
-        verbose_name = "changement de publication"
-        verbose_name_plural = "historique des publications"
-        ordering = ["-le", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(choix__in=Choix.values), name="changement_publication_choix_connu"
-            ),
-        ]
-
-    def __str__(self):
-        action = "publié" if self.publie else "retiré"
-        return f"{self.get_choix_display()} : {action} le {self.le:%d/%m/%Y}"

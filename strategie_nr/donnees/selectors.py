@@ -17,8 +17,9 @@ from collectivites.models import Collectivite
 from indicateurs.selectors import derniere_annee_close, indicateurs_suivis_tableau
 from parc import conformite
 from strategie_nr.documents.models import DocumentOfficiel
+from strategie_nr.plateforme.selectors import historique_des_types
 
-from .models import ChangementPublication, Publication
+from .models import Publication
 
 VERSION_API = "1"
 LICENCE = {
@@ -63,12 +64,9 @@ def publication_de(collectivite) -> Publication:
         return Publication(collectivite=collectivite)
 
 
-def historique_de(collectivite, *, nombre: int = 20):
-    return (
-        ChangementPublication.objects.for_collectivite(collectivite)
-        .select_related("par__utilisateur")
-        .order_by("-le", "-pk")[:nombre]
-    )
+def historique_de(collectivite):
+    """Qui a publié ou retiré quoi, et quand : l'historique commun."""
+    return historique_des_types(collectivite, "donnees.publication")
 
 
 def _cle(publication, quoi: str) -> str:

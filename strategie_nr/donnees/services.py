@@ -3,8 +3,11 @@
 from django.db import transaction
 from django.utils import timezone
 
+from strategie_nr.plateforme.enums import ActionHistorique
+from strategie_nr.plateforme.services import differences, historique_enregistrer, instantane
+
 from .enums import Choix
-from .models import ChangementPublication, Publication
+from .models import Publication
 
 
 @transaction.atomic
@@ -17,7 +20,8 @@ def publication_modifier(
     declaration_agec: bool,
 ) -> Publication:
     """Enregistre les choix de publication : chaque choix qui change reçoit sa date (ou la perd
-    s'il est retiré) et une ligne d'historique ; sans changement, rien n'est écrit.
+    s'il est retiré) ; l'historique commun garde qui a publié ou retiré quoi, et quand ; sans
+    changement, rien n'est écrit.
 
     Changer un choix change `modifiee_le`, qui fait partie de la clé des réponses en cache :
     un choix retiré n'est plus servi, même depuis le cache, dès la requête suivante.
@@ -31,24 +35,24 @@ def publication_modifier(
         Choix.DECLARATION_AGEC: bool(declaration_agec),
     }
     maintenant = timezone.now()
-    changements = []
+    avant = instantane(publication, Choix.values)
     for choix, publie in voulus.items():
         if getattr(publication, choix) == publie:
             continue
         setattr(publication, choix, publie)
         setattr(publication, f"{choix}_depuis", maintenant if publie else None)
-        changements.append(
-            ChangementPublication(
-                collectivite=collectivite, choix=choix, publie=publie, le=maintenant, par=par
-            )
-        )
+    changements = differences(avant, instantane(publication, Choix.values))
     if not changements:
         return publication
     publication.modifiee_le = maintenant
     publication.modifiee_par = par
     publication.full_clean()
     publication.save()
-    for changement in changements:
-        changement.full_clean()
-    ChangementPublication.objects.bulk_create(changements)
+    historique_enregistrer(
+        collectivite=collectivite,
+        auteur=par,
+        action=ActionHistorique.MODIFICATION,
+        objet=publication,
+        changements=changements,
+    )
     return publication

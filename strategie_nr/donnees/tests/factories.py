@@ -3,8 +3,7 @@ from django.utils import timezone
 
 from collectivites.enums import Role
 from collectivites.tests.factories import CollectiviteFactory, MembreFactory
-from strategie_nr.donnees.enums import Choix
-from strategie_nr.donnees.models import ChangementPublication, Publication
+from strategie_nr.donnees.models import Publication
 
 
 def _referent(o):
@@ -37,20 +36,3 @@ class PublicationFactory(factory.django.DjangoModelFactory):
         tout_publie = factory.Trait(
             indicateurs_publies=True, strategie_publiee=True, declaration_agec_publiee=True
         )
-
-
-class ChangementPublicationFactory(factory.django.DjangoModelFactory):
-    """Un référent de la collectivité publie les indicateurs."""
-
-    class Meta:
-        model = ChangementPublication
-
-    collectivite = factory.SubFactory(CollectiviteFactory)
-    choix = Choix.INDICATEURS
-    publie = True
-    le = factory.LazyFunction(timezone.now)
-    par = factory.LazyAttribute(_referent)
-
-    class Params:
-        retrait = factory.Trait(publie=False)
-        sans_auteur = factory.Trait(par=None)

@@ -2,7 +2,6 @@ import pytest
 
 from strategie_nr.donnees.enums import Choix
 from strategie_nr.donnees.tests.factories import (
-    ChangementPublicationFactory,
     PublicationFactory,
 )
 
@@ -42,16 +41,3 @@ def test_publication_modifiee_par_un_referent_de_la_collectivite():
 def test_une_seule_publication_par_collectivite():
     publication = PublicationFactory()
     assert PublicationFactory(collectivite=publication.collectivite) == publication
-
-
-@pytest.mark.parametrize(
-    "traits, publie, avec_auteur",
-    [({}, True, True), ({"retrait": True}, False, True), ({"sans_auteur": True}, True, False)],
-)
-def test_changement_de_publication(traits, publie, avec_auteur):
-    changement = ChangementPublicationFactory(**traits)
-    changement.full_clean()
-    assert changement.publie is publie
-    assert (changement.par is not None) is avec_auteur
-    if avec_auteur:
-        assert changement.par.collectivite == changement.collectivite

@@ -1,7 +1,14 @@
-from strategie_nr.donnees.enums import Choix
-from strategie_nr.donnees.models import ChangementPublication
 from strategie_nr.donnees.selectors import publication_de
 from strategie_nr.donnees.services import publication_modifier
+from strategie_nr.plateforme.models import EntreeHistorique
+
+
+def _historique(collectivite):
+    return EntreeHistorique.objects.for_collectivite(collectivite).de_type("donnees.publication")
+
+
+def _changes(entree):
+    return [(c["libelle"], c["avant"], c["apres"]) for c in entree.changements]
 
 
 def test_rien_n_est_publie_par_defaut(commune):
@@ -18,10 +25,11 @@ def test_publier_date_chaque_choix_et_garde_l_historique(commune, referent):
     assert publication.indicateurs_depuis == publication.modifiee_le
     assert publication.strategie_depuis is None
     assert publication.modifiee_par == referent
-    historique = ChangementPublication.objects.for_collectivite(commune)
-    assert sorted(historique.values_list("choix", "publie")) == [
-        (Choix.DECLARATION_AGEC, True),
-        (Choix.INDICATEURS, True),
+    [entree] = _historique(commune)
+    assert entree.auteur == referent and entree.objet_cle == str(publication.pk)
+    assert _changes(entree) == [
+        ("publier les indicateurs et leurs valeurs", False, True),
+        ("publier la déclaration AGEC", False, True),
     ]
 
 
@@ -37,7 +45,7 @@ def test_sans_changement_rien_n_est_ecrit(commune, referent):
         collectivite=commune, par=None, indicateurs=True, strategie=False, declaration_agec=False
     )
     assert apres.modifiee_le == avant.modifiee_le and apres.modifiee_par == referent
-    assert ChangementPublication.objects.for_collectivite(commune).count() == 1
+    assert _historique(commune).count() == 1
 
 
 def test_retirer_efface_la_date_et_s_inscrit_a_l_historique(commune, referent):
@@ -53,8 +61,9 @@ def test_retirer_efface_la_date_et_s_inscrit_a_l_historique(commune, referent):
     )
     assert not publication.indicateurs and publication.indicateurs_depuis is None
     assert publication.strategie_depuis is not None
-    dernier = ChangementPublication.objects.for_collectivite(commune).first()
-    assert (dernier.choix, dernier.publie, dernier.par) == (Choix.INDICATEURS, False, referent)
+    dernier = _historique(commune).first()
+    assert dernier.auteur == referent
+    assert _changes(dernier) == [("publier les indicateurs et leurs valeurs", True, False)]
 
 
 def test_les_choix_d_une_collectivite_ne_touchent_pas_une_autre(commune, epci, referent):
@@ -62,4 +71,4 @@ def test_les_choix_d_une_collectivite_ne_touchent_pas_une_autre(commune, epci, r
         collectivite=commune, par=referent, indicateurs=True, strategie=True, declaration_agec=True
     )
     assert not publication_de(epci).publie_quelque_chose
-    assert not ChangementPublication.objects.for_collectivite(epci).exists()
+    assert not _historique(epci).exists()

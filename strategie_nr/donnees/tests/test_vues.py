@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from strategie_nr.donnees.models import ChangementPublication
 from strategie_nr.donnees.selectors import publication_de
+from strategie_nr.plateforme.models import EntreeHistorique
 
 URL = reverse("donnees:publication")
 
@@ -20,7 +20,8 @@ def test_le_referent_publie_et_voit_l_historique(client_de, referent):
     html = reponse.content.decode()
     assert "Les choix de publication sont enregistrés." in html
     assert reverse("donnees:page", args=[referent.collectivite.code_officiel]) in html
-    assert "publication : Indicateurs et leurs valeurs annuelles" in html
+    # L'historique commun : le choix, avant et après, et qui.
+    assert "<strong>publier les indicateurs et leurs valeurs</strong> : non → oui" in html
     publication = publication_de(referent.collectivite)
     assert publication.indicateurs and not publication.strategie
 
@@ -40,7 +41,7 @@ def test_agent_et_elu_ne_changent_pas_la_publication(client_de, agent, elu):
         assert client.get(URL).status_code == 403
         assert client.post(URL, {"indicateurs": "on"}).status_code == 403
     assert not publication_de(agent.collectivite).publie_quelque_chose
-    assert not ChangementPublication.objects.exists()
+    assert not EntreeHistorique.objects.filter(objet_type="donnees.publication").exists()
 
 
 def test_anonyme_renvoye_vers_la_connexion(client):

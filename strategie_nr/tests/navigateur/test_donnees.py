@@ -19,7 +19,9 @@ def test_le_referent_retire_puis_republie_les_indicateurs(se_connecter):
     case.uncheck()
     page.get_by_role("button", name="Enregistrer les choix de publication").click()
     page.get_by_text("Les choix de publication sont enregistrés.").wait_for()
-    assert page.get_by_text("retrait : Indicateurs et leurs valeurs annuelles").is_visible()
+    assert page.locator(
+        "li", has_text="publier les indicateurs et leurs valeurs : oui → non"
+    ).first.is_visible()
     reponse = page.request.get("/api/v1/collectivites/45999/indicateurs.json")
     assert reponse.status == 404
     page.get_by_label("Publier les indicateurs et leurs valeurs annuelles").check()
