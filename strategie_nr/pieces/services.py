@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from strategie_nr.fiches.models import FicheAction, VersionFeuilleDeRoute
+from strategie_nr.plateforme.enums import ActionHistorique
+from strategie_nr.plateforme.services import historique_enregistrer
 
 from .enums import Rattachement
 from .fichiers import FichierRefuse, empreinte, nom_assaini, taille_lisible, type_du_fichier
@@ -116,6 +118,7 @@ def piece_ajouter(
     try:
         with transaction.atomic(durable=True):
             piece.save(force_insert=True)
+            _historique(piece, auteur=auteur, action=ActionHistorique.CREATION)
     except IntegrityError:
         _effacer(piece.fichier.name)
         deja = PieceJustificative.objects.for_collectivite(collectivite).filter(jeton=jeton).first()
@@ -126,6 +129,19 @@ def piece_ajouter(
         _effacer(piece.fichier.name)
         raise
     return piece, True
+
+
+def _historique(piece, *, auteur, action: str) -> None:
+    """Une pièce jointe ou retirée entre dans l'historique commun : quoi, à quoi, par qui."""
+    historique_enregistrer(
+        collectivite=piece.collectivite_id,
+        auteur=auteur,
+        action=action,
+        objet=piece,
+        resume=f"{piece.get_nature_display()}, "
+        + ("jointe à : " if action == ActionHistorique.CREATION else "retirée de : ")
+        + piece.get_rattachement_display(),
+    )
 
 
 def _effacer(nom: str) -> None:
@@ -157,5 +173,6 @@ def piece_supprimer(*, piece: PieceJustificative, auteur) -> None:
     if not peut_ajouter_piece(auteur, rattachement=piece.rattachement, objet=piece.fiche):
         raise ValidationError("Votre rôle ne permet pas de supprimer cette pièce.")
     nom = piece.fichier.name
+    _historique(piece, auteur=auteur, action=ActionHistorique.SUPPRESSION)
     piece.delete()
     transaction.on_commit(lambda: _effacer(nom))

@@ -12,6 +12,7 @@ from strategie_nr.fiches.enums import StatutVersion
 from strategie_nr.fiches.models import VersionFeuilleDeRoute
 from strategie_nr.pieces.models import PieceJustificative
 from strategie_nr.pieces.tests.factories import PieceJustificativeFactory
+from strategie_nr.plateforme.models import EntreeHistorique
 
 from . import exemples
 
@@ -236,3 +237,19 @@ def test_un_elu_ne_joint_ni_ne_supprime(client_de, agent, elu):
     )
     assert client_de(elu).post(reverse("pieces:supprimer", args=[piece.pk])).status_code == 403
     assert PieceJustificative.objects.count() == 1
+
+
+def test_ajout_et_retrait_dans_l_historique_commun(client_de, agent, referent):
+    client = client_de(referent)
+    _envoyer(client, reverse("pieces:ajouter_programme"), exemples.pdf(), nature="facture")
+    _envoyer(client, reverse("pieces:ajouter_programme"), exemples.pdf(), nature="facture")
+    piece = PieceJustificative.objects.first()
+    client.post(reverse("pieces:supprimer", args=[piece.pk]))
+    entrees = EntreeHistorique.objects.for_collectivite(referent.collectivite).de_type(
+        "pieces.piecejustificative"
+    )
+    assert [(e.action, e.auteur, e.resume) for e in entrees.order_by("pk")] == [
+        ("creation", referent, "Facture, jointe à : Programme de travail"),
+        ("creation", referent, "Facture, jointe à : Programme de travail"),
+        ("suppression", referent, "Facture, retirée de : Programme de travail"),
+    ]
