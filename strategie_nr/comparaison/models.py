@@ -9,7 +9,6 @@ from django.db import models
 from django.db.models import Q
 
 from collectivites.enums import Nature
-from collectivites.models import Collectivite
 from strategie_nr.plateforme.locataire import ModeleLocataire
 
 from .enums import Strate
@@ -35,9 +34,6 @@ class Contribution(ModeleLocataire):
 
     publication = models.ForeignKey(
         Publication, on_delete=models.CASCADE, related_name="contributions"
-    )
-    collectivite = models.ForeignKey(
-        Collectivite, on_delete=models.CASCADE, related_name="+", verbose_name="collectivité"
     )
     code = models.CharField("chiffre", max_length=60)
     annee = models.PositiveSmallIntegerField("année")

@@ -468,9 +468,6 @@ class BudgetAnnuel(ModeleRattache):
 class Evenement(ModeleLocataire):
     """Le cycle de vie des versions : qui a créé, soumis, validé ou renvoyé, et quand."""
 
-    collectivite = models.ForeignKey(
-        Collectivite, on_delete=models.CASCADE, related_name="+", verbose_name="collectivité"
-    )
     version = models.ForeignKey(
         VersionFeuilleDeRoute,
         on_delete=models.CASCADE,
@@ -542,9 +539,6 @@ class CommentaireFiche(ModeleLocataire):
     Le texte est du texte brut, toujours échappé à l'affichage.
     """
 
-    collectivite = models.ForeignKey(
-        Collectivite, on_delete=models.CASCADE, related_name="+", verbose_name="collectivité"
-    )
     lignee = models.UUIDField("fiche (identifiant stable)")
     fiche = models.ForeignKey(
         FicheAction,
