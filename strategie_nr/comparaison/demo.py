@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from collectivites.enums import Nature, Role
 from collectivites.models import Collectivite, Membre, Utilisateur
+from collectivites.validators import siren_valide
 from parc.enums import Destination, Origine, Statut
 from parc.models import Equipement, TypeEquipement
 from strategie_nr.diagnostic.models import Campagne, Question, ReponseConsolidee
@@ -32,16 +33,8 @@ PREFIXE_NOM = "Collectivité fictive de comparaison"
 
 
 def _siren(debut: str) -> str:
-    """Complète 8 chiffres par la clé de Luhn."""
-    for cle in range(10):
-        chiffres = f"{debut}{cle}"
-        total = 0
-        for rang, caractere in enumerate(reversed(chiffres)):
-            chiffre = int(caractere) * (2 if rang % 2 else 1)
-            total += chiffre - 9 if chiffre > 9 else chiffre
-        if total % 10 == 0:
-            return chiffres
-    raise ValueError(debut)
+    """Complète 8 chiffres par la clé de Luhn (celle que vérifie `siren_valide`)."""
+    return next(f"{debut}{cle}" for cle in range(10) if siren_valide(f"{debut}{cle}"))
 
 
 # (nature, population, agents) : 6 communes de 50 001 à 100 000 habitants, 5 communes de

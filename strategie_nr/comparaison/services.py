@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from collectivites.models import Collectivite
 from indicateurs.selectors import derniere_annee_close
+from strategie_nr.plateforme.enums import ActionHistorique
+from strategie_nr.plateforme.services import differences, historique_enregistrer, instantane
 
 from . import chiffres as chiffres_
 from .enums import strate_de
@@ -18,11 +20,22 @@ SIX_DECIMALES = Decimal("0.000001")
 
 
 @transaction.atomic
-def participation_comparaison_modifier(*, collectivite: Collectivite, participe: bool) -> None:
-    """Choix du référent ; il prend effet à la prochaine publication (`comparaison_publier`)."""
+def participation_comparaison_modifier(
+    *, collectivite: Collectivite, participe: bool, auteur=None
+) -> None:
+    """Choix du référent, gardé dans l'historique commun ; il prend effet à la prochaine
+    publication (`comparaison_publier`)."""
+    avant = instantane(collectivite, ["participe_comparaison"])
     collectivite.participe_comparaison = participe
     collectivite.full_clean()
     collectivite.save(update_fields=["participe_comparaison"])
+    historique_enregistrer(
+        collectivite=collectivite,
+        auteur=auteur,
+        action=ActionHistorique.MODIFICATION,
+        objet=collectivite,
+        changements=differences(avant, instantane(collectivite, ["participe_comparaison"])),
+    )
 
 
 def _rang(cle: tuple[str, str]) -> int:

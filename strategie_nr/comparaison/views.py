@@ -50,7 +50,9 @@ class ParticipationView(EditionView):
 
     def enregistrer(self, form):
         services.participation_comparaison_modifier(
-            collectivite=self.collectivite, participe=form.cleaned_data["participe"] == "oui"
+            collectivite=self.collectivite,
+            participe=form.cleaned_data["participe"] == "oui",
+            auteur=self.membre,
         )
         return self.collectivite
 

@@ -13,6 +13,7 @@ import json
 
 from django.urls import reverse
 
+from collectivites.enums import Nature
 from strategie_nr.plateforme import formats
 from strategie_nr.plateforme.tableurs import neutraliser
 
@@ -36,7 +37,7 @@ def document_json(request, *, collectivite, publication, donnees: dict) -> dict:
             "nom": collectivite.nom,
             "nature": collectivite.nature,
             "code_officiel": code,
-            "type_code": "insee" if collectivite.libelle_code == "Code INSEE" else "siren",
+            "type_code": "insee" if collectivite.nature == Nature.COMMUNE else "siren",
         },
         "page": request.build_absolute_uri(reverse("donnees:page", args=[code])),
         "csv": request.build_absolute_uri(reverse("donnees:indicateurs_csv", args=[code])),

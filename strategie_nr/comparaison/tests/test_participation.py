@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from collectivites.tests.outils import client_connecte
+from strategie_nr.plateforme.models import EntreeHistorique
 
 URL = "comparaison:participation"
 
@@ -21,6 +22,13 @@ def test_desactivee_par_defaut_et_choisie_par_le_referent(commune, referent):
     client.post(reverse(URL), {"participe": "non"})
     commune.refresh_from_db()
     assert commune.participe_comparaison is False
+    entrees = EntreeHistorique.objects.for_collectivite(commune).de_l_objet(
+        "collectivites.collectivite", commune.pk
+    )
+    assert [(e.auteur, e.changements[0]["apres"]) for e in entrees.order_by("pk")] == [
+        (referent, True),
+        (referent, False),
+    ]
 
 
 @pytest.mark.django_db
