@@ -16,6 +16,7 @@ rien n'est décompressé d'autre.
 import hashlib
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -121,7 +122,16 @@ def _type_archive(flux) -> str:
                 return _type_odf(archive, entrees[0], noms)
             if "[Content_Types].xml" in noms:
                 return _type_ooxml(archive, noms)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError) as erreur:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,  # méthode de compression inconnue
+        ValueError,
+        zlib.error,  # données compressées abîmées
+    ) as erreur:
         raise FichierRefuse(
             "Ce fichier est une archive abîmée ou chiffrée : il ne peut pas être accepté. "
             f"Déposez un {FORMATS_ACCEPTES}."

@@ -1,7 +1,9 @@
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -17,6 +19,8 @@ from .enums import Rattachement
 from .forms import PieceForm
 from .models import PieceJustificative
 from .perms import peut_ajouter_piece, peut_supprimer_piece
+
+logger = logging.getLogger(__name__)
 
 # Place laissée aux autres champs du formulaire (nature, description, jeton, en-têtes).
 MARGE_FORMULAIRE = 64 * 1024
@@ -179,8 +183,18 @@ class TelechargerView(MembreRequisMixin, View):
 
     def get(self, request, pk):
         piece = _piece_de(self.collectivite, pk)
+        try:
+            fichier = piece.fichier.open("rb")
+        except FileNotFoundError:
+            logger.error("Pièce justificative %s : fichier absent du stockage", piece.pk)
+            messages.error(
+                request,
+                f"Le fichier de « {piece.nom_fichier} » est introuvable dans le stockage : "
+                "joignez-le de nouveau ou prévenez l'administrateur.",
+            )
+            return redirect(_page_de(piece))
         reponse = FileResponse(
-            piece.fichier.open("rb"),
+            fichier,
             as_attachment=True,
             filename=piece.nom_fichier,
             content_type=piece.type_mime,

@@ -1,6 +1,7 @@
 """Le type d'un fichier se reconnaît à son contenu ; tout le reste est refusé."""
 
 import io
+import zipfile
 
 import pytest
 
@@ -27,6 +28,17 @@ def test_formats_acceptes_reconnus_au_contenu(contenu, code):
     assert flux.tell() == 0  # relisible ensuite
 
 
+def _zip_au_contenu_abime() -> bytes:
+    """Une archive bien formée dont l'entrée compressée ne se décompresse pas (zlib.error)."""
+    flux = io.BytesIO()
+    with zipfile.ZipFile(flux, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>" * 50)
+    octets = bytearray(flux.getvalue())
+    debut = 30 + len("[Content_Types].xml")  # après l'en-tête local de l'entrée
+    octets[debut : debut + 2] = b"\xff\xff"
+    return bytes(octets)
+
+
 @pytest.mark.parametrize(
     ("contenu", "message"),
     [
@@ -40,6 +52,7 @@ def test_formats_acceptes_reconnus_au_contenu(contenu, code):
         (exemples.docx_avec_vba, "macros"),
         (exemples.odt_avec_macros, "macros"),
         (lambda: b"PK\x03\x04abime", "abîmée"),
+        (_zip_au_contenu_abime, "abîmée"),
         (lambda: b"", "vide"),
     ],
 )

@@ -253,3 +253,13 @@ def test_ajout_et_retrait_dans_l_historique_commun(client_de, agent, referent):
         ("creation", referent, "Facture, jointe à : Programme de travail"),
         ("suppression", referent, "Facture, retirée de : Programme de travail"),
     ]
+
+
+def test_fichier_absent_du_stockage_ramene_a_la_page_avec_un_message(client_de, agent):
+    client = client_de(agent)
+    _envoyer(client, reverse("pieces:ajouter_programme"), exemples.pdf())
+    piece = PieceJustificative.objects.get()
+    piece.fichier.storage.delete(piece.fichier.name)
+    reponse = client.get(reverse("pieces:telecharger", args=[piece.pk]), follow=True)
+    assert reponse.status_code == 200
+    assert "est introuvable dans le stockage" in reponse.content.decode()
