@@ -87,6 +87,8 @@ class ProfilView(View):
             else:
                 messages.success(request, "Votre profil est enregistré.")
                 return redirect("collectivites:profil")
+        # Le formulaire a écrit la saisie refusée dans le compte : la barre montre l'enregistré.
+        request.user.refresh_from_db()
         return render(request, self.template_name, {"form": form}, status=400)
 
 

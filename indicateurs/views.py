@@ -285,7 +285,7 @@ class FigerView(SuiviMixin, MembreRequisMixin, View):
         suivi = self.suivi()
         annee = request.POST.get("annee", "")
         try:
-            if not annee.isdigit():
+            if not annee.isdecimal() or not annee.isascii():
                 raise ValidationError("Année invalide.")
             services.annee_figer(suivi=suivi, auteur=self.membre, annee=int(annee))
         except ValidationError as erreur:
