@@ -299,11 +299,14 @@ class ObjectifMixin:
     permission = staticmethod(peut_piloter)
 
     def objectif(self) -> Objectif | None:
+        """L'objectif de l'adresse (aucun pour une création), lu une fois par requête."""
         if "pk" not in self.kwargs:
             return None
-        return get_object_or_404(
-            Objectif.objects.for_collectivite(self.collectivite), pk=self.kwargs["pk"]
-        )
+        if not hasattr(self, "_objectif"):
+            self._objectif = get_object_or_404(
+                Objectif.objects.for_collectivite(self.collectivite), pk=self.kwargs["pk"]
+            )
+        return self._objectif
 
     def retour(self) -> str:
         return reverse("indicateurs:index") + "#objectifs"

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views import View
 
+from collectivites.edition import erreur_en_texte
 from collectivites.models import Membre
 from collectivites.perms import MembreRequisMixin, peut_contribuer
 
@@ -216,7 +217,7 @@ class ApercuImportView(MembreRequisMixin, View):
             messages.info(request, deja.message)
             return redirect("fiches:index")
         except ValidationError as erreur:
-            return self.afficher(analyse, 400, " ".join(erreur.messages))
+            return self.afficher(analyse, 400, erreur_en_texte(erreur))
         del request.session[CLE_SESSION]
         version = fiches[0].version
         messages.success(

@@ -202,9 +202,15 @@ class BilanModifierView(EditionView):
     titre = "Rédiger le bilan d'impact du numérique"
     message = "Le bilan d'impact est enregistré."
 
+    def bilan(self):
+        """Le bilan enregistré (ou aucun), lu une fois par requête."""
+        if not hasattr(self, "_bilan"):
+            self._bilan = bilan_de(self.collectivite)
+        return self._bilan
+
     def formulaire(self, donnees=None):
         if donnees is None:
-            return BilanImpactForm(instance=bilan_de(self.collectivite))
+            return BilanImpactForm(instance=self.bilan())
         return BilanImpactForm(donnees)
 
     def enregistrer(self, form):
@@ -217,5 +223,5 @@ class BilanModifierView(EditionView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            objet=bilan_de(self.collectivite), retour=reverse("programme:bilan"), **kwargs
+            objet=self.bilan(), retour=reverse("programme:bilan"), **kwargs
         )
